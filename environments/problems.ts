@@ -1,0 +1,40 @@
+/** One thing wrong with an org file, located precisely enough to fix at 3 AM. */
+export interface ConfigProblem {
+  /** Dotted path into the org file, e.g. "environments.dev.regions.us-east-1.vpcCidr". */
+  readonly path: string;
+  /** What is wrong and what would be valid. */
+  readonly message: string;
+}
+
+/** Thrown when an org file is invalid; carries every problem found, not just the first. */
+export class ConfigError extends Error {
+  constructor(
+    public readonly source: string,
+    public readonly problems: readonly ConfigProblem[],
+  ) {
+    super(formatProblems(source, problems));
+    this.name = "ConfigError";
+  }
+}
+
+/** "environment \"dev\"" for paths under environments.dev, "account #2" for accounts[2], and so on. */
+export function subjectOf(path: string): string {
+  const [root, key] = path.split(".");
+  switch (root) {
+    case "environments":
+      return key ? `environment "${key}"` : "environments";
+    case "regions":
+      return key ? `region "${key}"` : "regions";
+    case "accounts":
+      return key ? `account #${key}` : "accounts";
+    case "organizationalUnits":
+      return key ? `OU "${key}"` : "organizationalUnits";
+    default:
+      return "organization";
+  }
+}
+
+export function formatProblems(source: string, problems: readonly ConfigProblem[]): string {
+  const lines = problems.map((p) => `  - ${subjectOf(p.path)}: ${p.path || "(root)"}: ${p.message}`);
+  return `Invalid org config ${source} (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${lines.join("\n")}`;
+}

@@ -1,0 +1,150 @@
+import { AddressSpaceExhausted, carveSubnets, cidrInside, cidrsOverlap } from "./address-plan";
+import { azIdBelongsTo, azIdPrefixOf, REGION_NAME } from "./az-ids";
+import type { ConfigProblem } from "./problems";
+import { SAFE_NAME, SAFE_NAME_HINT, SUBNET_TIERS, type OrgConfig } from "./schema";
+
+type Report = (path: string, message: string) => void;
+
+/**
+ * Rules that span fields, checked on an org file that already passed the schema.
+ * Every rule reports all its findings; nothing stops at the first.
+ */
+export function crossFieldProblems(org: OrgConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const report: Report = (path, message) => problems.push({ path, message });
+  checkAccounts(org, report);
+  checkRegions(org, report);
+  checkEnvironments(org, report);
+  checkRoutableOverlaps(org, report);
+  return problems;
+}
+
+function checkAccounts(org: OrgConfig, report: Report): void {
+  const firstById = new Map<string, number>();
+  const firstByName = new Map<string, number>();
+  org.accounts.forEach((account, i) => {
+    const idTwin = firstById.get(account.id);
+    if (idTwin !== undefined) {
+      report(`accounts.${i}.id`, `account "${account.name}" reuses id ${account.id} of account #${idTwin}; every account id must be unique`);
+    } else firstById.set(account.id, i);
+    const nameTwin = firstByName.get(account.name);
+    if (nameTwin !== undefined) {
+      report(`accounts.${i}.name`, `name "${account.name}" is already used by account #${nameTwin}; account names must be unique`);
+    } else firstByName.set(account.name, i);
+    if (!(account.ou in org.organizationalUnits)) {
+      report(`accounts.${i}.ou`, `account "${account.name}" names OU "${account.ou}", which is not in organizationalUnits (known: ${list(Object.keys(org.organizationalUnits))})`);
+    }
+  });
+  const network = org.accounts.filter((a) => a.role === "network");
+  if (network.length !== 1) {
+    report("accounts", `exactly one account must have role "network" (it owns the shared VPCs and Transit Gateways); found ${network.length}${network.length ? `: ${list(network.map((a) => a.name))}` : ""}`);
+  }
+}
+
+function checkRegions(org: OrgConfig, report: Report): void {
+  if (!(org.stateRegion in org.regions)) {
+    report("stateRegion", `"${org.stateRegion}" is not one of the configured regions (${list(Object.keys(org.regions))})`);
+  }
+  const asnOwner = new Map<number, string>();
+  const names = Object.keys(org.regions);
+  for (const [name, region] of Object.entries(org.regions)) {
+    if (!REGION_NAME.test(name)) {
+      report(`regions.${name}`, `"${name}" is not an AWS region name; use names like "us-east-1" or "ap-southeast-1"`);
+      continue;
+    }
+    region.azIds.forEach((azId, i) => {
+      if (!azIdBelongsTo(azId, name)) {
+        report(`regions.${name}.azIds.${i}`, `"${azId}" is not an AZ ID of ${name}; AZ IDs there look like "${azIdPrefixOf(name)}-az1" (use AZ IDs, not AZ names such as "${name}a")`);
+      }
+      if (region.azIds.indexOf(azId) !== i) report(`regions.${name}.azIds.${i}`, `"${azId}" is listed twice`);
+    });
+    const asnTwin = asnOwner.get(region.transitGatewayAsn);
+    if (asnTwin) {
+      report(`regions.${name}.transitGatewayAsn`, `ASN ${region.transitGatewayAsn} is already used by ${asnTwin}; every Transit Gateway needs its own amazon_side_asn`);
+    } else asnOwner.set(region.transitGatewayAsn, name);
+  }
+  names.forEach((a, i) =>
+    names.slice(i + 1).forEach((b) => {
+      if (cidrsOverlap(org.regions[a].addressSpace, org.regions[b].addressSpace)) {
+        report(`regions.${b}.addressSpace`, `${org.regions[b].addressSpace} overlaps ${a}'s ${org.regions[a].addressSpace}; peered regions need disjoint address spaces`);
+      }
+    }),
+  );
+}
+
+function checkEnvironments(org: OrgConfig, report: Report): void {
+  const accountsByName = new Map(org.accounts.map((a) => [a.name, a]));
+  for (const [envName, env] of Object.entries(org.environments)) {
+    const at = `environments.${envName}`;
+    if (!SAFE_NAME.test(envName)) report(at, `environment name "${envName}" is not safe for stack names and S3 keys; ${SAFE_NAME_HINT}`);
+    env.workloadAccounts.forEach((name, i) => {
+      const account = accountsByName.get(name);
+      if (!account) report(`${at}.workloadAccounts.${i}`, `account "${name}" is not in accounts (known: ${list([...accountsByName.keys()])})`);
+      else if (account.role !== "workload") report(`${at}.workloadAccounts.${i}`, `account "${name}" has role "${account.role}"; only accounts with role "workload" run environments`);
+    });
+    if (Object.keys(env.regions).length === 0) report(`${at}.regions`, `name at least one region (${list(Object.keys(org.regions))})`);
+    for (const [regionName, vpc] of Object.entries(env.regions)) {
+      const where = `${at}.regions.${regionName}`;
+      const region = org.regions[regionName];
+      if (!region) {
+        report(where, `region "${regionName}" is not in regions (known: ${list(Object.keys(org.regions))})`);
+        continue;
+      }
+      if (!cidrInside(vpc.vpcCidr, region.addressSpace)) {
+        report(`${where}.vpcCidr`, `${vpc.vpcCidr} lies outside ${regionName}'s address space ${region.addressSpace}; pick a block inside it`);
+      }
+      checkSubnetLayout(where, vpc.vpcCidr, region.azIds, vpc.subnets, report);
+    }
+  }
+}
+
+function checkSubnetLayout(
+  where: string,
+  vpcCidr: string,
+  azIds: readonly string[],
+  subnets: OrgConfig["environments"][string]["regions"][string]["subnets"],
+  report: Report,
+): void {
+  let pinnedOk = true;
+  for (const tier of SUBNET_TIERS) {
+    for (const [azId, cidr] of Object.entries(subnets[tier].cidrs ?? {})) {
+      const path = `${where}.subnets.${tier}.cidrs.${azId}`;
+      if (!azIds.includes(azId)) {
+        report(path, `"${azId}" is not one of the region's AZ IDs (${list(azIds)})`);
+        pinnedOk = false;
+      }
+      if (!cidrInside(cidr, vpcCidr)) {
+        report(path, `${cidr} lies outside the VPC CIDR ${vpcCidr}; subnet CIDRs must sit inside their VPC`);
+        pinnedOk = false;
+      }
+    }
+  }
+  if (!pinnedOk) return;
+  try {
+    carveSubnets(vpcCidr, azIds, subnets);
+  } catch (e) {
+    if (!(e instanceof AddressSpaceExhausted)) throw e;
+    report(`${where}.subnets.${e.tier}.prefixLength`, `${vpcCidr} has ${e.message}; enlarge the VPC CIDR or shrink the tiers`);
+  }
+}
+
+/** VPCs of one routing domain reach each other through the TGW mesh, so they must be disjoint. */
+function checkRoutableOverlaps(org: OrgConfig, report: Report): void {
+  const vpcs = Object.entries(org.environments).flatMap(([envName, env]) =>
+    Object.entries(env.regions).map(([region, vpc]) => ({ envName, region, domain: env.routingDomain, cidr: vpc.vpcCidr })),
+  );
+  vpcs.forEach((a, i) =>
+    vpcs.slice(i + 1).forEach((b) => {
+      if (a.domain === b.domain && cidrsOverlap(a.cidr, b.cidr)) {
+        report(
+          `environments.${b.envName}.regions.${b.region}.vpcCidr`,
+          `${b.cidr} overlaps ${a.cidr} of environment "${a.envName}" in ${a.region}; both are in routing domain "${a.domain}" and routed to each other, so pick disjoint CIDRs`,
+        );
+      }
+    }),
+  );
+}
+
+function list(items: readonly string[]): string {
+  return items.length ? items.map((i) => `"${i}"`).join(", ") : "none";
+}

@@ -1,0 +1,32 @@
+import { loadOrg } from "./environments/load";
+import { ConfigError } from "./environments/problems";
+import { synthesizeOrg } from "./stacks/synthesize";
+
+/**
+ * Synthesizes every stack of the organization.
+ *   ORGPLAT_ORG            path of a .json/.yaml org file (default: the bundled example org)
+ *   ORGPLAT_AWS_ENDPOINT   AWS API emulator URL (tests only; default: real AWS)
+ *   CDKTF_OUTDIR           output directory (set by the cdktf CLI; default: cdktf.out)
+ */
+function main(): number {
+  const endpoint = process.env.ORGPLAT_AWS_ENDPOINT || undefined;
+  if (endpoint && !/^https?:\/\/[\w.-]+(:\d+)?\/?$/.test(endpoint)) {
+    console.error(`ORGPLAT_AWS_ENDPOINT="${endpoint}" is not a base URL; use e.g. http://127.0.0.1:5000`);
+    return 1;
+  }
+  try {
+    const org = loadOrg(process.env.ORGPLAT_ORG || undefined);
+    const result = synthesizeOrg(org, { emulatorEndpoint: endpoint }, process.env.CDKTF_OUTDIR || "cdktf.out");
+    console.log(`Synthesized ${result.stackNames.length} stacks of org "${org.name}" into ${result.outdir}`);
+    return 0;
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      console.error("Nothing was written.");
+      return 1;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = main();

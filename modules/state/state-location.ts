@@ -1,0 +1,23 @@
+import type { AccountModel } from "../../environments/model";
+
+/** Where one stack's state lives: its own account's bucket, one key per stack. */
+export interface StateLocation {
+  readonly account: AccountModel;
+  readonly bucket: string;
+  readonly key: string;
+  readonly region: string;
+}
+
+/** The state bucket of `account`: "<org>-tfstate-<account id>", unique without any lookup. */
+export function stateBucketName(orgName: string, account: AccountModel): string {
+  return `${orgName}-tfstate-${account.id}`;
+}
+
+/** State key of a stack: "<stack name>/terraform.tfstate", so `aws s3 ls` reads like `cdktf list`. */
+export function stateKeyOf(stackName: string): string {
+  return `${stackName}/terraform.tfstate`;
+}
+
+export function stateLocationOf(orgName: string, stateRegion: string, account: AccountModel, stackName: string): StateLocation {
+  return { account, bucket: stateBucketName(orgName, account), key: stateKeyOf(stackName), region: stateRegion };
+}

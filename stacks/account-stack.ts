@@ -1,0 +1,90 @@
+import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Aspects, DataTerraformRemoteStateS3, LocalBackend, TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import type { AccountModel, OrgModel } from "../environments/model";
+import type { DeploymentTarget } from "../modules/aws/deployment-target";
+import { awsProviderFor } from "../modules/aws/provider-factory";
+import { defaultTagsFor } from "../modules/aws/tags";
+import { Guardrails } from "../modules/guardrails/guardrails";
+import { s3StateConfig, useAccountStateBackend } from "../modules/state/backend";
+import { stateLocationOf, type StateLocation } from "../modules/state/state-location";
+
+/** What every stack knows: the org, the account and region it deploys into, and where. */
+export interface AccountStackProps {
+  readonly org: OrgModel;
+  readonly account: AccountModel;
+  readonly region: string;
+  /** Environment name, or "global" for account-wide stacks. */
+  readonly environment: string;
+  readonly target: DeploymentTarget;
+  /**
+   * Local state path (relative to the stack's directory) instead of the account's bucket:
+   * only for the bootstrap stack's very first apply.
+   * @default undefined (state in the account's S3 bucket)
+   */
+  readonly localStatePath?: string;
+}
+
+/**
+ * A stack deployed into one account and region: its provider assumes the account's role,
+ * its state lives in that account's bucket under its own key, and guardrails check it at synth.
+ */
+export class AccountStack extends TerraformStack {
+  public readonly org: OrgModel;
+  public readonly account: AccountModel;
+  public readonly region: string;
+  public readonly environment: string;
+  public readonly target: DeploymentTarget;
+  public readonly provider: AwsProvider;
+  public readonly stateLocation: StateLocation;
+  private readonly extraProviders = new Map<string, AwsProvider>();
+
+  constructor(scope: Construct, name: string, props: AccountStackProps) {
+    super(scope, name);
+    this.org = props.org;
+    this.account = props.account;
+    this.region = props.region;
+    this.environment = props.environment;
+    this.target = props.target;
+    this.stateLocation = stateLocationOf(props.org.name, props.org.stateRegion, props.account, name);
+    this.provider = this.providerFor(props.region);
+    if (props.localStatePath) {
+      new LocalBackend(this, { path: props.localStatePath });
+    } else {
+      useAccountStateBackend(this, { location: this.stateLocation, roleName: props.org.accessRoleName, target: props.target });
+    }
+    Aspects.of(this).add(new Guardrails());
+  }
+
+  /** The provider for `region` in this stack's account (aliased when it is not the stack's own region). */
+  public providerIn(region: string): AwsProvider {
+    return region === this.region ? this.provider : this.providerFor(region);
+  }
+
+  /**
+   * Reads another stack's outputs from its state bucket, and orders this stack after it
+   * so `cdktf deploy '<env>-*'` applies the producer first.
+   */
+  public remoteStateOf(producer: AccountStack): DataTerraformRemoteStateS3 {
+    this.addDependency(producer);
+    return new DataTerraformRemoteStateS3(this, `state-of-${producer.node.id}`, {
+      ...s3StateConfig({ location: producer.stateLocation, roleName: this.org.accessRoleName, target: this.target }),
+    });
+  }
+
+  private providerFor(region: string): AwsProvider {
+    const existing = this.extraProviders.get(region);
+    if (existing) return existing;
+    const isHome = this.extraProviders.size === 0;
+    const provider = awsProviderFor(this, isHome ? "aws" : `aws-${region}`, {
+      account: this.account,
+      region,
+      roleName: this.org.accessRoleName,
+      tags: defaultTagsFor({ environment: this.environment, owner: this.org.owner, stack: this.node.id }),
+      target: this.target,
+      alias: isHome ? undefined : region,
+    });
+    this.extraProviders.set(region, provider);
+    return provider;
+  }
+}

@@ -1,0 +1,56 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { App } from "cdktf";
+import type { OrgModel } from "../environments/model";
+import type { DeploymentTarget } from "../modules/aws/deployment-target";
+import { buildOrg } from "./org-app";
+
+/** What one synthesis produced. */
+export interface SynthResult {
+  readonly outdir: string;
+  readonly stackNames: readonly string[];
+}
+
+/**
+ * Synthesizes every stack into a sibling temporary directory and moves it into place only
+ * when all of it succeeded, so a failed synth never leaves a half-written `outdir`.
+ * Terraform working files (.terraform, lock files) of stacks that still exist are carried over.
+ */
+export function synthesizeOrg(org: OrgModel, target: DeploymentTarget, outdir: string): SynthResult {
+  const finalDir = resolve(outdir);
+  mkdirSync(dirname(finalDir), { recursive: true });
+  const staging = `${finalDir}.tmp-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    const app = new App({ outdir: staging, skipBackendValidation: true });
+    const stacks = buildOrg(app, org, target);
+    app.synth();
+    carryOverWorkingFiles(finalDir, staging);
+    replaceDirectory(finalDir, staging);
+    return { outdir: finalDir, stackNames: stacks.all.map((s) => s.node.id) };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+const WORKING_FILES = [".terraform", ".terraform.lock.hcl"];
+
+function carryOverWorkingFiles(previous: string, next: string): void {
+  const previousStacks = join(previous, "stacks");
+  if (!existsSync(previousStacks)) return;
+  for (const stack of readdirSync(previousStacks)) {
+    const target = join(next, "stacks", stack);
+    if (!existsSync(target)) continue;
+    for (const file of WORKING_FILES) {
+      const source = join(previousStacks, stack, file);
+      if (existsSync(source)) renameSync(source, join(target, file));
+    }
+  }
+}
+
+function replaceDirectory(finalDir: string, staging: string): void {
+  const retired = `${finalDir}.old-${process.pid}`;
+  if (existsSync(finalDir)) renameSync(finalDir, retired);
+  renameSync(staging, finalDir);
+  rmSync(retired, { recursive: true, force: true });
+}
