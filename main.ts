@@ -20,12 +20,11 @@ function main(): number {
     console.log(`Synthesized ${result.stackNames.length} stacks of org "${org.name}" into ${result.outdir}`);
     return 0;
   } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      console.error("Nothing was written.");
-      return 1;
-    }
-    throw e;
+    // Config problems and guardrail violations both arrive here; synthesizeOrg has already
+    // discarded its staging directory, so the previous output is untouched.
+    console.error(e instanceof ConfigError ? e.message : `Synthesis failed: ${(e as Error).message}`);
+    console.error("Nothing was written.");
+    return 1;
   }
 }
 

@@ -12,6 +12,26 @@ const tiers = {
   transit: { prefixLength: 28 },
 };
 
+/** Batch compute of one colour: Spot first, On-Demand fallback, both scaling from zero. */
+const batchCompute = { instanceTypes: ["m6i", "c6i"], maxVcpus: 256, spotAllocationStrategy: "SPOT_PRICE_CAPACITY_OPTIMIZED", rootVolumeGiB: 50 } as const;
+
+const batchJobs = {
+  "nightly-report": { image: "public.ecr.aws/docker/library/busybox:1.36", vcpus: 1, memoryMiB: 2048, command: ["echo", "report"], retryAttempts: 3, timeoutSeconds: 3600 },
+};
+
+/** Karpenter's general-purpose pool: current x86 families from large to 2xlarge (29 to 58 pods per node). */
+const generalNodePool = {
+  instanceFamilies: ["m6i", "c6i", "r6i", "m7i"],
+  instanceSizes: ["large", "xlarge", "2xlarge"],
+  capacityTypes: ["spot", "on-demand"],
+  cpuLimit: 64,
+  memoryLimitGiB: 256,
+  consolidationPolicy: "WhenEmptyOrUnderutilized",
+  consolidateAfter: "1m",
+  expireAfter: "720h",
+  maxDisruptedPercent: 10,
+} as const;
+
 export const exampleOrg: OrgConfigInput = {
   name: "example",
   owner: "platform-team",
@@ -45,6 +65,18 @@ export const exampleOrg: OrgConfigInput = {
       workloadAccounts: ["workload-dev"],
       routingDomain: "nonprod",
       natGateways: "single",
+      // IPv4 only: the dev environment is the one applied to moto, which cannot apply IPv6 subnets.
+      ipv6: false,
+      flowLogRetentionDays: 30,
+      shareWith: "accounts",
+      // One colour at a time until a change rolls out; see the README's blue-green runbook.
+      batch: { regions: ["us-east-1"], colours: { blue: { ...batchCompute, instanceTypes: [...batchCompute.instanceTypes] } }, state: { active: "blue" }, jobDefinitions: batchJobs },
+      eks: {
+        regions: ["us-east-1"],
+        platformAdminRoleArn: "arn:aws:iam::555555555555:role/platform-admin",
+        logRetentionDays: 30,
+        nodePools: { general: { ...generalNodePool, instanceFamilies: [...generalNodePool.instanceFamilies], instanceSizes: [...generalNodePool.instanceSizes], capacityTypes: [...generalNodePool.capacityTypes] } },
+      },
       regions: {
         "us-east-1": { vpcCidr: "10.0.0.0/16", subnets: tiers },
         "eu-west-1": { vpcCidr: "10.16.0.0/16", subnets: tiers },
@@ -55,6 +87,7 @@ export const exampleOrg: OrgConfigInput = {
       workloadAccounts: ["workload-staging"],
       routingDomain: "nonprod",
       natGateways: "single",
+      batch: { regions: ["us-east-1"], colours: { blue: { ...batchCompute, instanceTypes: [...batchCompute.instanceTypes] } }, state: { active: "blue" }, jobDefinitions: batchJobs },
       regions: {
         "us-east-1": { vpcCidr: "10.1.0.0/16", subnets: tiers },
         "eu-west-1": { vpcCidr: "10.17.0.0/16", subnets: tiers },
@@ -64,6 +97,37 @@ export const exampleOrg: OrgConfigInput = {
       workloadAccounts: ["workload-prod"],
       routingDomain: "prod",
       natGateways: "one-per-az",
+      ipv6: true,
+      flowLogRetentionDays: 365,
+      // workloads-prod holds only workload-prod, so new prod accounts placed there get the subnets too.
+      shareWith: "ou",
+      // Internet-facing load balancers of the workload accounts need the public subnets.
+      sharedTiers: ["public", "private", "data"],
+      interfaceEndpoints: ["ecr.api", "ecr.dkr", "sts", "ec2", "logs", "ssm", "ssmmessages", "ec2messages"],
+      batch: {
+        regions: ["us-east-1", "eu-west-1"],
+        colours: { blue: { ...batchCompute, instanceTypes: [...batchCompute.instanceTypes], maxVcpus: 1024 } },
+        state: { active: "blue" },
+        jobDefinitions: batchJobs,
+      },
+      eks: {
+        regions: ["us-east-1", "eu-west-1"],
+        platformAdminRoleArn: "arn:aws:iam::777777777777:role/platform-admin",
+        logRetentionDays: 365,
+        systemNodes: { instanceTypes: ["m6i.large", "m7i.large"], minSize: 3, maxSize: 4 },
+        nodePools: {
+          general: {
+            ...generalNodePool,
+            instanceFamilies: [...generalNodePool.instanceFamilies],
+            instanceSizes: [...generalNodePool.instanceSizes],
+            capacityTypes: [...generalNodePool.capacityTypes],
+            cpuLimit: 256,
+            memoryLimitGiB: 1024,
+            // No voluntary disruption during European and US business hours (UTC), Monday to Friday.
+            quietWindow: { schedule: "0 7 * * mon-fri", duration: "14h" },
+          },
+        },
+      },
       regions: {
         "us-east-1": { vpcCidr: "10.8.0.0/16", subnets: tiers },
         "eu-west-1": { vpcCidr: "10.24.0.0/16", subnets: tiers },

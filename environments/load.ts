@@ -62,6 +62,11 @@ function toModel(org: OrgConfig): OrgModel {
     name,
     routingDomain: env.routingDomain,
     natGateways: env.natGateways,
+    flowLogRetentionDays: env.flowLogRetentionDays,
+    interfaceEndpoints: env.interfaceEndpoints,
+    ipv6: env.ipv6,
+    shareWith: env.shareWith,
+    sharedTiers: env.sharedTiers,
     workloadAccounts: env.workloadAccounts.map((n) => byName.get(n)!),
     vpcs: Object.keys(org.regions)
       .filter((regionName) => regionName in env.regions)
@@ -74,6 +79,15 @@ function toModel(org: OrgConfig): OrgModel {
           subnets: carveSubnets(layout.vpcCidr, regions[regionName].azIds, layout.subnets),
         };
       }),
+    batch: env.batch && {
+      regions: Object.keys(org.regions).filter((regionName) => env.batch!.regions.includes(regionName)),
+      colours: env.batch.colours,
+      // The rules (batch-rules.ts) have checked that a defined colour is active.
+      active: env.batch.state.active!,
+      draining: env.batch.state.draining,
+      jobDefinitions: env.batch.jobDefinitions,
+    },
+    eks: env.eks && { ...env.eks, regions: Object.keys(org.regions).filter((regionName) => env.eks!.regions.includes(regionName)) },
   }));
   return {
     name: org.name,
@@ -81,6 +95,7 @@ function toModel(org: OrgConfig): OrgModel {
     organizationId: org.organizationId,
     stateRegion: org.stateRegion,
     accessRoleName: org.accessRoleName,
+    ciRoleName: org.ciRoleName,
     bootstrapBackend: org.bootstrapBackend,
     organizationalUnits: org.organizationalUnits,
     accounts,

@@ -1,4 +1,4 @@
-import type { AccountRole, RegionGroup, SubnetTier } from "./schema";
+import type { AccountRole, BatchColour, BatchColourConfig, BatchJobConfig, EksConfig, RegionGroup, ShareableTier, SubnetTier } from "./schema";
 
 /**
  * The organization after validation and resolution: what every stack and module reads.
@@ -10,6 +10,8 @@ export interface OrgModel {
   readonly organizationId: string;
   readonly stateRegion: string;
   readonly accessRoleName: string;
+  /** Role CI assumes in every account through GitHub OIDC. */
+  readonly ciRoleName: string;
   readonly bootstrapBackend: "local" | "s3";
   readonly organizationalUnits: Readonly<Record<string, string>>;
   readonly accounts: readonly AccountModel[];
@@ -40,10 +42,40 @@ export interface EnvironmentModel {
   readonly name: string;
   readonly routingDomain: string;
   readonly natGateways: "one-per-az" | "single";
+  /** Days CloudWatch Logs keeps the environment's VPC flow logs. */
+  readonly flowLogRetentionDays: number;
+  /** Interface endpoint services (e.g. "ecr.api") in the private subnets of every VPC. */
+  readonly interfaceEndpoints: readonly string[];
+  /** Dual-stack VPCs (IPv6 /56 per VPC, /64 per subnet). */
+  readonly ipv6: boolean;
+  /** RAM share principals: the workload accounts themselves, or their OUs. */
+  readonly shareWith: "accounts" | "ou";
+  /** Subnet tiers the workload accounts may use. */
+  readonly sharedTiers: readonly ShareableTier[];
   readonly workloadAccounts: readonly AccountModel[];
   /** One VPC per region the environment runs in, in the org's region order. */
   readonly vpcs: readonly VpcModel[];
+  /** AWS Batch, when the environment runs it. */
+  readonly batch?: BatchModel;
+  /** EKS clusters, when the environment runs them. */
+  readonly eks?: EksModel;
 }
+
+/** Batch of one environment: where it runs, each deployed colour, and which colour takes jobs. */
+export interface BatchModel {
+  /** Regions with a Batch stack, in the org's region order. */
+  readonly regions: readonly string[];
+  /** Settings of each deployed colour; a colour missing here is being (or has been) removed. */
+  readonly colours: Readonly<Partial<Record<BatchColour, BatchColourConfig>>>;
+  /** The colour every queue offers first. */
+  readonly active: BatchColour;
+  /** The colour still in the queues after the active one while its jobs finish. */
+  readonly draining?: BatchColour;
+  readonly jobDefinitions: Readonly<Record<string, BatchJobConfig>>;
+}
+
+/** EKS of one environment: the config, with `regions` in the org's region order. */
+export type EksModel = Readonly<EksConfig>;
 
 /** A shared VPC with every subnet CIDR already carved, keyed by tier and AZ ID. */
 export interface VpcModel {

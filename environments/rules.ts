@@ -1,5 +1,8 @@
 import { AddressSpaceExhausted, carveSubnets, cidrInside, cidrsOverlap } from "./address-plan";
 import { azIdBelongsTo, azIdPrefixOf, REGION_NAME } from "./az-ids";
+import { batchProblems } from "./batch-rules";
+import { eksProblems } from "./eks-rules";
+import { networkProblems } from "./network-rules";
 import type { ConfigProblem } from "./problems";
 import { SAFE_NAME, SAFE_NAME_HINT, SUBNET_TIERS, type OrgConfig } from "./schema";
 
@@ -16,6 +19,9 @@ export function crossFieldProblems(org: OrgConfig): ConfigProblem[] {
   checkRegions(org, report);
   checkEnvironments(org, report);
   checkRoutableOverlaps(org, report);
+  problems.push(...networkProblems(org));
+  problems.push(...batchProblems(org));
+  problems.push(...eksProblems(org));
   return problems;
 }
 

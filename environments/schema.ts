@@ -13,6 +13,16 @@ export type RegionGroup = (typeof REGION_GROUPS)[number];
 export const SUBNET_TIERS = ["public", "private", "data", "transit"] as const;
 export type SubnetTier = (typeof SUBNET_TIERS)[number];
 
+/** Tiers a RAM share may offer to workload accounts (never `transit`). */
+export const SHAREABLE_TIERS = ["public", "private", "data"] as const;
+export type ShareableTier = (typeof SHAREABLE_TIERS)[number];
+
+/** Interface endpoints private EKS nodes need: image pulls (ECR api/dkr), IRSA (STS), node join (EC2), logs. */
+export const DEFAULT_INTERFACE_ENDPOINTS = ["ecr.api", "ecr.dkr", "sts", "ec2", "logs"] as const;
+
+/** Retention values the CloudWatch Logs API accepts (PutRetentionPolicy). */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
 /** Lower-case, starts with a letter: safe in stack names, S3 keys and bucket names. */
 const SAFE_NAME = /^[a-z][a-z0-9-]{0,22}[a-z0-9]$/;
 const SAFE_NAME_HINT = "use 2-24 characters of a-z, 0-9 and '-', starting with a letter, e.g. \"dev\" or \"workload-prod\"";
@@ -80,6 +90,131 @@ export const environmentRegionSchema = z
   })
   .strict();
 
+/** The two colours of a Batch deployment; a new colour is how an infrastructure change rolls out. */
+export const BATCH_COLOURS = ["blue", "green"] as const;
+export type BatchColour = (typeof BATCH_COLOURS)[number];
+
+/** One colour's compute: a Spot and an On-Demand compute environment built alike. */
+export const batchColourSchema = z
+  .object({
+    /** Instance types or families Batch may launch, e.g. ["m6i", "c6i.2xlarge"], or ["optimal"]. */
+    instanceTypes: z
+      .array(z.string().regex(/^(optimal|[a-z][a-z0-9-]*(\.[a-z0-9]+)?)$/, { message: "must be an instance type or family like \"m6i\" or \"c6i.2xlarge\", or \"optimal\"" }))
+      .min(1),
+    /** Ceiling of each of the colour's two compute environments (they scale from 0). */
+    maxVcpus: z.number().int().min(1).max(100_000),
+    /** How the Spot environment picks capacity pools. */
+    spotAllocationStrategy: z.enum(["SPOT_CAPACITY_OPTIMIZED", "SPOT_PRICE_CAPACITY_OPTIMIZED"]).default("SPOT_PRICE_CAPACITY_OPTIMIZED"),
+    /** Batch-managed ECS AMI family. */
+    imageType: z.enum(["ECS_AL2023", "ECS_AL2", "ECS_AL2023_NVIDIA", "ECS_AL2_NVIDIA"]).default("ECS_AL2023"),
+    /** Exact AMI instead of the family's latest, e.g. "ami-0abc1234def567890". */
+    amiId: z.string().regex(/^ami-[0-9a-f]{8,17}$/, { message: "must be an AMI id like \"ami-0abc1234def567890\"" }).optional(),
+    /** Encrypted gp3 root volume of the colour's launch template. */
+    rootVolumeGiB: z.number().int().min(30).max(16_384).default(30),
+  })
+  .strict();
+
+/** A job definition every colour runs; retries Spot reclaims, fails fast on anything else. */
+export const batchJobSchema = z
+  .object({
+    /** Container image, e.g. "public.ecr.aws/docker/library/busybox:1.36". */
+    image: z.string().min(1),
+    vcpus: z.number().int().min(1),
+    memoryMiB: z.number().int().min(128),
+    /** Command overriding the image's; none keeps the image's own. */
+    command: z.array(z.string()).optional(),
+    /** Attempts in all (1-10); only Spot reclaims ("Host EC2*") use the extra attempts. */
+    retryAttempts: z.number().int().min(1).max(10).default(3),
+    /** Per-attempt time limit; Batch terminates an attempt that runs longer. */
+    timeoutSeconds: z.number().int().min(60).default(3600),
+  })
+  .strict();
+
+export const batchSchema = z
+  .object({
+    /** Regions of the environment that run Batch (each must have the environment's VPC). */
+    regions: z.array(z.string()).min(1),
+    /** Settings of each deployed colour; a colour left out is removed. */
+    colours: z.object({ blue: batchColourSchema.optional(), green: batchColourSchema.optional() }).strict(),
+    /**
+     * Which colour takes jobs. One step per apply: { active: blue } → { active: green, draining: blue }
+     * → { active: green } (blue DISABLED, out of every queue) → blue left out of `colours`.
+     */
+    state: z.object({ active: z.enum(BATCH_COLOURS).optional(), draining: z.enum(BATCH_COLOURS).optional() }).strict(),
+    /** Job definitions by name (a-z, 0-9, '-'; checked in batch-rules.ts). */
+    jobDefinitions: z.record(z.string(), batchJobSchema).default({}),
+  })
+  .strict();
+
+/** Karpenter's duration syntax: "30s", "5m", "720h", "1h30m". */
+const karpenterDuration = z.string().regex(/^([0-9]+(s|m|h))+$/, { message: "must be a duration like \"30s\", \"5m\" or \"720h\"" });
+
+/** One Karpenter NodePool: what it may launch, how it consolidates, how far it may grow. */
+export const eksNodePoolSchema = z
+  .object({
+    /** Instance families, e.g. ["m6i", "c6i"]; every family × size must be in modules/eks/max-pods.ts (checked in eks-rules.ts). */
+    instanceFamilies: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "must be an instance family like \"m6i\"" })).min(1),
+    /** Instance sizes, e.g. ["large", "xlarge"]. */
+    instanceSizes: z.array(z.string().regex(/^(nano|micro|small|medium|large|[0-9]*xlarge)$/, { message: "must be an instance size like \"large\" or \"2xlarge\"" })).min(1),
+    /** Karpenter prefers Spot and falls back to On-Demand when both are allowed. */
+    capacityTypes: z.array(z.enum(["spot", "on-demand"])).min(1).default(["spot", "on-demand"]),
+    /** Ceiling of the pool: vCPUs over all its nodes. */
+    cpuLimit: z.number().int().min(1),
+    /** Ceiling of the pool: memory over all its nodes, in GiB. */
+    memoryLimitGiB: z.number().int().min(1),
+    consolidationPolicy: z.enum(["WhenEmptyOrUnderutilized", "WhenEmpty"]).default("WhenEmptyOrUnderutilized"),
+    /** How long a node must be empty or underutilized before Karpenter consolidates it. */
+    consolidateAfter: karpenterDuration.default("1m"),
+    /** Nodes are replaced after this age, so they pick up new AMIs. */
+    expireAfter: karpenterDuration.default("720h"),
+    /** At most this share of the pool's nodes is voluntarily disrupted at once. */
+    maxDisruptedPercent: z.number().int().min(0).max(100).default(10),
+    /** A window with no voluntary disruption at all, e.g. business hours: cron (UTC) + duration. */
+    quietWindow: z
+      .object({
+        schedule: z.string().regex(/^(\S+\s+){4}\S+$/, { message: "must be a 5-field cron expression in UTC, e.g. \"0 8 * * mon-fri\"" }),
+        duration: karpenterDuration,
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+/** An EKS cluster per region, on the environment's shared private subnets, with Karpenter and EFS CSI. */
+export const eksSchema = z
+  .object({
+    /** Regions of the environment that run a cluster (each must have the environment's VPC). */
+    regions: z.array(z.string()).min(1),
+    kubernetesVersion: z.string().regex(/^1\.[0-9]{2}$/, { message: "must be a Kubernetes minor version like \"1.33\"" }).default("1.33"),
+    /** IAM role given cluster-admin through an access entry, e.g. "arn:aws:iam::555555555555:role/platform-admin". */
+    platformAdminRoleArn: z.string().regex(/^arn:aws:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/, { message: "must be an IAM role ARN like \"arn:aws:iam::555555555555:role/platform-admin\"" }),
+    /** CIDRs allowed to reach a public API endpoint; empty keeps the endpoint private only. */
+    publicAccessCidrs: z.array(ipv4Cidr).default([]),
+    /** Days CloudWatch Logs keeps the control-plane logs. */
+    logRetentionDays: z
+      .number()
+      .int()
+      .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), { message: `must be a retention CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}` })
+      .default(90),
+    /** The managed node group for Karpenter and other system pods (never on Karpenter's own nodes). */
+    systemNodes: z
+      .object({
+        instanceTypes: z.array(z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { message: "must be an instance type like \"m6i.large\"" })).min(1),
+        /** At least 2, one per zone for the 2 replicas of each platform controller. */
+        minSize: z.number().int().min(2, { message: "must be at least 2 so each platform controller keeps 2 replicas on 2 nodes" }),
+        maxSize: z.number().int().min(2),
+      })
+      .strict()
+      .default({ instanceTypes: ["m6i.large"], minSize: 2, maxSize: 3 }),
+    /** Every instance type a NodePool allows must fit at least this many pods (VPC CNI limit). */
+    minPodsPerNode: z.number().int().min(1).max(737).default(29),
+    /** AMI of Karpenter's nodes as an EC2NodeClass alias; pin a version (e.g. "al2023@v20250505") where "latest" is too lively. */
+    amiAlias: z.string().regex(/^(al2023|al2|bottlerocket)@(latest|v[0-9.]+)$/, { message: "must be an alias like \"al2023@latest\" or \"al2023@v20250505\"" }).default("al2023@latest"),
+    /** Karpenter NodePools by name (a-z, 0-9, '-'). */
+    nodePools: z.record(z.string().regex(SAFE_NAME, { message: SAFE_NAME_HINT }), eksNodePoolSchema),
+  })
+  .strict();
+
 export const environmentSchema = z
   .object({
     /** Names of the workload accounts the environment's subnets are shared with. */
@@ -91,6 +226,35 @@ export const environmentSchema = z
     routingDomain: safeName,
     /** One NAT gateway per AZ ID (zone-independent egress) or a single one (cheaper). */
     natGateways: z.enum(["one-per-az", "single"]).default("one-per-az"),
+    /** Days CloudWatch Logs keeps the VPC flow logs (a retention CloudWatch accepts). */
+    flowLogRetentionDays: z
+      .number()
+      .int()
+      .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), {
+        message: `must be a retention CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
+      })
+      .default(90),
+    /**
+     * Interface endpoints in the private subnets, as the service part after "com.amazonaws.<region>."
+     * (e.g. "ecr.api"). The default covers what private EKS nodes need to pull images and join.
+     */
+    interfaceEndpoints: z
+      .array(
+        z.string().regex(/^(?!com\.amazonaws\.)[a-z0-9-]+(\.[a-z0-9-]+)*$/, {
+          message: "must be the service part after \"com.amazonaws.<region>.\", like \"ecr.api\" or \"logs\"",
+        }),
+      )
+      .default([...DEFAULT_INTERFACE_ENDPOINTS]),
+    /** Dual-stack VPC: an Amazon-provided IPv6 /56, a /64 per subnet, egress-only internet gateway. */
+    ipv6: z.boolean().default(false),
+    /** RAM share principals: each workload account, or the OUs that hold them (ARNs under the management account). */
+    shareWith: z.enum(["accounts", "ou"]).default("accounts"),
+    /** Subnet tiers shared with the workload accounts; the transit tier is never shared. */
+    sharedTiers: z.array(z.enum(SHAREABLE_TIERS)).min(1).default(["private", "data"]),
+    /** AWS Batch in blue-green compute environments; none means no Batch stacks. */
+    batch: batchSchema.optional(),
+    /** EKS clusters with Karpenter and the EFS CSI driver; none means no EKS stacks. */
+    eks: eksSchema.optional(),
     /** VPC layout per region the environment runs in. */
     regions: z.record(z.string(), environmentRegionSchema),
   })
@@ -108,6 +272,8 @@ export const orgSchema = z
     stateRegion: z.string(),
     /** Role assumed in every account by Terraform. */
     accessRoleName: z.string().regex(/^[\w+=,.@-]{1,64}$/).default("OrganizationAccountAccessRole"),
+    /** Role GitHub Actions assumes in every account through OIDC (`arn:aws:iam::<account id>:role/<ciRoleName>`) to plan and deploy that account's stacks. */
+    ciRoleName: z.string().regex(/^[\w+=,.@-]{1,64}$/, { message: "must be an IAM role name (1-64 of a-z, A-Z, 0-9 and +=,.@_-), e.g. \"orgplat-ci\"" }).default("orgplat-ci"),
     /**
      * Where the bootstrap stacks keep their own state: "local" for the very first apply
      * (the bucket does not exist yet), then "s3" after `terraform init -migrate-state`.
@@ -134,5 +300,10 @@ export type AccountConfig = z.output<typeof accountSchema>;
 export type RegionConfig = z.output<typeof regionSchema>;
 export type EnvironmentConfig = z.output<typeof environmentSchema>;
 export type EnvironmentRegionConfig = z.output<typeof environmentRegionSchema>;
+export type BatchConfig = z.output<typeof batchSchema>;
+export type BatchColourConfig = z.output<typeof batchColourSchema>;
+export type BatchJobConfig = z.output<typeof batchJobSchema>;
+export type EksConfig = z.output<typeof eksSchema>;
+export type EksNodePoolConfig = z.output<typeof eksNodePoolSchema>;
 
 export { SAFE_NAME, SAFE_NAME_HINT };

@@ -1,14 +1,28 @@
 import { Fn, TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import type { VpcModel } from "../environments/model";
+import type { EnvironmentModel, VpcModel } from "../environments/model";
 import { SUBNET_TIERS, type SubnetTier } from "../environments/schema";
+import { FlowLogs } from "../modules/network/flow-logs";
+import { InternetEgress } from "../modules/network/internet-egress";
+import { ResourceShare } from "../modules/network/resource-share";
+import { domainOf, sameDomainPeerCidrs, transitDestinations } from "../modules/network/routing-plan";
+import { sharePrincipalsOf } from "../modules/network/share-principals";
 import { SharedSubnets } from "../modules/network/shared-subnets";
 import { SharedVpc } from "../modules/network/shared-vpc";
+import { TierNetworkAcls } from "../modules/network/tier-network-acls";
+import { TierRouteTables } from "../modules/network/tier-route-tables";
+import { TransitAttachment } from "../modules/network/transit-attachment";
+import { VpcEndpoints } from "../modules/network/vpc-endpoints";
 import { AccountStack, type AccountStackProps } from "./account-stack";
+import type { TransitStack } from "./transit-stack";
 
-export interface NetworkStackProps extends Omit<AccountStackProps, "region" | "account"> {
+export interface NetworkStackProps extends Omit<AccountStackProps, "region" | "account" | "environment"> {
+  /** The environment the VPC belongs to (routing domain, NAT, endpoints, sharing). */
+  readonly environmentModel: EnvironmentModel;
   /** The environment's VPC in this stack's region, subnets already carved. */
   readonly vpcModel: VpcModel;
+  /** The region's transit stack: the VPC attaches to its gateway. */
+  readonly transit: TransitStack;
 }
 
 /** What consumers in workload accounts read from a network stack's state. */
@@ -19,26 +33,91 @@ export interface NetworkOutputs {
   subnetId(tier: SubnetTier, azId: string): string;
 }
 
-/** The shared VPC of one environment in one region, owned by the network account. */
+/** /64 numbers inside the VPC's /56: 16 per tier, so up to 16 AZ IDs per tier. */
+const IPV6_NETNUMS_PER_TIER = 16;
+
+/**
+ * The shared VPC of one environment in one region, owned by the network account: four tiers of
+ * subnets placed by AZ ID, internet and NAT egress, NACLs and endpoints, flow logs, the RAM share
+ * to the environment's workload accounts, and the attachment to the region's Transit Gateway.
+ */
 export class NetworkStack extends AccountStack {
   public readonly sharedVpc: SharedVpc;
   public readonly subnets: Readonly<Record<SubnetTier, SharedSubnets>>;
   public readonly vpcModel: VpcModel;
+  public readonly routeTables: TierRouteTables;
+  public readonly endpoints: VpcEndpoints;
+  public readonly flowLogs: FlowLogs;
+  public readonly share: ResourceShare;
+  public readonly transitAttachment: TransitAttachment;
+  private readonly outputsByConsumer = new Map<AccountStack, NetworkOutputs>();
 
   constructor(scope: Construct, name: string, props: NetworkStackProps) {
-    super(scope, name, { ...props, account: props.org.networkAccount, region: props.vpcModel.region.name });
-    this.vpcModel = props.vpcModel;
-    const namePrefix = `${props.environment}-${this.region}`;
-    this.sharedVpc = new SharedVpc(this, "vpc", { cidr: props.vpcModel.cidr, name: namePrefix });
+    const env = props.environmentModel;
+    super(scope, name, { ...props, environment: env.name, account: props.org.networkAccount, region: props.vpcModel.region.name });
+    const { org, vpcModel } = props;
+    this.vpcModel = vpcModel;
+    const namePrefix = `${env.name}-${this.region}`;
+    this.sharedVpc = new SharedVpc(this, "vpc", { cidr: vpcModel.cidr, name: namePrefix, ipv6: env.ipv6 });
+    const vpc = this.sharedVpc.vpc;
     this.subnets = Object.fromEntries(
-      SUBNET_TIERS.map((tier) => [
+      SUBNET_TIERS.map((tier, i) => [
         tier,
-        new SharedSubnets(this, `subnets-${tier}`, { vpc: this.sharedVpc.vpc, tier, namePrefix, cidrByAzId: props.vpcModel.subnets[tier] }),
+        new SharedSubnets(this, `subnets-${tier}`, {
+          vpc,
+          tier,
+          namePrefix,
+          cidrByAzId: vpcModel.subnets[tier],
+          ipv6FirstNetnum: env.ipv6 ? i * IPV6_NETNUMS_PER_TIER : undefined,
+        }),
       ]),
     ) as Record<SubnetTier, SharedSubnets>;
+    const byTier = Object.fromEntries(SUBNET_TIERS.map((t) => [t, this.subnets[t].byAzId])) as Record<SubnetTier, SharedSubnets["byAzId"]>;
 
-    new TerraformOutput(this, "vpc_id", { value: this.sharedVpc.vpc.id });
-    new TerraformOutput(this, "vpc_cidr", { value: this.sharedVpc.vpc.cidrBlock });
+    const egress = new InternetEgress(this, "egress", { vpc, publicSubnets: byTier.public, natGateways: env.natGateways, ipv6: env.ipv6, namePrefix });
+    this.routeTables = new TierRouteTables(this, "route-tables", { vpc, subnets: byTier, egress, namePrefix });
+    new TierNetworkAcls(this, "nacls", {
+      vpc,
+      subnets: byTier,
+      subnetCidrs: vpcModel.subnets,
+      vpcCidr: vpcModel.cidr,
+      peerCidrs: sameDomainPeerCidrs(org, vpcModel),
+      vpcIpv6Cidr: this.sharedVpc.ipv6Cidr,
+      namePrefix,
+    });
+    this.endpoints = new VpcEndpoints(this, "endpoints", {
+      vpc,
+      region: this.region,
+      gatewayRouteTables: this.routeTables.privateTables,
+      interfaceSubnets: this.subnets.private.all,
+      interfaceServices: env.interfaceEndpoints,
+      vpcCidr: vpcModel.cidr,
+      vpcIpv6Cidr: this.sharedVpc.ipv6Cidr,
+      namePrefix,
+    });
+    this.flowLogs = new FlowLogs(this, "flow-logs", { vpc, accountId: this.account.id, region: this.region, retentionDays: env.flowLogRetentionDays, name: namePrefix });
+
+    // Participants create their resources in these subnets; they never see the owner's tags.
+    this.share = new ResourceShare(this, "share", {
+      name: `${namePrefix}-subnets`,
+      resources: Object.fromEntries(env.sharedTiers.flatMap((tier) => Object.entries(byTier[tier]).map(([azId, s]) => [`${tier}-${azId}`, s]))),
+      principals: sharePrincipalsOf(org, env),
+    });
+
+    this.transitAttachment = new TransitAttachment(this, "transit", {
+      vpc,
+      subnets: this.subnets.transit.all,
+      transitGateway: props.transit.outputsFor(this),
+      domain: domainOf(org, vpcModel),
+      routeTables: Object.fromEntries(Object.entries(this.routeTables.privateByAzId).map(([azId, rt]) => [`private-${azId}`, rt])),
+      destinations: transitDestinations(org),
+      ipv6: env.ipv6,
+      name: namePrefix,
+    });
+
+    new TerraformOutput(this, "vpc_id", { value: vpc.id });
+    new TerraformOutput(this, "vpc_cidr", { value: vpc.cidrBlock });
+    if (env.ipv6) new TerraformOutput(this, "vpc_ipv6_cidr", { value: vpc.ipv6CidrBlock });
     new TerraformOutput(this, "subnet_ids", {
       description: "Subnet id by tier, then by AZ ID",
       value: Object.fromEntries(
@@ -47,13 +126,17 @@ export class NetworkStack extends AccountStack {
     });
   }
 
-  /** Typed access to this stack's outputs from `consumer`, through remote state. */
+  /** Typed access to this stack's outputs from `consumer`, through remote state (one data source per consumer). */
   public outputsFor(consumer: AccountStack): NetworkOutputs {
+    const known = this.outputsByConsumer.get(consumer);
+    if (known) return known;
     const state = consumer.remoteStateOf(this);
-    return {
+    const outputs: NetworkOutputs = {
       vpcId: state.getString("vpc_id"),
       vpcCidr: state.getString("vpc_cidr"),
       subnetId: (tier, azId) => Fn.lookup(Fn.lookup(state.get("subnet_ids"), tier), azId) as string,
     };
+    this.outputsByConsumer.set(consumer, outputs);
+    return outputs;
   }
 }

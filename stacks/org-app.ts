@@ -1,15 +1,32 @@
 import type { Construct } from "constructs";
 import type { OrgModel } from "../environments/model";
+import { RESERVED_ENVIRONMENT } from "../environments/network-rules";
 import type { DeploymentTarget } from "../modules/aws/deployment-target";
+import { isMeshed } from "../modules/network/routing-plan";
 import type { AccountStack } from "./account-stack";
+import { BatchStack } from "./batch-stack";
 import { BootstrapStack } from "./bootstrap-stack";
+import { EksAddonsStack } from "./eks-addons-stack";
+import { EksClusterStack } from "./eks-cluster-stack";
 import { NetworkStack } from "./network-stack";
-import { bootstrapStackName, environmentStackName } from "./stack-names";
+import { bootstrapStackName, environmentStackName, GLOBAL_REGION } from "./stack-names";
+import { TransitPeeringStack } from "./transit-peering-stack";
+import { TransitStack } from "./transit-stack";
 
 /** Every stack of the organization, by name. */
 export interface OrgStacks {
   readonly bootstrap: readonly BootstrapStack[];
   readonly network: readonly NetworkStack[];
+  /** One Transit Gateway stack per region of the org ("shared-<region>-transit"). */
+  readonly transit: readonly TransitStack[];
+  /** The peering mesh between the regions' gateways; undefined for a single-region org. */
+  readonly transitPeering?: TransitPeeringStack;
+  /** Blue-green Batch per environment × batch region, in the environment's first workload account. */
+  readonly batch: readonly BatchStack[];
+  /** An EKS cluster per environment × eks region, in the environment's first workload account. */
+  readonly eksClusters: readonly EksClusterStack[];
+  /** What runs inside each cluster (Helm + Kubernetes providers), one per cluster stack. */
+  readonly eksAddons: readonly EksAddonsStack[];
   readonly all: readonly AccountStack[];
 }
 
@@ -24,18 +41,61 @@ export function bootstrapLocalStatePath(stackName: string): string {
  * environment × region the concerns that environment runs.
  */
 export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarget): OrgStacks {
+  // Transit Gateways are organization-wide ("shared" environment), one per region; VPCs attach to them.
+  const transit = Object.values(org.regions).map(
+    (regionModel) => new TransitStack(scope, environmentStackName(RESERVED_ENVIRONMENT, regionModel.name, "transit"), { org, target, regionModel }),
+  );
+  const transitPeering = isMeshed(org)
+    ? new TransitPeeringStack(scope, environmentStackName(RESERVED_ENVIRONMENT, GLOBAL_REGION, "transit-peering"), { org, target, transits: transit })
+    : undefined;
   const network = org.environments.flatMap((env) =>
     env.vpcs.map(
       (vpcModel) =>
         new NetworkStack(scope, environmentStackName(env.name, vpcModel.region.name, "network"), {
           org,
-          environment: env.name,
+          environmentModel: env,
           target,
           vpcModel,
+          transit: transit.find((t) => t.region === vpcModel.region.name)!,
         }),
     ),
   );
-  const environmentStacks: AccountStack[] = [...network];
+  const batch = org.environments.flatMap((env) =>
+    (env.batch?.regions ?? []).map((region) => {
+      const vpcModel = env.vpcs.find((v) => v.region.name === region)!;
+      return new BatchStack(scope, environmentStackName(env.name, region, "batch"), {
+        org,
+        environmentModel: env,
+        target,
+        vpcModel,
+        network: network.find((n) => n.environment === env.name && n.region === region)!,
+      });
+    }),
+  );
+  const eksClusters = org.environments.flatMap((env) =>
+    (env.eks?.regions ?? []).map(
+      (region) =>
+        new EksClusterStack(scope, environmentStackName(env.name, region, "eks-cluster"), {
+          org,
+          environmentModel: env,
+          eks: env.eks!,
+          target,
+          vpcModel: env.vpcs.find((v) => v.region.name === region)!,
+          network: network.find((n) => n.environment === env.name && n.region === region)!,
+        }),
+    ),
+  );
+  const eksAddons = eksClusters.map(
+    (cluster) =>
+      new EksAddonsStack(scope, environmentStackName(cluster.environment, cluster.region, "eks-addons"), {
+        org,
+        environmentModel: org.environments.find((e) => e.name === cluster.environment)!,
+        eks: org.environments.find((e) => e.name === cluster.environment)!.eks!,
+        target,
+        cluster,
+      }),
+  );
+  const environmentStacks: AccountStack[] = [...transit, ...(transitPeering ? [transitPeering] : []), ...network, ...batch, ...eksClusters, ...eksAddons];
   const bootstrap = org.accounts.map((account) => {
     const name = bootstrapStackName(account);
     return new BootstrapStack(scope, name, {
@@ -45,5 +105,5 @@ export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarg
       localStatePath: org.bootstrapBackend === "local" ? bootstrapLocalStatePath(name) : undefined,
     });
   });
-  return { bootstrap, network, all: [...bootstrap, ...environmentStacks] };
+  return { bootstrap, network, transit, transitPeering, batch, eksClusters, eksAddons, all: [...bootstrap, ...environmentStacks] };
 }

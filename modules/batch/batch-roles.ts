@@ -1,0 +1,106 @@
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import type { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { Construct } from "constructs";
+
+/** The three identities of a Batch deployment. */
+export interface BatchRolesProps {
+  /** Account and region the roles serve: they pin trust policies and resource ARNs. */
+  readonly accountId: string;
+  readonly region: string;
+  /** Prefix of the role names, e.g. "dev-us-east-1" (IAM names are global, so it includes the region). */
+  readonly namePrefix: string;
+  /** The group the container agent writes job logs to; the instance role may write nowhere else. */
+  readonly jobLogGroup: CloudwatchLogGroup;
+}
+
+/** AWS-managed policy of a Batch service role: named actions only, maintained by AWS Batch. */
+export const BATCH_SERVICE_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AWSBatchServiceRole";
+
+/**
+ * - service role: what Batch itself uses to run the compute environments. One per stack rather
+ *   than the account-wide service-linked role, which no single stack of an account could own;
+ * - instance role + profile: the ECS container agent on the instances (register, poll, pull
+ *   images, write job logs), written out action by action instead of the managed policy's `ecs:Submit*`;
+ * - job role: what the jobs' containers get. It starts with no permissions: teams attach what their jobs need.
+ */
+export class BatchRoles extends Construct {
+  public readonly serviceRole: IamRole;
+  public readonly instanceRole: IamRole;
+  public readonly instanceProfile: IamInstanceProfile;
+  public readonly jobRole: IamRole;
+  /** Policy attachment the compute environments must wait for (Batch checks the role on create and on delete). */
+  public readonly servicePolicy: IamRolePolicyAttachment;
+
+  constructor(scope: Construct, id: string, props: BatchRolesProps) {
+    super(scope, id);
+    const { accountId, region, namePrefix } = props;
+    const trustFor = (name: string, service: string): DataAwsIamPolicyDocument =>
+      new DataAwsIamPolicyDocument(this, `${name}-trust`, {
+        statement: [
+          {
+            effect: "Allow",
+            actions: ["sts:AssumeRole"],
+            principals: [{ type: "Service", identifiers: [service] }],
+            // Confused-deputy guard wherever the service sends the source account (EC2 does not).
+            condition: service === "ec2.amazonaws.com" ? undefined : [{ test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] }],
+          },
+        ],
+      });
+
+    this.serviceRole = new IamRole(this, "service", {
+      name: `${namePrefix}-batch-service`,
+      assumeRolePolicy: trustFor("service", "batch.amazonaws.com").json,
+      description: `AWS Batch service role of ${namePrefix}`,
+    });
+    this.servicePolicy = new IamRolePolicyAttachment(this, "service-policy", { role: this.serviceRole.name, policyArn: BATCH_SERVICE_POLICY_ARN });
+
+    this.instanceRole = new IamRole(this, "instance", {
+      name: `${namePrefix}-batch-instance`,
+      assumeRolePolicy: trustFor("instance", "ec2.amazonaws.com").json,
+      description: `ECS container agent on the Batch instances of ${namePrefix}`,
+    });
+    const ecsResources = [`arn:aws:ecs:${region}:${accountId}:cluster/*`, `arn:aws:ecs:${region}:${accountId}:container-instance/*`];
+    const agent = new DataAwsIamPolicyDocument(this, "agent", {
+      statement: [
+        {
+          effect: "Allow",
+          actions: [
+            "ecs:DeregisterContainerInstance",
+            "ecs:Poll",
+            "ecs:RegisterContainerInstance",
+            "ecs:StartTelemetrySession",
+            "ecs:SubmitAttachmentStateChanges",
+            "ecs:SubmitContainerStateChange",
+            "ecs:SubmitTaskStateChange",
+            "ecs:UpdateContainerInstancesState",
+            "ecs:ListTagsForResource",
+          ],
+          resources: ecsResources,
+        },
+        {
+          effect: "Allow",
+          actions: ["ecs:TagResource"],
+          resources: ecsResources,
+          condition: [{ test: "StringEquals", variable: "ecs:CreateAction", values: ["RegisterContainerInstance"] }],
+        },
+        // These actions have no resource-level permissions.
+        { effect: "Allow", actions: ["ecs:DiscoverPollEndpoint", "ec2:DescribeTags", "ecr:GetAuthorizationToken"], resources: ["*"] },
+        // Images may come from any registry the organization shares; pulls are read-only.
+        { effect: "Allow", actions: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], resources: ["arn:aws:ecr:*:*:repository/*"] },
+        { effect: "Allow", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${props.jobLogGroup.arn}:log-stream:*`] },
+      ],
+    });
+    new IamRolePolicy(this, "agent-policy", { role: this.instanceRole.id, name: "ecs-container-agent", policy: agent.json });
+    this.instanceProfile = new IamInstanceProfile(this, "instance-profile", { name: `${namePrefix}-batch-instance`, role: this.instanceRole.name });
+
+    this.jobRole = new IamRole(this, "job", {
+      name: `${namePrefix}-batch-job`,
+      assumeRolePolicy: trustFor("job", "ecs-tasks.amazonaws.com").json,
+      description: `Role of the Batch jobs of ${namePrefix}; grants nothing until a team attaches a policy`,
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import { BatchComputeEnvironment } from "@cdktf/provider-aws/lib/batch-compute-environment";
+import type { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
+import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import type { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import type { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { Construct } from "constructs";
+import type { BatchColour, BatchColourConfig } from "../../environments/schema";
+import { CAPACITIES, type BatchNames, type Capacity } from "./queue-order";
+
+/** One colour of a blue-green Batch deployment. */
+export interface ColourComputeProps {
+  readonly colour: BatchColour;
+  /** Instance types, vCPU ceiling, Spot strategy, image and root volume of the colour. */
+  readonly settings: BatchColourConfig;
+  /** False for a retired colour: DISABLED, so Batch places no job on it and it may be deleted. */
+  readonly enabled: boolean;
+  readonly names: BatchNames;
+  /** Shared private subnets, one per AZ ID, as ids handed over by the network stack. */
+  readonly subnetIds: readonly string[];
+  readonly securityGroup: SecurityGroup;
+  readonly serviceRole: IamRole;
+  /** The compute environments wait for it: Batch needs the role's policy to create and to delete them. */
+  readonly servicePolicy: IamRolePolicyAttachment;
+  readonly instanceProfile: IamInstanceProfile;
+}
+
+/**
+ * A Spot compute environment and an On-Demand one built from the same launch template and
+ * image, both scaling from 0. Everything that defines the instances lives in the colour, so
+ * changing them means rolling out a new colour, never editing one that runs jobs.
+ */
+export class ColourCompute extends Construct {
+  public readonly launchTemplate: LaunchTemplate;
+  public readonly environments: Readonly<Record<Capacity, BatchComputeEnvironment>>;
+
+  constructor(scope: Construct, id: string, props: ColourComputeProps) {
+    super(scope, id);
+    const { colour, settings, names } = props;
+    this.launchTemplate = new LaunchTemplate(this, "launch-template", {
+      name: `${names.prefix}-batch-${colour}`,
+      description: `Batch instances of colour ${colour} in ${names.prefix}`,
+      updateDefaultVersion: true,
+      // IMDSv2 only, one hop: job containers cannot reach the instance role's credentials.
+      metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
+      blockDeviceMappings: [
+        { deviceName: "/dev/xvda", ebs: { volumeSize: settings.rootVolumeGiB, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
+      ],
+    });
+    this.environments = Object.fromEntries(
+      CAPACITIES.map((capacity) => {
+        const spot = capacity === "spot";
+        const name = names.computeEnvironment(colour, capacity);
+        const environment = new BatchComputeEnvironment(this, capacity, {
+          computeEnvironmentName: name,
+          type: "MANAGED",
+          state: props.enabled ? "ENABLED" : "DISABLED",
+          serviceRole: props.serviceRole.arn,
+          computeResources: {
+            type: spot ? "SPOT" : "EC2",
+            allocationStrategy: spot ? settings.spotAllocationStrategy : "BEST_FIT_PROGRESSIVE",
+            minVcpus: 0,
+            maxVcpus: settings.maxVcpus,
+            instanceType: [...settings.instanceTypes],
+            instanceRole: props.instanceProfile.arn,
+            securityGroupIds: [props.securityGroup.id],
+            subnets: [...props.subnetIds],
+            // Batch resolves $Latest once, when it creates the environment, and never again: a
+            // changed template reaches instances only through a new colour (AWS Batch user guide,
+            // LaunchTemplateSpecification), which is exactly the blue-green rule.
+            launchTemplate: { launchTemplateId: this.launchTemplate.id, version: "$Latest" },
+            ec2Configuration: [{ imageType: settings.imageType, imageIdOverride: settings.amiId }],
+            tags: { Name: name },
+          },
+          dependsOn: [props.servicePolicy],
+        });
+        return [capacity, environment];
+      }),
+    ) as Record<Capacity, BatchComputeEnvironment>;
+  }
+}

@@ -1,0 +1,81 @@
+import { BATCH_COLOURS, type BatchColour } from "../../environments/schema";
+
+/** The two capacity types every colour has. */
+export const CAPACITIES = ["spot", "on-demand"] as const;
+export type Capacity = (typeof CAPACITIES)[number];
+
+/** Where a blue-green switch stands: the colour taking jobs, the one finishing its jobs, every deployed one. */
+export interface ColourState {
+  readonly active: BatchColour;
+  readonly draining?: BatchColour;
+  /** Colours with compute environments (active, draining and retired ones). */
+  readonly deployed: readonly BatchColour[];
+}
+
+/** One entry of a queue's compute environment order. */
+export interface QueueSlot {
+  readonly colour: BatchColour;
+  readonly capacity: Capacity;
+}
+
+/**
+ * The two job queues. A queue may order at most 3 compute environments, and during a switch
+ * there are 4 (two colours × Spot and On-Demand), so one queue cannot hold both colours' Spot
+ * and On-Demand environments. Two queues keep both colours in every queue, new colour first:
+ * - `spot-first` (high priority): every queued colour's Spot environment, then the active
+ *   colour's On-Demand environment as the fallback when Spot is at its vCPU ceiling;
+ * - `on-demand` (low priority): every queued colour's On-Demand environment, for jobs that
+ *   must not be interrupted.
+ */
+export const JOB_QUEUES = {
+  "spot-first": { priority: 100 },
+  "on-demand": { priority: 10 },
+} as const;
+export type JobQueueKind = keyof typeof JOB_QUEUES;
+export const JOB_QUEUE_KINDS = Object.keys(JOB_QUEUES) as JobQueueKind[];
+
+/** AWS Batch refuses a queue with more compute environments than this. */
+export const MAX_ENVIRONMENTS_PER_QUEUE = 3;
+
+/** Colours in the queues, in the order they are offered: the active one, then the draining one. */
+export function queuedColours(state: ColourState): BatchColour[] {
+  return state.draining ? [state.active, state.draining] : [state.active];
+}
+
+/** Deployed colours out of every queue: DISABLED, waiting to be removed (or re-activated). */
+export function retiredColours(state: ColourState): BatchColour[] {
+  const queued = queuedColours(state);
+  return BATCH_COLOURS.filter((c) => state.deployed.includes(c) && !queued.includes(c));
+}
+
+/** Each queue's compute environment order, derived from the colour state alone. */
+export function queueOrders(state: ColourState): Record<JobQueueKind, QueueSlot[]> {
+  const queued = queuedColours(state);
+  const orders: Record<JobQueueKind, QueueSlot[]> = {
+    "spot-first": [...queued.map((colour) => ({ colour, capacity: "spot" as const })), { colour: state.active, capacity: "on-demand" }],
+    "on-demand": queued.map((colour) => ({ colour, capacity: "on-demand" as const })),
+  };
+  for (const [kind, order] of Object.entries(orders)) {
+    if (order.length > MAX_ENVIRONMENTS_PER_QUEUE) throw new Error(`queue ${kind} would order ${order.length} compute environments; AWS Batch allows ${MAX_ENVIRONMENTS_PER_QUEUE}`);
+  }
+  return orders;
+}
+
+/** Names every Batch resource of one environment × region derives from. */
+export class BatchNames {
+  /** @param prefix "<env>-<region>", e.g. "dev-us-east-1". */
+  constructor(public readonly prefix: string) {}
+
+  public computeEnvironment(colour: BatchColour, capacity: Capacity): string {
+    return `${this.prefix}-batch-${colour}-${capacity}`;
+  }
+
+  public jobQueue(kind: JobQueueKind): string {
+    return `${this.prefix}-batch-${kind}`;
+  }
+
+  /** Every compute environment name either colour can have, mapped to its colour. */
+  public colourByEnvironment(): Record<string, BatchColour> {
+    return Object.fromEntries(BATCH_COLOURS.flatMap((colour) => CAPACITIES.map((capacity) => [this.computeEnvironment(colour, capacity), colour])));
+  }
+}

@@ -1,0 +1,44 @@
+import { EksAccessEntry } from "@cdktf/provider-aws/lib/eks-access-entry";
+import { EksAccessPolicyAssociation } from "@cdktf/provider-aws/lib/eks-access-policy-association";
+import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { Construct } from "constructs";
+import type { EksCluster } from "./cluster";
+
+/** EKS's built-in cluster-wide administrator policy for access entries. */
+export const CLUSTER_ADMIN_POLICY_ARN = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+
+export interface ClusterAccessProps {
+  readonly cluster: EksCluster;
+  /** Cluster administrators by purpose, e.g. { "platform-admin": "arn:aws:iam::…:role/platform-admin" }. */
+  readonly administrators: Readonly<Record<string, string>>;
+  /** Roles of self-managed nodes (Karpenter's) that join with an EC2_LINUX entry, by purpose. */
+  readonly nodeRoles: Readonly<Record<string, IamRole>>;
+}
+
+/**
+ * Who may use the cluster, as access entries (authentication mode API): each administrator
+ * gets a STANDARD entry with the cluster-admin policy, each node role an EC2_LINUX entry
+ * (EKS maps it to system:nodes). Managed node groups make their own entries.
+ */
+export class ClusterAccess extends Construct {
+  public readonly entries: Readonly<Record<string, EksAccessEntry>>;
+
+  constructor(scope: Construct, id: string, props: ClusterAccessProps) {
+    super(scope, id);
+    const clusterName = props.cluster.cluster.name;
+    const entries: Record<string, EksAccessEntry> = {};
+    for (const [purpose, principalArn] of Object.entries(props.administrators)) {
+      entries[purpose] = new EksAccessEntry(this, purpose, { clusterName, principalArn, type: "STANDARD" });
+      new EksAccessPolicyAssociation(this, `${purpose}-admin`, {
+        clusterName,
+        principalArn: entries[purpose].principalArn,
+        policyArn: CLUSTER_ADMIN_POLICY_ARN,
+        accessScope: { type: "cluster" },
+      });
+    }
+    for (const [purpose, role] of Object.entries(props.nodeRoles)) {
+      entries[purpose] = new EksAccessEntry(this, purpose, { clusterName, principalArn: role.arn, type: "EC2_LINUX" });
+    }
+    this.entries = entries;
+  }
+}

@@ -1,0 +1,99 @@
+import { loadOrg } from "../environments/load";
+import type { OrgModel } from "../environments/model";
+import { consoleIo, parseCli, UsageError, type CliIo } from "./lib/cli";
+import { accountIdsByName, selectStacks } from "./lib/stack-selection";
+import { outdirFrom, readSynthesizedStacks, type SynthesizedStack } from "./lib/synthesized-stacks";
+
+const USAGE = `usage: npm run ci-matrix -- [--outdir DIR] [--env NAME --lines]
+
+Prints, as one line of JSON, what the workflows fan out over, read from the synthesized manifest:
+  stacks        one entry per stack CI can plan (its account's CI role, assumed through GitHub OIDC)
+  environments  deploy order of the environments (producers first), each with its GitHub environment
+  skipped       stacks CI leaves alone, and why
+--env NAME --lines prints "<stack> <role ARN>" per stack of that environment in dependency order,
+for the deploy loop.`;
+
+export interface MatrixStack {
+  readonly stack: string;
+  readonly environment: string;
+  readonly account: string;
+  readonly accountName: string;
+  readonly region: string;
+  /** `arn:aws:iam::<account>:role/<ciRoleName>`: what the job assumes through GitHub OIDC. */
+  readonly role: string;
+}
+
+export interface CiMatrix {
+  readonly stacks: readonly MatrixStack[];
+  readonly environments: readonly { readonly environment: string; readonly githubEnvironment: string }[];
+  readonly skipped: readonly { readonly stack: string; readonly reason: string }[];
+}
+
+/** Environments that hold the org itself (bootstrap, networking shared by every environment) deploy first. */
+const ORG_LEVEL = ["global", "shared"];
+
+export function ciMatrix(stacks: readonly SynthesizedStack[], org: Pick<OrgModel, "ciRoleName" | "environments">): CiMatrix {
+  const names = new Map([...accountIdsByName(stacks)].map(([name, id]) => [id, name]));
+  // A bootstrap stack on local state has no state CI could read: it is planned and applied by hand.
+  const planned = stacks.filter((s) => s.backend.kind === "s3");
+  const skipped = stacks
+    .filter((s) => s.backend.kind !== "s3")
+    .map((s) => ({ stack: s.name, reason: "state is local (bootstrapBackend: local); plan and apply it by hand until it is migrated to its bucket" }));
+  return {
+    stacks: planned.map((s) => ({
+      stack: s.name,
+      environment: s.environment,
+      account: s.accountId,
+      accountName: names.get(s.accountId) ?? "",
+      region: s.region,
+      role: `arn:aws:iam::${s.accountId}:role/${org.ciRoleName}`,
+    })),
+    environments: environmentOrder(planned, [...ORG_LEVEL, ...org.environments.map((e) => e.name)]).map((environment) => ({ environment, githubEnvironment: environment })),
+    skipped,
+  };
+}
+
+/**
+ * Environments such that every environment comes after those its stacks read outputs from;
+ * otherwise in `preferred` order (org-level first, then the order of the org file).
+ */
+export function environmentOrder(stacks: readonly SynthesizedStack[], preferred: readonly string[]): string[] {
+  const envOf = new Map(stacks.map((s) => [s.name, s.environment]));
+  const rank = (e: string) => (preferred.includes(e) ? preferred.indexOf(e) : preferred.length);
+  const envs = [...new Set(stacks.map((s) => s.environment))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const needs = new Map(envs.map((e) => [e, new Set<string>()]));
+  for (const s of stacks) for (const dep of s.dependencies) if (envOf.has(dep) && envOf.get(dep) !== s.environment) needs.get(s.environment)!.add(envOf.get(dep)!);
+  const ordered: string[] = [];
+  while (ordered.length < envs.length) {
+    const next = envs.find((e) => !ordered.includes(e) && [...needs.get(e)!].every((d) => ordered.includes(d)));
+    if (!next) throw new Error(`environments depend on each other in a cycle: ${envs.filter((e) => !ordered.includes(e)).join(", ")}`);
+    ordered.push(next);
+  }
+  return ordered;
+}
+
+export function runCiMatrix(args: readonly string[], io: CliIo, load: () => Pick<OrgModel, "ciRoleName" | "environments"> = () => loadOrg(process.env.ORGPLAT_ORG || undefined)): number {
+  try {
+    const { values } = parseCli(args, { outdir: { type: "string" }, env: { type: "string" }, lines: { type: "boolean" }, help: { type: "boolean" } });
+    if (values.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    if (values.lines !== (values.env !== undefined)) throw new UsageError("--env and --lines go together");
+    const all = readSynthesizedStacks(outdirFrom(values.outdir));
+    const matrix = ciMatrix(all, load());
+    if (!values.env) {
+      io.out(JSON.stringify(matrix));
+      return 0;
+    }
+    const inEnv = new Set(selectStacks(all, { environment: values.env }).map((s) => s.name));
+    io.out(matrix.stacks.filter((s) => inEnv.has(s.stack)).map((s) => `${s.stack} ${s.role}`).join("\n"));
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) io.err(`${e.message}\n${USAGE}`);
+    else io.err((e as Error).message);
+    return 2;
+  }
+}
+
+if (require.main === module) process.exitCode = runCiMatrix(process.argv.slice(2), consoleIo);

@@ -1,0 +1,59 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { loadOrg } from "../environments/load";
+import type { OrgModel } from "../environments/model";
+import { consoleIo, parseCli, UsageError, type CliIo } from "./lib/cli";
+import { currentDiagram, diagramBlock, orgDiagram, withDiagram } from "./lib/org-diagram";
+
+const USAGE = `usage: npm run diagram -- [--check | --stdout] [--readme FILE]
+
+Writes the Mermaid diagram of the org (ORGPLAT_ORG, default the bundled example) into README.md
+between <!-- org-diagram:start --> and <!-- org-diagram:end -->.
+  --check    change nothing; exit 1 when the README's diagram is not the current one
+  --stdout   print the diagram instead of writing it`;
+
+export interface DiagramIo extends CliIo {
+  readonly readFile: (path: string) => string;
+  readonly writeFile: (path: string, text: string) => void;
+  readonly loadOrg: () => OrgModel;
+}
+
+export function runDiagram(args: readonly string[], io: DiagramIo): number {
+  try {
+    const { values } = parseCli(args, { check: { type: "boolean" }, stdout: { type: "boolean" }, readme: { type: "string" }, help: { type: "boolean" } });
+    if (values.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    if (values.check && values.stdout) throw new UsageError("choose --check or --stdout");
+    const org = io.loadOrg();
+    if (values.stdout) {
+      io.out(orgDiagram(org));
+      return 0;
+    }
+    const readme = values.readme ?? "README.md";
+    const text = io.readFile(readme);
+    const block = diagramBlock(org);
+    const updated = withDiagram(text, block);
+    if (values.check) {
+      if (currentDiagram(text) === block) return 0;
+      io.err(`${readme}: the org diagram is stale; run \`npm run diagram\` and commit the result`);
+      return 1;
+    }
+    if (updated !== text) io.writeFile(readme, updated);
+    io.out(updated === text ? `${readme}: diagram already current` : `${readme}: diagram updated`);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) io.err(`${e.message}\n${USAGE}`);
+    else io.err((e as Error).message);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = runDiagram(process.argv.slice(2), {
+    ...consoleIo,
+    readFile: (path) => readFileSync(path, "utf8"),
+    writeFile: (path, text) => writeFileSync(path, text),
+    loadOrg: () => loadOrg(process.env.ORGPLAT_ORG || undefined),
+  });
+}

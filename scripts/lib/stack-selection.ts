@@ -1,0 +1,59 @@
+import type { SynthesizedStack } from "./synthesized-stacks";
+
+/** Which stacks a command works on; every given criterion must match. */
+export interface StackSelection {
+  /** Environment tag: an environment name, "shared" or "global" (bootstrap). */
+  readonly environment?: string;
+  /** Account name (as in `bootstrap-<name>`) or 12-digit id. */
+  readonly account?: string;
+  readonly region?: string;
+  /** Stack names or cdktf-style patterns ("dev-us-east-1-*"). */
+  readonly stacks?: readonly string[];
+}
+
+/** A cdktf-style stack pattern: `*` matches any run of characters, nothing else is special. */
+export function matchesPattern(name: string, pattern: string): boolean {
+  const regex = new RegExp(`^${pattern.split("*").map(escapeRegex).join(".*")}$`);
+  return regex.test(name);
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Account name → id, read from the bootstrap stacks (one per account, named `bootstrap-<account name>`),
+ * so a synthesized directory answers it without the org file that produced it.
+ */
+export function accountIdsByName(stacks: readonly SynthesizedStack[]): Map<string, string> {
+  return new Map(stacks.filter((s) => s.name.startsWith("bootstrap-")).map((s) => [s.name.slice("bootstrap-".length), s.accountId]));
+}
+
+/** The stacks matching `selection`, in the order given; throws when a criterion names nothing that exists. */
+export function selectStacks(stacks: readonly SynthesizedStack[], selection: StackSelection): SynthesizedStack[] {
+  const { environment, account, region, stacks: patterns } = selection;
+  const known = (values: Iterable<string>) => [...new Set(values)].sort().join(", ");
+  if (environment !== undefined && !stacks.some((s) => s.environment === environment)) {
+    throw new Error(`no stack of environment "${environment}"; environments: ${known(stacks.map((s) => s.environment))}`);
+  }
+  let accountId: string | undefined;
+  if (account !== undefined) {
+    accountId = /^\d{12}$/.test(account) ? account : accountIdsByName(stacks).get(account);
+    if (!accountId || !stacks.some((s) => s.accountId === accountId)) {
+      throw new Error(`no stack in account "${account}"; accounts: ${known([...accountIdsByName(stacks)].map(([name, id]) => `${name} (${id})`))}`);
+    }
+  }
+  if (region !== undefined && !stacks.some((s) => s.region === region)) {
+    throw new Error(`no stack in region "${region}"; regions: ${known(stacks.map((s) => s.region))}`);
+  }
+  for (const pattern of patterns ?? []) {
+    if (!stacks.some((s) => matchesPattern(s.name, pattern))) throw new Error(`no stack matches "${pattern}"; \`npm run inventory\` lists them`);
+  }
+  return stacks.filter(
+    (s) =>
+      (environment === undefined || s.environment === environment) &&
+      (accountId === undefined || s.accountId === accountId) &&
+      (region === undefined || s.region === region) &&
+      (!patterns?.length || patterns.some((p) => matchesPattern(s.name, p))),
+  );
+}

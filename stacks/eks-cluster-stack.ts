@@ -1,0 +1,155 @@
+import { Fn, TerraformOutput } from "cdktf";
+import type { Construct } from "constructs";
+import type { EksModel, EnvironmentModel, VpcModel } from "../environments/model";
+import { accountRoleArn } from "../modules/aws/account-role";
+import { EksCluster } from "../modules/eks/cluster";
+import { ClusterAccess } from "../modules/eks/cluster-access";
+import { ClusterKey } from "../modules/eks/cluster-key";
+import { ClusterSecurityGroups } from "../modules/eks/cluster-security-groups";
+import { EfsCsiRole } from "../modules/eks/efs-csi-role";
+import { EfsStorage } from "../modules/eks/efs-storage";
+import { KarpenterAws } from "../modules/eks/karpenter-aws";
+import { SystemNodeGroup } from "../modules/eks/system-node-group";
+import { AccountStack, type AccountStackProps } from "./account-stack";
+import type { NetworkOutputs } from "./network-stack";
+
+export interface EksClusterStackProps extends Omit<AccountStackProps, "region" | "account" | "environment"> {
+  readonly environmentModel: EnvironmentModel;
+  /** The environment's EKS settings. */
+  readonly eks: EksModel;
+  /** The environment's VPC in the cluster's region (AZ IDs of the shared private subnets). */
+  readonly vpcModel: VpcModel;
+  /** The network stack of the same environment and region: subnet ids by AZ ID, VPC id (through remote state, never by tag). */
+  readonly network: { outputsFor(consumer: AccountStack): NetworkOutputs };
+}
+
+/** What the add-ons stack reads from a cluster stack's state. */
+export interface EksClusterOutputs {
+  readonly clusterName: string;
+  readonly endpoint: string;
+  /** Base64 PEM of the cluster CA, as EKS returns it. */
+  readonly certificateAuthority: string;
+  readonly nodeSecurityGroupId: string;
+  /** Shared private subnet of `azId`. */
+  subnetId(azId: string): string;
+  readonly karpenterControllerRoleArn: string;
+  readonly karpenterNodeInstanceProfile: string;
+  readonly karpenterInterruptionQueue: string;
+  readonly efsCsiRoleArn: string;
+  readonly efsFileSystemId: string;
+}
+
+/** "<env>-<region>", the cluster's name and the prefix of everything the stack names. */
+export function clusterNameOf(environment: string, region: string): string {
+  return `${environment}-${region}`;
+}
+
+/**
+ * One EKS cluster in the environment's (first) workload account, on the subnets the network
+ * account shares, chosen by AZ ID: control plane, system node group, node security group,
+ * EFS with a mount target per AZ ID, and every IAM role the add-ons stack's charts assume.
+ */
+export class EksClusterStack extends AccountStack {
+  public readonly clusterName: string;
+  public readonly cluster: EksCluster;
+  public readonly key: ClusterKey;
+  public readonly securityGroups: ClusterSecurityGroups;
+  public readonly systemNodes: SystemNodeGroup;
+  public readonly storage: EfsStorage;
+  public readonly karpenter: KarpenterAws;
+  public readonly efsCsiRole: EfsCsiRole;
+  public readonly access: ClusterAccess;
+  /** AZ IDs of the cluster's subnets, in configured order. */
+  public readonly azIds: readonly string[];
+  private readonly outputsByConsumer = new Map<AccountStack, EksClusterOutputs>();
+
+  constructor(scope: Construct, name: string, props: EksClusterStackProps) {
+    const env = props.environmentModel;
+    super(scope, name, { ...props, environment: env.name, account: env.workloadAccounts[0], region: props.vpcModel.region.name });
+    const { eks, org } = props;
+    this.clusterName = clusterNameOf(env.name, this.region);
+    const network = props.network.outputsFor(this);
+    this.azIds = Object.keys(props.vpcModel.subnets.private);
+    // Participants cannot see the owner's tags on shared subnets: take the ids from the network stack.
+    const subnetIdsByAzId = Object.fromEntries(this.azIds.map((azId) => [azId, network.subnetId("private", azId)]));
+    const subnetIds = Object.values(subnetIdsByAzId);
+
+    this.key = new ClusterKey(this, "key", { clusterName: this.clusterName });
+    this.securityGroups = new ClusterSecurityGroups(this, "security-groups", { namePrefix: this.clusterName, vpcId: network.vpcId });
+    this.cluster = new EksCluster(this, "cluster", {
+      name: this.clusterName,
+      kubernetesVersion: eks.kubernetesVersion,
+      accountId: this.account.id,
+      region: this.region,
+      subnetIds,
+      securityGroup: this.securityGroups.cluster,
+      secretsKey: this.key.key,
+      publicAccessCidrs: eks.publicAccessCidrs,
+      logRetentionDays: eks.logRetentionDays,
+    });
+    this.systemNodes = new SystemNodeGroup(this, "system-nodes", {
+      cluster: this.cluster,
+      subnetIds,
+      nodeSecurityGroup: this.securityGroups.nodes,
+      instanceTypes: eks.systemNodes.instanceTypes,
+      minSize: eks.systemNodes.minSize,
+      maxSize: eks.systemNodes.maxSize,
+      dependsOn: this.securityGroups.joinRules,
+    });
+    this.storage = new EfsStorage(this, "efs", {
+      name: `${this.clusterName}-efs`,
+      vpcId: network.vpcId,
+      subnetIdsByAzId,
+      clientSecurityGroupId: this.securityGroups.nodes.id,
+      key: this.key.key,
+    });
+    this.karpenter = new KarpenterAws(this, "karpenter", {
+      cluster: this.cluster,
+      region: this.region,
+      accountId: this.account.id,
+      subnetOwnerAccountId: org.networkAccount.id,
+      subnetIds,
+      nodeSecurityGroup: this.securityGroups.nodes,
+    });
+    this.efsCsiRole = new EfsCsiRole(this, "efs-csi", { cluster: this.cluster });
+    this.access = new ClusterAccess(this, "access", {
+      cluster: this.cluster,
+      // The role Terraform runs as installs the add-ons; no one is admin implicitly (bootstrap admin is off).
+      administrators: { deployer: accountRoleArn(this.account, org.accessRoleName), "platform-admin": eks.platformAdminRoleArn },
+      nodeRoles: { "karpenter-nodes": this.karpenter.nodeRole.role },
+    });
+
+    const out = (id: string, value: string, description: string): TerraformOutput => new TerraformOutput(this, id, { value, description });
+    out("cluster_name", this.cluster.cluster.name, "EKS cluster name");
+    out("cluster_endpoint", this.cluster.cluster.endpoint, "Kubernetes API endpoint (private)");
+    out("cluster_certificate_authority", this.cluster.cluster.certificateAuthority.get(0).data, "Base64 PEM of the cluster CA");
+    out("node_security_group_id", this.securityGroups.nodes.id, "Security group of every worker node");
+    new TerraformOutput(this, "subnet_ids", { value: subnetIdsByAzId, description: "Shared private subnet id by AZ ID" });
+    out("karpenter_controller_role_arn", this.karpenter.controllerRole.role.arn, "IRSA role of kube-system:karpenter");
+    out("karpenter_node_instance_profile", this.karpenter.nodeRole.instanceProfile!.name, "Instance profile Karpenter launches nodes with");
+    out("karpenter_interruption_queue", this.karpenter.interruptionQueue.queue.name, "SQS queue of interruption events");
+    out("efs_csi_role_arn", this.efsCsiRole.irsa.role.arn, "IRSA role of kube-system:efs-csi-controller-sa");
+    out("efs_file_system_id", this.storage.fileSystem.id, "EFS file system of the efs-sc StorageClass");
+  }
+
+  /** Typed access to this stack's outputs from `consumer`, through remote state (one data source per consumer). */
+  public outputsFor(consumer: AccountStack): EksClusterOutputs {
+    const known = this.outputsByConsumer.get(consumer);
+    if (known) return known;
+    const state = consumer.remoteStateOf(this);
+    const outputs: EksClusterOutputs = {
+      clusterName: state.getString("cluster_name"),
+      endpoint: state.getString("cluster_endpoint"),
+      certificateAuthority: state.getString("cluster_certificate_authority"),
+      nodeSecurityGroupId: state.getString("node_security_group_id"),
+      subnetId: (azId) => Fn.lookup(state.get("subnet_ids"), azId) as string,
+      karpenterControllerRoleArn: state.getString("karpenter_controller_role_arn"),
+      karpenterNodeInstanceProfile: state.getString("karpenter_node_instance_profile"),
+      karpenterInterruptionQueue: state.getString("karpenter_interruption_queue"),
+      efsCsiRoleArn: state.getString("efs_csi_role_arn"),
+      efsFileSystemId: state.getString("efs_file_system_id"),
+    };
+    this.outputsByConsumer.set(consumer, outputs);
+    return outputs;
+  }
+}

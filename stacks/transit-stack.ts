@@ -1,0 +1,76 @@
+import { Fn, TerraformOutput } from "cdktf";
+import type { Construct } from "constructs";
+import type { RegionModel } from "../environments/model";
+import { RESERVED_ENVIRONMENT } from "../environments/network-rules";
+import { ResourceShare } from "../modules/network/resource-share";
+import { domainsIn, isMeshed } from "../modules/network/routing-plan";
+import { sharePrincipalsOf } from "../modules/network/share-principals";
+import type { TransitGatewayRef } from "../modules/network/transit-gateway-ref";
+import { TransitHub } from "../modules/network/transit-hub";
+import { AccountStack, type AccountStackProps } from "./account-stack";
+
+export interface TransitStackProps extends Omit<AccountStackProps, "region" | "account" | "environment"> {
+  /** The region whose Transit Gateway this stack owns. */
+  readonly regionModel: RegionModel;
+}
+
+/** What network and peering stacks read from a transit stack's state. */
+export type TransitOutputs = TransitGatewayRef;
+
+/**
+ * The region's Transit Gateway (network account), one route table per routing domain present in
+ * the region, and a RAM share of the gateway to the workload accounts of those environments.
+ */
+export class TransitStack extends AccountStack {
+  public readonly hub: TransitHub;
+  public readonly regionModel: RegionModel;
+  public readonly share?: ResourceShare;
+  private readonly outputsByConsumer = new Map<AccountStack, TransitOutputs>();
+
+  constructor(scope: Construct, name: string, props: TransitStackProps) {
+    super(scope, name, { ...props, environment: RESERVED_ENVIRONMENT, account: props.org.networkAccount, region: props.regionModel.name });
+    this.regionModel = props.regionModel;
+    const org = props.org;
+    this.hub = new TransitHub(this, "hub", {
+      name,
+      amazonSideAsn: props.regionModel.transitGatewayAsn,
+      domains: domainsIn(org, this.region),
+      peered: isMeshed(org),
+    });
+    const principals = [
+      ...new Set(org.environments.filter((e) => e.vpcs.some((v) => v.region.name === this.region)).flatMap((e) => sharePrincipalsOf(org, e))),
+    ];
+    // Workload accounts attach their own VPCs to the shared gateway; the network account accepts.
+    if (principals.length) {
+      this.share = new ResourceShare(this, "share", { name: `${name}-gateway`, resources: { "transit-gateway": this.hub.transitGateway }, principals });
+    }
+
+    new TerraformOutput(this, "transit_gateway_id", { value: this.hub.transitGateway.id });
+    new TerraformOutput(this, "route_table_ids", {
+      description: "Transit Gateway route table id by routing domain",
+      value: Object.fromEntries(Object.entries(this.hub.routeTableByDomain).map(([domain, rt]) => [domain, rt.id])),
+    });
+    if (this.hub.peeringRouteTable) {
+      new TerraformOutput(this, "peering_route_table_id", { value: this.hub.peeringRouteTable.id, description: "Route table the peering attachments associate with" });
+    }
+  }
+
+  /** Typed access to this stack's outputs from `consumer`, through remote state (one data source per consumer). */
+  public outputsFor(consumer: AccountStack): TransitOutputs {
+    const known = this.outputsByConsumer.get(consumer);
+    if (known) return known;
+    const state = consumer.remoteStateOf(this);
+    const region = this.region;
+    const outputs: TransitOutputs = {
+      region,
+      transitGatewayId: state.getString("transit_gateway_id"),
+      routeTableId: (domain) => {
+        if (!(domain in this.hub.routeTableByDomain)) throw new Error(`${this.node.id} has no route table for routing domain "${domain}"`);
+        return Fn.lookup(state.get("route_table_ids"), domain) as string;
+      },
+      peeringRouteTableId: this.hub.peeringRouteTable ? state.getString("peering_route_table_id") : undefined,
+    };
+    this.outputsByConsumer.set(consumer, outputs);
+    return outputs;
+  }
+}

@@ -1,0 +1,67 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { exampleOrgInput } from "../support/synth";
+
+/**
+ * The compiled app as users run it (`node dist/main.js`, also what cdktf.json runs).
+ * `npm test` builds first, so dist/ is current.
+ */
+const ROOT = join(__dirname, "..", "..");
+const MAIN = join(ROOT, "dist", "main.js");
+
+function runApp(env: NodeJS.ProcessEnv) {
+  return spawnSync(process.execPath, [MAIN], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8" });
+}
+
+describe("the synth app", () => {
+  const work = mkdtempSync(join(tmpdir(), "orgplat-main-"));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("synthesizes every stack of the bundled example org without AWS credentials", () => {
+    const outdir = join(work, "ok", "cdktf.out");
+    const run = runApp({ CDKTF_OUTDIR: outdir, AWS_ACCESS_KEY_ID: "", AWS_PROFILE: "" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8"));
+    expect(Object.keys(manifest.stacks)).toEqual(expect.arrayContaining(["bootstrap-network", "dev-us-east-1-network", "prod-ap-southeast-1-network"]));
+    expect(run.stdout).toMatch(new RegExp(`^Synthesized ${Object.keys(manifest.stacks).length} stacks of org "example"`));
+  });
+
+  it("reads the org from ORGPLAT_ORG (YAML or JSON)", () => {
+    const org = exampleOrgInput();
+    org.name = "acme";
+    const file = join(work, "acme.json");
+    writeFileSync(file, JSON.stringify(org));
+    const outdir = join(work, "acme", "cdktf.out");
+    expect(runApp({ ORGPLAT_ORG: file, CDKTF_OUTDIR: outdir }).status).toBe(0);
+    const stack = JSON.parse(readFileSync(join(outdir, "stacks", "dev-us-east-1-network", "cdk.tf.json"), "utf8"));
+    expect(stack.terraform.backend.s3.bucket).toBe("acme-tfstate-222222222222");
+  });
+
+  it("rejects a bad org file listing every problem, and leaves the previous output untouched", () => {
+    const outdir = join(work, "bad", "cdktf.out");
+    mkdirSync(join(outdir, "stacks", "keep-me"), { recursive: true });
+    const file = join(work, "bad.yaml");
+    writeFileSync(
+      file,
+      JSON.stringify({ ...exampleOrgInput(), environments: { ...exampleOrgInput().environments, dev: { ...exampleOrgInput().environments.dev, workloadAccounts: ["nobody"] } } }),
+    );
+    const run = runApp({ ORGPLAT_ORG: file, CDKTF_OUTDIR: outdir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`Invalid org config ${file} (1 problem):`);
+    expect(run.stderr).toContain('environment "dev": environments.dev.workloadAccounts.0: account "nobody" is not in accounts');
+    expect(run.stderr).toContain("Nothing was written.");
+    expect(readdirSync(join(outdir, "stacks"))).toEqual(["keep-me"]);
+    expect(readdirSync(join(work, "bad"))).toEqual(["cdktf.out"]);
+  });
+
+  it("writes nothing at all when the first synth fails", () => {
+    const outdir = join(work, "fresh", "cdktf.out");
+    const run = runApp({ ORGPLAT_ORG: join(work, "missing.yaml"), CDKTF_OUTDIR: outdir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/cannot read the file/);
+    expect(existsSync(outdir)).toBe(false);
+  });
+});

@@ -1,0 +1,24 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { MOTO_GAPS } from "../e2e/moto-gaps";
+
+const README = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+
+function block(name: string): string {
+  const start = README.indexOf(`<!-- ${name}:start -->`);
+  const end = README.indexOf(`<!-- ${name}:end -->`);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${name} block`);
+  return README.slice(start, end);
+}
+
+describe("README", () => {
+  it("lists every declared moto gap, and no other", () => {
+    const listed = [...block("moto-gaps").matchAll(/\| `(aws_[a-z0-9_]+)`/g)].map((m) => m[1]).sort();
+    expect(listed).toEqual([...new Set(MOTO_GAPS.map((g) => g.resourceType))].sort());
+  });
+
+  it("gives exactly two commands for a fresh machine: synth and test", () => {
+    const commands = block("fresh-machine").match(/^npm .*$/gm);
+    expect(commands).toEqual(["npm ci && npm run synth", "npm ci && npm test"]);
+  });
+});

@@ -1,0 +1,296 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App, Fn, TerraformOutput } from "cdktf";
+import type { Construct } from "constructs";
+import { resolveOrg } from "../../environments/load";
+import type { VpcModel } from "../../environments/model";
+import type { OrgConfigInput } from "../../environments/schema";
+import { SharedSubnets } from "../../modules/network/shared-subnets";
+import { SharedVpc } from "../../modules/network/shared-vpc";
+import { AccountStack, type AccountStackProps } from "../../stacks/account-stack";
+import { BatchStack } from "../../stacks/batch-stack";
+import { BootstrapStack } from "../../stacks/bootstrap-stack";
+import type { NetworkOutputs } from "../../stacks/network-stack";
+import { bootstrapLocalStatePath } from "../../stacks/org-app";
+import { bootstrapStackName } from "../../stacks/stack-names";
+import { startMoto, type Moto } from "../support/moto";
+import { StackRunner } from "../support/stack-runner";
+import { exampleOrgInput } from "../support/synth";
+import { readSynthesized, type SynthesizedStack } from "../support/synthesized";
+import { writeCliConfig } from "../support/terraform";
+import { describeWithTooling } from "../support/tooling";
+import { MOTO_GAPS, type ReadBackDrift } from "./moto-gaps";
+
+/**
+ * The blue-green switch of dev-us-east-1-batch, applied to moto_server step by step.
+ *
+ * Declared emulator limitation: moto does not let the workload account see subnets or a VPC of
+ * the network account (RAM sharing is not emulated), so a compute environment in the real shared
+ * subnets fails ("subnet ... does not exist"). Here the Batch stack is the product's own, built
+ * from the dev config, but its network outputs come from a stand-in stack that creates the VPC
+ * and private subnets (with the product's SharedVpc/SharedSubnets) in the workload account
+ * itself. Real: every Batch resource, the preconditions and the live reads they do. Not real:
+ * who owns the subnets.
+ */
+
+const ENVIRONMENT = "dev";
+const REGION = "us-east-1";
+const BATCH_STACK = `${ENVIRONMENT}-${REGION}-batch`;
+const STAND_IN = `e2e-stand-in-${ENVIRONMENT}-${REGION}-network`;
+
+/** VPC and private subnets of the environment, in the workload account instead of the network account. */
+class StandInNetworkStack extends AccountStack {
+  private readonly outputs = new Map<AccountStack, NetworkOutputs>();
+
+  constructor(scope: Construct, name: string, props: AccountStackProps & { vpcModel: VpcModel }) {
+    super(scope, name, props);
+    const shared = new SharedVpc(this, "vpc", { cidr: props.vpcModel.cidr, name: name });
+    const subnets = new SharedSubnets(this, "private", { vpc: shared.vpc, tier: "private", namePrefix: name, cidrByAzId: props.vpcModel.subnets.private });
+    new TerraformOutput(this, "vpc_id", { value: shared.vpc.id });
+    new TerraformOutput(this, "vpc_cidr", { value: shared.vpc.cidrBlock });
+    new TerraformOutput(this, "subnet_ids", { value: { private: Object.fromEntries(Object.entries(subnets.byAzId).map(([az, s]) => [az, s.id])) } });
+  }
+
+  public outputsFor(consumer: AccountStack): NetworkOutputs {
+    const known = this.outputs.get(consumer);
+    if (known) return known;
+    const state = consumer.remoteStateOf(this);
+    const outputs: NetworkOutputs = {
+      vpcId: state.getString("vpc_id"),
+      vpcCidr: state.getString("vpc_cidr"),
+      subnetId: (tier, azId) => Fn.lookup(Fn.lookup(state.get("subnet_ids"), tier), azId) as string,
+    };
+    this.outputs.set(consumer, outputs);
+    return outputs;
+  }
+}
+
+type BatchInput = NonNullable<OrgConfigInput["environments"][string]["batch"]>;
+const workDir = mkdtempSync(join(tmpdir(), "orgplat-batch-e2e-"));
+const outdir = join(workDir, "cdktf.out");
+const baseline = exampleOrgInput();
+const workloadAccount = resolveOrg(baseline).environments.find((e) => e.name === ENVIRONMENT)!.workloadAccounts[0];
+const BOOTSTRAP = bootstrapStackName(workloadAccount);
+const blue = baseline.environments[ENVIRONMENT].batch!.colours.blue!;
+/** The new colour: what an infrastructure change looks like (other instance types, bigger disks). */
+const green: typeof blue = { ...blue, instanceTypes: ["m7i", "c7i"], rootVolumeGiB: 80 };
+
+/** The dev org with its batch colours and state replaced. */
+function orgWith(colours: BatchInput["colours"], state: BatchInput["state"]): OrgConfigInput {
+  const org = exampleOrgInput();
+  const batch = org.environments[ENVIRONMENT].batch!;
+  org.environments[ENVIRONMENT].batch = { ...batch, regions: [REGION], colours, state };
+  return org;
+}
+
+const STEPS = {
+  "1 blue active": orgWith({ blue }, { active: "blue" }),
+  "2 green active, blue draining": orgWith({ blue, green }, { active: "green", draining: "blue" }),
+  "3 green active, blue retired": orgWith({ blue, green }, { active: "green" }),
+  "4 blue removed": orgWith({ green }, { active: "green" }),
+};
+
+/** `type.name: action` per planned change (hash suffixes dropped) with counts: the product's, and moto's declared drift. */
+interface PlanSeen {
+  readonly changes: string[];
+  readonly counts: { add: number; change: number; destroy: number };
+  readonly drift: string[];
+  readonly driftCounts: { add: number; change: number; destroy: number };
+}
+
+describeWithTooling({ moto: true })("the Batch blue-green switch applied to moto_server", () => {
+  let moto: Moto;
+  let runner: StackRunner;
+  let stacks: Map<string, SynthesizedStack>;
+  const seen: Record<string, PlanSeen> = {};
+
+  const synth = (input: OrgConfigInput): void => {
+    const org = resolveOrg(input, `e2e ${ENVIRONMENT} org`);
+    const env = org.environments.find((e) => e.name === ENVIRONMENT)!;
+    const account = env.workloadAccounts[0];
+    const target = { emulatorEndpoint: moto.endpoint };
+    const vpcModel = env.vpcs.find((v) => v.region.name === REGION)!;
+    const app = new App({ outdir, skipBackendValidation: true });
+    new BootstrapStack(app, BOOTSTRAP, { org, account, target, localStatePath: bootstrapLocalStatePath(BOOTSTRAP) });
+    const network = new StandInNetworkStack(app, STAND_IN, { org, account, region: REGION, environment: ENVIRONMENT, target, vpcModel });
+    new BatchStack(app, BATCH_STACK, { org, environmentModel: env, target, vpcModel, network });
+    app.synth();
+    stacks = new Map(readSynthesized(outdir).map((s) => [s.name, s]));
+  };
+  const stack = (name: string): SynthesizedStack => stacks.get(name)!;
+
+  /** Plans the batch stack for `input`; returns the plan, or the failed plan's output. */
+  const plan = (input: OrgConfigInput): { ok: true; seen: PlanSeen } | { ok: false; output: string } => {
+    synth(input);
+    runner.init(stack(BATCH_STACK));
+    const run = runner.run(stack(BATCH_STACK), ["plan", "-input=false", "-no-color", "-out=step.tfplan"]);
+    if (run.code !== 0) return { ok: false, output: run.stderr + run.stdout };
+    return { ok: true, seen: summarize(runner.ok(stack(BATCH_STACK), ["show", "-json", "step.tfplan"]).stdout) };
+  };
+
+  /** Plans a step, checks the plan holds exactly `expected`, applies that plan, re-plans to no changes. */
+  const step = (name: keyof typeof STEPS, expected: string[]): void => {
+    const planned = plan(STEPS[name]);
+    if (!planned.ok) throw new Error(`plan of step "${name}" failed:\n${planned.output}`);
+    seen[name] = planned.seen;
+    expect(planned.seen.changes).toEqual([...expected].sort());
+    // moto's declared drift may only touch launch templates (moto-gaps.ts), never what the step changes.
+    expect(planned.seen.drift.filter((d) => !d.startsWith("aws_launch_template."))).toEqual([]);
+    runner.ok(stack(BATCH_STACK), ["apply", "-input=false", "-no-color", "step.tfplan"]);
+    expect(runner.unexpectedChanges(stack(BATCH_STACK))).toEqual([]);
+  };
+
+  /** Changes the state of a compute environment behind Terraform's back, as an operator with the CLI would. */
+  const setStateInAws = (computeEnvironment: string, state: "ENABLED" | "DISABLED"): void => {
+    const script = [
+      "import boto3",
+      `c = boto3.client("sts").assume_role(RoleArn="arn:aws:iam::${workloadAccount.id}:role/OrganizationAccountAccessRole", RoleSessionName="operator")["Credentials"]`,
+      `b = boto3.client("batch", region_name="${REGION}", aws_access_key_id=c["AccessKeyId"], aws_secret_access_key=c["SecretAccessKey"], aws_session_token=c["SessionToken"])`,
+      `b.update_compute_environment(computeEnvironment="${computeEnvironment}", state="${state}")`,
+      `print(b.describe_compute_environments(computeEnvironments=["${computeEnvironment}"])["computeEnvironments"][0]["state"])`,
+    ].join("\n");
+    const run = spawnSync("python3", ["-c", script], { env: { ...process.env, ...moto.env }, encoding: "utf8" });
+    expect({ code: run.status, stderr: run.stderr, state: run.stdout.trim() }).toEqual({ code: 0, stderr: "", state });
+  };
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    runner = new StackRunner(writeCliConfig(workDir), { env: moto.env });
+    synth(STEPS["1 blue active"]);
+    for (const name of [BOOTSTRAP, STAND_IN]) {
+      runner.init(stack(name));
+      runner.apply(stack(name));
+    }
+  }, 15 * 60_000);
+
+  afterAll(async () => {
+    console.log(
+      `Plans seen at each switch step (product changes; plus moto's declared launch-template drift):\n` +
+        Object.entries(seen)
+          .map(([n, s]) => `  ${n}: ${s.counts.add} to add, ${s.counts.change} to change, ${s.counts.destroy} to destroy; drift: ${s.drift.join(", ") || "none"}`)
+          .join("\n"),
+    );
+    await moto?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it("step 1 creates blue (Spot and On-Demand), the two queues, roles, job definition; re-plan is empty", () => {
+    step("1 blue active", [
+      ...["blue_launch-template", "blue_spot", "blue_on-demand"].map((r) => colourResource(r, "create")),
+      "aws_batch_job_queue.compute_spot-first: create",
+      "aws_batch_job_queue.compute_on-demand: create",
+      "aws_batch_job_definition.job-nightly-report_definition: create",
+      "aws_cloudwatch_log_group.job-logs_log-group: create",
+      "aws_iam_instance_profile.roles_instance-profile: create",
+      "aws_iam_role.roles_instance: create",
+      "aws_iam_role.roles_job: create",
+      "aws_iam_role.roles_service: create",
+      "aws_iam_role_policy.roles_agent-policy: create",
+      "aws_iam_role_policy_attachment.roles_service-policy: create",
+      "aws_security_group.security-group: create",
+      "aws_vpc_security_group_egress_rule.security-group_https: create",
+      "aws_vpc_security_group_egress_rule.security-group_vpc: create",
+    ]);
+  }, 15 * 60_000);
+
+  it("refuses at plan to retire blue before it drained (skipping the draining step)", () => {
+    const planned = plan(orgWith({ blue, green }, { active: "green" }));
+    expect(planned.ok).toBe(false);
+    expect(!planned.ok && oneLine(planned.output)).toMatch(/Batch colour switch skipped a step: colour blue takes jobs first in a live job queue .* next set environments\.dev\.batch\.state = \{ active: "green", draining: "blue" \}/);
+  }, 10 * 60_000);
+
+  it("step 2 adds green first in both queues with blue behind it, changing nothing else", () => {
+    step("2 green active, blue draining", [
+      ...["green_launch-template", "green_spot", "green_on-demand"].map((r) => colourResource(r, "create")),
+      "aws_batch_job_queue.compute_spot-first: update",
+      "aws_batch_job_queue.compute_on-demand: update",
+    ]);
+  }, 15 * 60_000);
+
+  it("refuses at plan to remove blue while it is ENABLED and queued", () => {
+    const planned = plan(STEPS["4 blue removed"]);
+    expect(planned.ok).toBe(false);
+    const output = !planned.ok ? oneLine(planned.output) : "";
+    expect(output).toMatch(/compute environment\(s\) dev-us-east-1-batch-blue-on-demand, dev-us-east-1-batch-blue-spot are left out of environments\.dev\.batch\.colours but still ENABLED in AWS/);
+    expect(output).toMatch(/a live job queue still sends jobs to them/);
+    expect(output).toMatch(/Next step: keep the colour under environments\.dev\.batch\.colours with environments\.dev\.batch\.state = \{ active: "green" \}/);
+  }, 10 * 60_000);
+
+  it("step 3 disables blue and takes it out of both queues, in place", () => {
+    step("3 green active, blue retired", [
+      "aws_batch_compute_environment.compute_blue_spot: update",
+      "aws_batch_compute_environment.compute_blue_on-demand: update",
+      "aws_batch_job_queue.compute_spot-first: update",
+      "aws_batch_job_queue.compute_on-demand: update",
+    ]);
+  }, 15 * 60_000);
+
+  it("reads the live state: blue re-enabled behind Terraform's back stops the removal at plan", () => {
+    setStateInAws("dev-us-east-1-batch-blue-spot", "ENABLED");
+    const planned = plan(STEPS["4 blue removed"]);
+    expect(planned.ok).toBe(false);
+    const output = !planned.ok ? oneLine(planned.output) : "";
+    expect(output).toMatch(/compute environment\(s\) dev-us-east-1-batch-blue-spot are left out of environments\.dev\.batch\.colours but still ENABLED in AWS/);
+    expect(output).not.toMatch(/a live job queue still sends jobs to them/);
+    setStateInAws("dev-us-east-1-batch-blue-spot", "DISABLED");
+  }, 10 * 60_000);
+
+  it("step 4 deletes blue's compute environments and launch template only", () => {
+    step("4 blue removed", ["blue_launch-template", "blue_spot", "blue_on-demand"].map((r) => colourResource(r, "delete")));
+  }, 15 * 60_000);
+
+  it("destroys the Batch stack, then the stand-in network and the state bucket", () => {
+    for (const name of [BATCH_STACK, STAND_IN, BOOTSTRAP]) {
+      runner.destroy(stack(name));
+      expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
+    }
+  }, 15 * 60_000);
+});
+
+/** "blue_spot" → the colour's resource line, e.g. "aws_batch_compute_environment.compute_blue_spot: create". */
+function colourResource(resource: string, action: string): string {
+  const type = resource.endsWith("launch-template") ? "aws_launch_template" : "aws_batch_compute_environment";
+  return `${type}.compute_${resource}: ${action}`;
+}
+
+interface PlannedChange {
+  address: string;
+  type: string;
+  mode: string;
+  change: { actions: string[]; before: Record<string, unknown> | null; after: Record<string, unknown> | null; after_unknown?: Record<string, unknown> };
+}
+
+/**
+ * The plan's changes as "type.name: actions", split into the product's own and those a declared
+ * moto read-back drift explains (moto-gaps.ts), with Terraform's counts for each.
+ */
+function summarize(planJson: string): PlanSeen {
+  const plan = JSON.parse(planJson) as { resource_changes?: PlannedChange[] };
+  const seen = { changes: [] as string[], counts: { add: 0, change: 0, destroy: 0 }, drift: [] as string[], driftCounts: { add: 0, change: 0, destroy: 0 } };
+  for (const rc of plan.resource_changes ?? []) {
+    const actions = rc.change.actions;
+    if (rc.mode !== "managed" || actions.every((a) => a === "no-op" || a === "read")) continue;
+    const gap = MOTO_GAPS.find((g): g is ReadBackDrift => g.kind === "drift" && g.resourceType === rc.type);
+    const changed = changedAttributes(rc.change);
+    const isDrift = actions.join() === "update" && !!gap && changed.length > 0 && changed.every((a) => gap.attributes.includes(a));
+    const counts = isDrift ? seen.driftCounts : seen.counts;
+    if (actions.includes("create")) counts.add++;
+    if (actions.includes("update")) counts.change++;
+    if (actions.includes("delete")) counts.destroy++;
+    (isDrift ? seen.drift : seen.changes).push(`${rc.address.replace(/_[0-9A-F]{8}$/, "")}: ${actions.join("+")}`);
+  }
+  return { ...seen, changes: seen.changes.sort(), drift: seen.drift.sort() };
+}
+
+function changedAttributes(change: PlannedChange["change"]): string[] {
+  const before = change.before ?? {};
+  const after = change.after ?? {};
+  const keys = new Set([...Object.keys(before), ...Object.keys(after), ...Object.keys(change.after_unknown ?? {})]);
+  return [...keys].filter((k) => k !== "id" && (JSON.stringify(before[k]) !== JSON.stringify(after[k]) || change.after_unknown?.[k] === true)).sort();
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[│╷╵]/g, " ").replace(/\s+/g, " ");
+}

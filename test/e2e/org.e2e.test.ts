@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadOrg } from "../../environments/load";
+import type { OrgModel } from "../../environments/model";
+import { synthesizeOrg } from "../../stacks/synthesize";
+import { startMoto, type Moto } from "../support/moto";
+import { StackRunner } from "../support/stack-runner";
+import { readSynthesized, withDependencies, type SynthesizedStack } from "../support/synthesized";
+import { writeCliConfig } from "../support/terraform";
+import { describeWithTooling, mirrorHasProvider } from "../support/tooling";
+import { describeGaps } from "./moto-gaps";
+
+/** The environment applied end to end; the others are validated only (test/terraform). */
+const ENVIRONMENT = "dev";
+/** Org-wide stacks (Transit Gateways, their peering) every environment relies on. */
+const ORG_WIDE_PREFIX = "shared-";
+
+const org: OrgModel = loadOrg();
+const workDir = mkdtempSync(join(tmpdir(), "orgplat-e2e-"));
+const outdir = join(workDir, "cdktf.out");
+
+// Stack names are known before moto runs (synth without an endpoint has the same stacks).
+synthesizeOrg(org, {}, outdir);
+const planned = readSynthesized(outdir);
+const inEnvironment = withDependencies(
+  planned,
+  planned.filter((s) => s.name.startsWith(`${ENVIRONMENT}-`) || s.name.startsWith(ORG_WIDE_PREFIX)).map((s) => s.name),
+).filter((s) => !s.name.startsWith("bootstrap-"));
+/** Stacks whose providers (helm, kubernetes) are not in the mirror cannot even be initialized here. */
+const withoutProviders = inEnvironment.filter((s) => !s.providers.every((p) => mirrorHasProvider(p)));
+const environmentStacks = inEnvironment.filter((s) => !withoutProviders.includes(s));
+const accountsInUse = new Set(environmentStacks.map((s) => s.accountId));
+const bootstrapStacks = planned.filter((s) => s.name.startsWith("bootstrap-") && accountsInUse.has(s.accountId));
+
+describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to moto_server`, () => {
+  let moto: Moto;
+  let runner: StackRunner;
+  /** Re-read after every synth: same names and directories, new contents. */
+  let current: Map<string, SynthesizedStack>;
+
+  const resynthesize = (model: OrgModel): void => {
+    synthesizeOrg(model, { emulatorEndpoint: moto.endpoint }, outdir);
+    current = new Map(readSynthesized(outdir).map((s) => [s.name, s]));
+  };
+  const stack = (name: string): SynthesizedStack => current.get(name)!;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    runner = new StackRunner(writeCliConfig(workDir), { env: moto.env });
+    resynthesize(org);
+    console.log(
+      `e2e on ${moto.endpoint}: ${bootstrapStacks.length} bootstrap + ${environmentStacks.length} ${ENVIRONMENT} stacks\n` +
+        `Declared moto gaps (excluded from apply / allowed re-plan drift):\n${describeGaps() || "- none"}\n` +
+        `Not applied, providers not in the mirror: ${withoutProviders.map((s) => `${s.name} [${s.providers.join(", ")}]`).join("; ") || "none"}`,
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await moto?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it("leaves out only stacks whose providers the mirror lacks", () => {
+    expect(withoutProviders.every((s) => s.providers.some((p) => p !== "aws"))).toBe(true);
+  });
+
+  it("covers every account and region the environment spans", () => {
+    const regions = new Set(environmentStacks.map((s) => (s.json.provider?.aws[0] as { region: string }).region));
+    const env = org.environments.find((e) => e.name === ENVIRONMENT)!;
+    expect([...regions].sort()).toEqual(env.vpcs.map((v) => v.region.name).sort());
+    expect([...accountsInUse].sort()).toEqual([org.networkAccount.id, ...env.workloadAccounts.map((a) => a.id)].filter((id) => accountsInUse.has(id)).sort());
+    expect(bootstrapStacks.length).toBe(accountsInUse.size);
+  });
+
+  it("applies each account's bootstrap stack with local state, and re-plans with no changes", () => {
+    for (const { name } of bootstrapStacks) {
+      runner.init(stack(name));
+      runner.apply(stack(name));
+      expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
+    }
+  }, 20 * 60_000);
+
+  it("migrates each bootstrap state into its own account's bucket", () => {
+    resynthesize({ ...org, bootstrapBackend: "s3" });
+    for (const { name } of bootstrapStacks) {
+      runner.init(stack(name), ["-migrate-state", "-force-copy"]);
+      const pulled = JSON.parse(runner.ok(stack(name), ["state", "pull"]).stdout) as { resources: unknown[] };
+      expect(pulled.resources.length).toBeGreaterThan(0);
+      expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
+    }
+  }, 20 * 60_000);
+
+  it.each(environmentStacks.map((s) => s.name))(
+    "applies %s with its state in its account's bucket, and re-plans with no changes",
+    (name) => {
+      runner.init(stack(name));
+      runner.apply(stack(name));
+      expect(runner.run(stack(name), ["state", "list"]).stdout.trim()).not.toBe("");
+      expect(runner.unexpectedChanges(stack(name))).toEqual([]);
+    },
+    20 * 60_000,
+  );
+
+  it("refuses to destroy a state bucket (prevent_destroy)", () => {
+    const plan = runner.run(stack(bootstrapStacks[0].name), ["plan", "-destroy", "-input=false", "-no-color"]);
+    expect(plan.code).not.toBe(0);
+    expect(plan.stderr).toMatch(/Instance cannot be destroyed/);
+  }, 5 * 60_000);
+
+  it("destroys every stack in reverse dependency order", () => {
+    for (const { name } of [...environmentStacks].reverse()) {
+      const retired = runner.destroy(stack(name));
+      if (retired.length) console.log(`${name}: dropped from state before destroy (prevent_destroy): ${retired.join(", ")}`);
+      expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
+    }
+  }, 30 * 60_000);
+
+  it("retires the state buckets last, after moving each bootstrap state back to local", () => {
+    // A bucket cannot be torn down while it holds the state (and lock file) of its own teardown.
+    resynthesize({ ...org, bootstrapBackend: "local" });
+    for (const { name } of bootstrapStacks) {
+      runner.init(stack(name), ["-migrate-state", "-force-copy"]);
+      const retired = runner.destroy(stack(name));
+      expect(retired.sort()).toEqual(runner.protectedAddresses(stack(name)).sort());
+      expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
+    }
+  }, 20 * 60_000);
+});

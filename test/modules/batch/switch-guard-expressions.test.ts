@@ -1,0 +1,89 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { BatchNames } from "../../../modules/batch/queue-order";
+import { activeLeaving, EMPTY_LEDGER, leavingEnvironmentNames, liveQueueOrders, stillEnabled, stillQueued } from "../../../modules/batch/switch-guard-expressions";
+import { writeCliConfig } from "../../support/terraform";
+import { describeWithTooling } from "../../support/tooling";
+
+/**
+ * The precondition expressions evaluated by Terraform itself (`terraform console`), on literal
+ * inputs shaped like what the data sources return in a real plan.
+ */
+const dir = mkdtempSync(join(tmpdir(), "orgplat-guard-expr-"));
+let cliConfig = "";
+
+function evaluate(expression: string): unknown {
+  const run = spawnSync("terraform", ["console", "-no-color"], {
+    cwd: dir,
+    input: `jsonencode(${expression})\n`,
+    env: { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: "1" },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  if (run.status !== 0) throw new Error(`terraform console failed on ${expression}:\n${run.stderr}`);
+  return JSON.parse(JSON.parse(run.stdout.trim()) as string);
+}
+
+const names = new BatchNames("dev-us-east-1");
+const arn = (name: string): string => `arn:aws:batch:us-east-1:555555555555:compute-environment/${name}`;
+/** What the stack's batch_colours output holds after an apply that deployed `colours`. */
+const ledger = (...colours: ("blue" | "green")[]): string =>
+  `{ compute_environments = { ${colours.map((c) => `${c} = { spot = "${names.computeEnvironment(c, "spot")}", "on-demand" = "${names.computeEnvironment(c, "on-demand")}" }`).join(", ")} }, job_queues = ["${names.jobQueue("spot-first")}", "${names.jobQueue("on-demand")}"] }`;
+/** Live queues as the aws_batch_job_queue data source returns them; orders listed deliberately out of sequence. */
+const liveQueues = (spotFirst: string[], onDemand: string[]): string => {
+  const order = (envs: string[]) => `[${envs.map((e, i) => ({ e, i })).reverse().map(({ e, i }) => `{ order = ${i + 1}, compute_environment = "${arn(e)}" }`).join(", ")}]`;
+  return `{ "${names.jobQueue("spot-first")}" = { compute_environment_order = ${order(spotFirst)} }, "${names.jobQueue("on-demand")}" = { compute_environment_order = ${order(onDemand)} } }`;
+};
+const blueSpot = names.computeEnvironment("blue", "spot");
+const blueOd = names.computeEnvironment("blue", "on-demand");
+const greenSpot = names.computeEnvironment("green", "spot");
+const greenOd = names.computeEnvironment("green", "on-demand");
+
+describeWithTooling({ moto: false })("colour-switch precondition expressions, evaluated by terraform", () => {
+  beforeAll(() => (cliConfig = writeCliConfig(dir)));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("finds the compute environments of a colour the config left out, and none on a first apply", () => {
+    expect(evaluate(leavingEnvironmentNames(ledger("blue", "green"), ["green"]))).toEqual([blueOd, blueSpot]);
+    expect(evaluate(leavingEnvironmentNames(ledger("blue", "green"), ["blue", "green"]))).toEqual([]);
+    expect(evaluate(leavingEnvironmentNames(EMPTY_LEDGER, ["blue"]))).toEqual([]);
+  });
+
+  it("reads each live queue in the order AWS tries it, by the order field, as names", () => {
+    expect(evaluate(liveQueueOrders(liveQueues([greenSpot, blueSpot, greenOd], [greenOd, blueOd])))).toEqual({
+      [names.jobQueue("spot-first")]: [greenSpot, blueSpot, greenOd],
+      [names.jobQueue("on-demand")]: [greenOd, blueOd],
+    });
+  });
+
+  it("flags a leaving compute environment that AWS still shows ENABLED, and only that one", () => {
+    expect(evaluate(stillEnabled(`{ "${blueSpot}" = { state = "ENABLED" }, "${blueOd}" = { state = "DISABLED" } }`))).toEqual([blueSpot]);
+    expect(evaluate(stillEnabled(`{ "${blueSpot}" = { state = "DISABLED" }, "${blueOd}" = { state = "DISABLED" } }`))).toEqual([]);
+    expect(evaluate(stillEnabled("{}"))).toEqual([]);
+  });
+
+  it("flags leaving compute environments a live queue still orders (removal skipping the retire step)", () => {
+    const draining = liveQueueOrders(liveQueues([greenSpot, blueSpot, greenOd], [greenOd, blueOd]));
+    const retired = liveQueueOrders(liveQueues([greenSpot, greenOd], [greenOd]));
+    const leaving = leavingEnvironmentNames(ledger("blue", "green"), ["green"]);
+    expect(evaluate(stillQueued(draining, leaving))).toEqual([blueOd, blueSpot]);
+    expect(evaluate(stillQueued(retired, leaving))).toEqual([]);
+    expect(evaluate(stillQueued(liveQueueOrders("{}"), leavingEnvironmentNames(EMPTY_LEDGER, ["blue"])))).toEqual([]);
+  });
+
+  it("flags the live active colour taken out of every queue at once (retiring without draining)", () => {
+    const blueActive = liveQueueOrders(liveQueues([blueSpot, blueOd], [blueOd]));
+    expect(evaluate(activeLeaving(blueActive, names.colourByEnvironment(), ["green"]))).toEqual(["blue"]);
+    expect(evaluate(activeLeaving(blueActive, names.colourByEnvironment(), ["green", "blue"]))).toEqual([]);
+    expect(evaluate(activeLeaving(blueActive, names.colourByEnvironment(), ["blue"]))).toEqual([]);
+  });
+
+  it("lets the draining colour leave the queues (the retire step) and ignores empty or foreign queues", () => {
+    const greenFirst = liveQueueOrders(liveQueues([greenSpot, blueSpot, greenOd], [greenOd, blueOd]));
+    expect(evaluate(activeLeaving(greenFirst, names.colourByEnvironment(), ["green"]))).toEqual([]);
+    expect(evaluate(activeLeaving(liveQueueOrders("{}"), names.colourByEnvironment(), ["green"]))).toEqual([]);
+    expect(evaluate(activeLeaving(liveQueueOrders(liveQueues(["someone-elses-ce"], [])), names.colourByEnvironment(), ["green"]))).toEqual([]);
+  });
+});

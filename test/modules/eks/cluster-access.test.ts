@@ -1,0 +1,25 @@
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { CLUSTER_ADMIN_POLICY_ARN, ClusterAccess } from "../../../modules/eks/cluster-access";
+import { resourcesOf } from "../../support/synth";
+import { synthWith, testCluster } from "./eks-fixture";
+
+describe("ClusterAccess", () => {
+  const json = synthWith((scope) => {
+    const cluster = testCluster(scope);
+    const nodeRole = new IamRole(scope, "node-role", { name: "karpenter-node", assumeRolePolicy: "{}" });
+    new ClusterAccess(scope, "access", { cluster, administrators: { "platform-admin": "arn:aws:iam::555555555555:role/platform-admin" }, nodeRoles: { "karpenter-nodes": nodeRole } });
+  });
+  const entries = resourcesOf(json, "aws_eks_access_entry");
+
+  it("gives each administrator a STANDARD entry with the cluster-admin policy on the whole cluster", () => {
+    expect(entries).toContainEqual(expect.objectContaining({ principal_arn: "arn:aws:iam::555555555555:role/platform-admin", type: "STANDARD" }));
+    expect(resourcesOf(json, "aws_eks_access_policy_association")).toEqual([
+      expect.objectContaining({ policy_arn: CLUSTER_ADMIN_POLICY_ARN, access_scope: { type: "cluster" } }),
+    ]);
+  });
+
+  it("lets Karpenter's node role join as EC2_LINUX, with no policy association", () => {
+    expect(entries).toContainEqual(expect.objectContaining({ principal_arn: "${aws_iam_role.node-role.arn}", type: "EC2_LINUX" }));
+    expect(entries).toHaveLength(2);
+  });
+});
