@@ -1,16 +1,25 @@
 import type { OrgConfigInput } from "../environments/schema";
 
 /**
- * The example org with its environments repeated `factor` times. Each copy is its own
- * routing domain, so the copies may reuse the same VPC CIDRs without overlapping routes.
+ * The example org with its environments repeated `factor` times. Each copy is its own routing
+ * domain; region address spaces widen to /10 so every VPC of a region gets its own /16.
  */
 export function scaledOrg(base: OrgConfigInput, factor: number): OrgConfigInput {
+  const org = structuredClone(base);
+  const regionNames = Object.keys(org.regions);
+  regionNames.forEach((name, i) => (org.regions[name].addressSpace = `10.${i * 64}.0.0/10`));
+  const nextVpc = new Map(regionNames.map((name, i) => [name, i * 64]));
   const environments: OrgConfigInput["environments"] = {};
-  for (let i = 0; i < factor; i++) {
+  for (let copy = 0; copy < factor; copy++) {
     for (const [name, env] of Object.entries(base.environments)) {
-      const copy = i === 0 ? name : `${name}${i}`;
-      environments[copy] = { ...structuredClone(env), routingDomain: i === 0 ? env.routingDomain : `${env.routingDomain}${i}` };
+      const scaled = structuredClone(env);
+      for (const [region, vpc] of Object.entries(scaled.regions)) {
+        const octet = nextVpc.get(region)!;
+        nextVpc.set(region, octet + 1);
+        vpc.vpcCidr = `10.${octet}.0.0/16`;
+      }
+      environments[copy === 0 ? name : `${name}${copy}`] = { ...scaled, routingDomain: copy === 0 ? env.routingDomain : `${env.routingDomain}${copy}` };
     }
   }
-  return { ...structuredClone(base), environments };
+  return { ...org, environments };
 }

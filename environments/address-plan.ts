@@ -46,40 +46,45 @@ export function carveSubnets(
   layout: Readonly<Record<SubnetTier, TierLayout>>,
 ): SubnetPlan {
   const plan = Object.fromEntries(SUBNET_TIERS.map((t) => [t, {}])) as SubnetPlan;
-  const taken: IPv4CidrRange[] = [];
+  const taken: Span[] = [];
   for (const tier of SUBNET_TIERS) {
     for (const [azId, cidr] of Object.entries(layout[tier].cidrs ?? {})) {
       plan[tier][azId] = cidr;
-      taken.push(cidrRange(cidr));
+      taken.push(spanOf(cidrRange(cidr)));
     }
   }
   const vpc = cidrRange(vpcCidr);
+  const vpcSpan = spanOf(vpc);
+  const vpcPrefix = Number(vpc.getPrefix().getValue());
   const bySize = [...SUBNET_TIERS].sort((a, b) => layout[a].prefixLength - layout[b].prefixLength);
   for (const tier of bySize) {
     const { prefixLength } = layout[tier];
     for (const azId of azIds) {
       if (plan[tier][azId]) continue;
-      const free = lowestFreeBlock(vpc, prefixLength, taken);
+      const free = prefixLength < vpcPrefix ? undefined : lowestFreeBlock(vpcSpan, prefixLength, taken);
       if (!free) throw new AddressSpaceExhausted(tier, azId, prefixLength);
-      plan[tier][azId] = free.toCidrString();
+      plan[tier][azId] = new IPv4CidrRange(new IPv4(free[0]), IPv4Prefix.fromNumber(BigInt(prefixLength))).toCidrString();
       taken.push(free);
     }
   }
   return plan;
 }
 
+/** First and last address of a block, as numbers: the carving loop compares nothing else. */
+type Span = readonly [bigint, bigint];
+
+function spanOf(range: IPv4CidrRange): Span {
+  return [range.getFirst().getValue(), range.getLast().getValue()];
+}
+
 /** The lowest aligned /prefixLength block of `vpc` that overlaps nothing in `taken`. */
-function lowestFreeBlock(vpc: IPv4CidrRange, prefixLength: number, taken: readonly IPv4CidrRange[]): IPv4CidrRange | undefined {
-  if (prefixLength < Number(vpc.getPrefix().getValue())) return undefined;
+function lowestFreeBlock([first, last]: Span, prefixLength: number, taken: readonly Span[]): Span | undefined {
   const size = 2n ** BigInt(32 - prefixLength);
-  const first = vpc.getFirst().getValue();
-  const last = vpc.getLast().getValue();
-  const spans = taken.map((t) => [t.getFirst().getValue(), t.getLast().getValue()] as const);
   let start = first;
   while (start + size - 1n <= last) {
     const end = start + size - 1n;
-    const clash = spans.find(([a, b]) => a <= end && start <= b);
-    if (!clash) return new IPv4CidrRange(new IPv4(start), IPv4Prefix.fromNumber(BigInt(prefixLength)));
+    const clash = taken.find(([a, b]) => a <= end && start <= b);
+    if (!clash) return [start, end];
     // Jump to the first aligned block after the one in the way instead of probing every block inside it.
     start = first + ((clash[1] + 1n - first + size - 1n) / size) * size;
   }

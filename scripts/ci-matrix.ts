@@ -79,7 +79,7 @@ export function runCiMatrix(args: readonly string[], io: CliIo, load: () => Pick
       io.out(USAGE);
       return 0;
     }
-    if (values.lines !== (values.env !== undefined)) throw new UsageError("--env and --lines go together");
+    if (Boolean(values.lines) !== (values.env !== undefined)) throw new UsageError("--env and --lines go together");
     const all = readSynthesizedStacks(outdirFrom(values.outdir));
     const matrix = ciMatrix(all, load());
     if (!values.env) {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { consoleIo, parseCli, UsageError, type CliIo } from "./lib/cli";
 import { parsePlanJson } from "./lib/plan-json";
@@ -30,6 +30,7 @@ export function readPlanInputs(paths: readonly string[]): StackPlanInput[] {
 }
 
 function filesUnder(path: string): string[] {
+  if (!existsSync(path)) throw new UsageError(`${path}: no such file or directory`);
   if (!statSync(path).isDirectory()) return [path];
   return readdirSync(path)
     .sort()

@@ -38,6 +38,7 @@ export class AccountStack extends TerraformStack {
   public readonly provider: AwsProvider;
   public readonly stateLocation: StateLocation;
   private readonly extraProviders = new Map<string, AwsProvider>();
+  private readonly remoteStates = new Map<AccountStack, DataTerraformRemoteStateS3>();
 
   constructor(scope: Construct, name: string, props: AccountStackProps) {
     super(scope, name);
@@ -62,14 +63,18 @@ export class AccountStack extends TerraformStack {
   }
 
   /**
-   * Reads another stack's outputs from its state bucket, and orders this stack after it
+   * Reads another stack's outputs from its state bucket (one data source per producer), and orders this stack after it
    * so `cdktf deploy '<env>-*'` applies the producer first.
    */
   public remoteStateOf(producer: AccountStack): DataTerraformRemoteStateS3 {
+    const known = this.remoteStates.get(producer);
+    if (known) return known;
     this.addDependency(producer);
-    return new DataTerraformRemoteStateS3(this, `state-of-${producer.node.id}`, {
+    const state = new DataTerraformRemoteStateS3(this, `state-of-${producer.node.id}`, {
       ...s3StateConfig({ location: producer.stateLocation, roleName: this.org.accessRoleName, target: this.target }),
     });
+    this.remoteStates.set(producer, state);
+    return state;
   }
 
   private providerFor(region: string): AwsProvider {

@@ -61,7 +61,6 @@ export class EksClusterStack extends AccountStack {
   public readonly access: ClusterAccess;
   /** AZ IDs of the cluster's subnets, in configured order. */
   public readonly azIds: readonly string[];
-  private readonly outputsByConsumer = new Map<AccountStack, EksClusterOutputs>();
 
   constructor(scope: Construct, name: string, props: EksClusterStackProps) {
     const env = props.environmentModel;
@@ -132,12 +131,10 @@ export class EksClusterStack extends AccountStack {
     out("efs_file_system_id", this.storage.fileSystem.id, "EFS file system of the efs-sc StorageClass");
   }
 
-  /** Typed access to this stack's outputs from `consumer`, through remote state (one data source per consumer). */
+  /** Typed access to this stack's outputs from `consumer`, through remote state. */
   public outputsFor(consumer: AccountStack): EksClusterOutputs {
-    const known = this.outputsByConsumer.get(consumer);
-    if (known) return known;
     const state = consumer.remoteStateOf(this);
-    const outputs: EksClusterOutputs = {
+    return {
       clusterName: state.getString("cluster_name"),
       endpoint: state.getString("cluster_endpoint"),
       certificateAuthority: state.getString("cluster_certificate_authority"),
@@ -149,7 +146,5 @@ export class EksClusterStack extends AccountStack {
       efsCsiRoleArn: state.getString("efs_csi_role_arn"),
       efsFileSystemId: state.getString("efs_file_system_id"),
     };
-    this.outputsByConsumer.set(consumer, outputs);
-    return outputs;
   }
 }

@@ -1,4 +1,4 @@
-import { Fn, TerraformOutput } from "cdktf";
+import { Fn, TerraformOutput, type DataTerraformRemoteStateS3 } from "cdktf";
 import type { Construct } from "constructs";
 import type { EnvironmentModel, VpcModel } from "../environments/model";
 import { SUBNET_TIERS, type SubnetTier } from "../environments/schema";
@@ -50,7 +50,6 @@ export class NetworkStack extends AccountStack {
   public readonly flowLogs: FlowLogs;
   public readonly share: ResourceShare;
   public readonly transitAttachment: TransitAttachment;
-  private readonly outputsByConsumer = new Map<AccountStack, NetworkOutputs>();
 
   constructor(scope: Construct, name: string, props: NetworkStackProps) {
     const env = props.environmentModel;
@@ -126,17 +125,17 @@ export class NetworkStack extends AccountStack {
     });
   }
 
-  /** Typed access to this stack's outputs from `consumer`, through remote state (one data source per consumer). */
+  /** Typed access to this stack's outputs from `consumer`, through remote state. */
   public outputsFor(consumer: AccountStack): NetworkOutputs {
-    const known = this.outputsByConsumer.get(consumer);
-    if (known) return known;
-    const state = consumer.remoteStateOf(this);
-    const outputs: NetworkOutputs = {
-      vpcId: state.getString("vpc_id"),
-      vpcCidr: state.getString("vpc_cidr"),
-      subnetId: (tier, azId) => Fn.lookup(Fn.lookup(state.get("subnet_ids"), tier), azId) as string,
-    };
-    this.outputsByConsumer.set(consumer, outputs);
-    return outputs;
+    return networkOutputsOf(consumer.remoteStateOf(this));
   }
+}
+
+/** Network outputs as read from a network stack's state (or any stack with the same outputs). */
+export function networkOutputsOf(state: DataTerraformRemoteStateS3): NetworkOutputs {
+  return {
+    vpcId: state.getString("vpc_id"),
+    vpcCidr: state.getString("vpc_cidr"),
+    subnetId: (tier, azId) => Fn.lookup(Fn.lookup(state.get("subnet_ids"), tier), azId) as string,
+  };
 }

@@ -25,7 +25,6 @@ export class TransitStack extends AccountStack {
   public readonly hub: TransitHub;
   public readonly regionModel: RegionModel;
   public readonly share?: ResourceShare;
-  private readonly outputsByConsumer = new Map<AccountStack, TransitOutputs>();
 
   constructor(scope: Construct, name: string, props: TransitStackProps) {
     super(scope, name, { ...props, environment: RESERVED_ENVIRONMENT, account: props.org.networkAccount, region: props.regionModel.name });
@@ -55,13 +54,11 @@ export class TransitStack extends AccountStack {
     }
   }
 
-  /** Typed access to this stack's outputs from `consumer`, through remote state (one data source per consumer). */
+  /** Typed access to this stack's outputs from `consumer`, through remote state. */
   public outputsFor(consumer: AccountStack): TransitOutputs {
-    const known = this.outputsByConsumer.get(consumer);
-    if (known) return known;
     const state = consumer.remoteStateOf(this);
     const region = this.region;
-    const outputs: TransitOutputs = {
+    return {
       region,
       transitGatewayId: state.getString("transit_gateway_id"),
       routeTableId: (domain) => {
@@ -70,7 +67,5 @@ export class TransitStack extends AccountStack {
       },
       peeringRouteTableId: this.hub.peeringRouteTable ? state.getString("peering_route_table_id") : undefined,
     };
-    this.outputsByConsumer.set(consumer, outputs);
-    return outputs;
   }
 }

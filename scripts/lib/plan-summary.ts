@@ -160,7 +160,7 @@ interface DetailsBlock {
 function detailsBlock(s: StackPlanSummary): DetailsBlock {
   const open = `\n\n<details><summary><code>${s.stack}</code>: ${s.status === "failed" ? "plan failed" : countsText(s)}</summary>\n\n\`\`\`${s.status === "failed" ? "text" : "diff"}`;
   const close = "\n```\n\n</details>";
-  if (s.status === "failed") return { open, lines: (s.error ?? "").replace(/\u001b\[[0-9;]*m/g, "").replace(/```/g, "'''").split("\n"), close };
+  if (s.status === "failed") return { open, lines: (s.error ?? "").trim().replace(/\u001b\[[0-9;]*m/g, "").replace(/```/g, "'''").split("\n"), close };
   const lines = s.changes.flatMap((c) => [
     `${SYMBOL[c.kind]} ${c.address} (${VERB[c.kind]})`,
     ...c.attributes.filter((a) => c.kind !== "replace" || a.forcesReplacement || (a.after !== "(known after apply)" && a.after !== "null")).map(attributeLine),
@@ -190,7 +190,7 @@ function fitDetails(blocks: readonly DetailsBlock[], budget: number): string {
   const omittedNote = (n: number) => `\n\n_Details of ${n} stack${n === 1 ? "" : "s"} left out to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString("en-US")}-character comment limit._`;
   // Reserve room for the note in the worst case, so the result never overshoots.
   let room = budget - HEADING.length - omittedNote(blocks.length).length;
-  if (room <= 0) return "";
+  if (room <= 0) return omittedNote(blocks.length).length <= budget ? omittedNote(blocks.length) : "";
   let text = HEADING;
   let omitted = 0;
   let cutOne = false;

@@ -2,20 +2,15 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { App, Fn, TerraformOutput } from "cdktf";
-import type { Construct } from "constructs";
+import { App } from "cdktf";
 import { resolveOrg } from "../../environments/load";
-import type { VpcModel } from "../../environments/model";
 import type { OrgConfigInput } from "../../environments/schema";
-import { SharedSubnets } from "../../modules/network/shared-subnets";
-import { SharedVpc } from "../../modules/network/shared-vpc";
-import { AccountStack, type AccountStackProps } from "../../stacks/account-stack";
 import { BatchStack } from "../../stacks/batch-stack";
 import { BootstrapStack } from "../../stacks/bootstrap-stack";
-import type { NetworkOutputs } from "../../stacks/network-stack";
 import { bootstrapLocalStatePath } from "../../stacks/org-app";
 import { bootstrapStackName } from "../../stacks/stack-names";
 import { startMoto, type Moto } from "../support/moto";
+import { StandInNetworkStack } from "../support/stand-in-network-stack";
 import { StackRunner } from "../support/stack-runner";
 import { exampleOrgInput } from "../support/synth";
 import { readSynthesized, type SynthesizedStack } from "../support/synthesized";
@@ -39,33 +34,6 @@ const ENVIRONMENT = "dev";
 const REGION = "us-east-1";
 const BATCH_STACK = `${ENVIRONMENT}-${REGION}-batch`;
 const STAND_IN = `e2e-stand-in-${ENVIRONMENT}-${REGION}-network`;
-
-/** VPC and private subnets of the environment, in the workload account instead of the network account. */
-class StandInNetworkStack extends AccountStack {
-  private readonly outputs = new Map<AccountStack, NetworkOutputs>();
-
-  constructor(scope: Construct, name: string, props: AccountStackProps & { vpcModel: VpcModel }) {
-    super(scope, name, props);
-    const shared = new SharedVpc(this, "vpc", { cidr: props.vpcModel.cidr, name: name });
-    const subnets = new SharedSubnets(this, "private", { vpc: shared.vpc, tier: "private", namePrefix: name, cidrByAzId: props.vpcModel.subnets.private });
-    new TerraformOutput(this, "vpc_id", { value: shared.vpc.id });
-    new TerraformOutput(this, "vpc_cidr", { value: shared.vpc.cidrBlock });
-    new TerraformOutput(this, "subnet_ids", { value: { private: Object.fromEntries(Object.entries(subnets.byAzId).map(([az, s]) => [az, s.id])) } });
-  }
-
-  public outputsFor(consumer: AccountStack): NetworkOutputs {
-    const known = this.outputs.get(consumer);
-    if (known) return known;
-    const state = consumer.remoteStateOf(this);
-    const outputs: NetworkOutputs = {
-      vpcId: state.getString("vpc_id"),
-      vpcCidr: state.getString("vpc_cidr"),
-      subnetId: (tier, azId) => Fn.lookup(Fn.lookup(state.get("subnet_ids"), tier), azId) as string,
-    };
-    this.outputs.set(consumer, outputs);
-    return outputs;
-  }
-}
 
 type BatchInput = NonNullable<OrgConfigInput["environments"][string]["batch"]>;
 const workDir = mkdtempSync(join(tmpdir(), "orgplat-batch-e2e-"));

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { loadOrg, resolveOrg } from "../../environments/load";
 import type { OrgModel } from "../../environments/model";
@@ -78,8 +78,9 @@ describeWithTooling({ moto: true })("delivery commands against moto_server", () 
   };
   const record = (name: string, text: string) => {
     if (!recording) return;
-    mkdirSync(PLAN_FIXTURES, { recursive: true });
-    writeFileSync(join(PLAN_FIXTURES, name.endsWith(".json") ? `${name}.gz` : name), name.endsWith(".json") ? gzipSync(text) : text);
+    const path = join(PLAN_FIXTURES, name.endsWith(".json") ? `${name}.gz` : name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, name.endsWith(".json") ? gzipSync(text) : text);
   };
 
   beforeAll(async () => {

@@ -1,19 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { App, Fn, TerraformOutput } from "cdktf";
-import type { Construct } from "constructs";
+import { App } from "cdktf";
 import { loadOrg } from "../../environments/load";
-import type { VpcModel } from "../../environments/model";
-import { SharedSubnets } from "../../modules/network/shared-subnets";
-import { SharedVpc } from "../../modules/network/shared-vpc";
-import { AccountStack, type AccountStackProps } from "../../stacks/account-stack";
 import { BootstrapStack } from "../../stacks/bootstrap-stack";
 import { EksClusterStack } from "../../stacks/eks-cluster-stack";
-import type { NetworkOutputs } from "../../stacks/network-stack";
 import { bootstrapLocalStatePath } from "../../stacks/org-app";
 import { bootstrapStackName, environmentStackName } from "../../stacks/stack-names";
 import { startMoto, type Moto } from "../support/moto";
+import { StandInNetworkStack } from "../support/stand-in-network-stack";
 import { resourceAddresses, StackRunner } from "../support/stack-runner";
 import { readSynthesized, type SynthesizedStack } from "../support/synthesized";
 import { writeCliConfig } from "../support/terraform";
@@ -35,33 +30,6 @@ const ENVIRONMENT = "dev";
 const REGION = "us-east-1";
 const CLUSTER_STACK = environmentStackName(ENVIRONMENT, REGION, "eks-cluster");
 const STAND_IN = `e2e-stand-in-${ENVIRONMENT}-${REGION}-eks-network`;
-
-/** VPC and private subnets of the environment, in the workload account instead of the network account. */
-class StandInNetworkStack extends AccountStack {
-  private readonly outputs = new Map<AccountStack, NetworkOutputs>();
-
-  constructor(scope: Construct, name: string, props: AccountStackProps & { vpcModel: VpcModel }) {
-    super(scope, name, props);
-    const shared = new SharedVpc(this, "vpc", { cidr: props.vpcModel.cidr, name });
-    const subnets = new SharedSubnets(this, "private", { vpc: shared.vpc, tier: "private", namePrefix: name, cidrByAzId: props.vpcModel.subnets.private });
-    new TerraformOutput(this, "vpc_id", { value: shared.vpc.id });
-    new TerraformOutput(this, "vpc_cidr", { value: shared.vpc.cidrBlock });
-    new TerraformOutput(this, "subnet_ids", { value: { private: Object.fromEntries(Object.entries(subnets.byAzId).map(([az, s]) => [az, s.id])) } });
-  }
-
-  public outputsFor(consumer: AccountStack): NetworkOutputs {
-    const known = this.outputs.get(consumer);
-    if (known) return known;
-    const state = consumer.remoteStateOf(this);
-    const outputs: NetworkOutputs = {
-      vpcId: state.getString("vpc_id"),
-      vpcCidr: state.getString("vpc_cidr"),
-      subnetId: (tier, azId) => Fn.lookup(Fn.lookup(state.get("subnet_ids"), tier), azId) as string,
-    };
-    this.outputs.set(consumer, outputs);
-    return outputs;
-  }
-}
 
 interface PlannedChange {
   address: string;

@@ -1,22 +1,11 @@
-import { resolveOrg } from "../../environments/load";
-import { ConfigError } from "../../environments/problems";
 import type { OrgConfigInput } from "../../environments/schema";
-import { exampleOrgInput } from "../support/synth";
+import { configProblemsOf } from "../support/config-problems";
 
 type BatchInput = NonNullable<OrgConfigInput["environments"][string]["batch"]>;
 
 /** The problems `resolveOrg` reports once dev's batch settings are tweaked. */
-function problemsOf(tweak: (batch: BatchInput, org: OrgConfigInput) => void): string[] {
-  const org = exampleOrgInput();
-  tweak(org.environments.dev.batch!, org);
-  try {
-    resolveOrg(org, "test-org.yaml");
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems.map((p) => `${p.path}: ${p.message}`);
-    throw e;
-  }
-  return [];
-}
+const problemsOf = (tweak: (batch: BatchInput, org: OrgConfigInput) => void): string[] =>
+  configProblemsOf((org) => tweak(org.environments.dev.batch!, org));
 
 const green = (batch: BatchInput) => ({ ...batch.colours.blue!, instanceTypes: ["m7i"] });
 

@@ -1,22 +1,13 @@
-import { resolveOrg } from "../../environments/load";
-import { ConfigError } from "../../environments/problems";
 import type { OrgConfigInput } from "../../environments/schema";
+import { resolveOrg } from "../../environments/load";
+import { configProblemsOf } from "../support/config-problems";
 import { exampleOrgInput } from "../support/synth";
 
 type EksInput = NonNullable<OrgConfigInput["environments"][string]["eks"]>;
 
-/** The problems `resolveOrg` reports once dev's EKS settings are tweaked. */
-function problemsOf(tweak: (eks: EksInput, org: OrgConfigInput) => void): string[] {
-  const org = exampleOrgInput();
-  tweak(org.environments.dev.eks!, org);
-  try {
-    resolveOrg(org, "test-org.yaml");
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems.map((p) => `${p.path}: ${p.message}`);
-    throw e;
-  }
-  return [];
-}
+/** The problems `resolveOrg` reports once dev's eks settings are tweaked. */
+const problemsOf = (tweak: (eks: EksInput, org: OrgConfigInput) => void): string[] =>
+  configProblemsOf((org) => tweak(org.environments.dev.eks!, org));
 
 describe("EKS config validation", () => {
   it("accepts the example org's clusters", () => {

@@ -1,20 +1,8 @@
 import { resolveOrg } from "../../environments/load";
-import { ConfigError } from "../../environments/problems";
-import type { OrgConfigInput } from "../../environments/schema";
+import { configProblemsOf } from "../support/config-problems";
 import { exampleOrgInput } from "../support/synth";
 
-/** The problems `resolveOrg` reports for a tweaked copy of the example org. */
-function problemsOf(tweak: (org: OrgConfigInput) => void): string[] {
-  const org = exampleOrgInput();
-  tweak(org);
-  try {
-    resolveOrg(org, "test-org.yaml");
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems.map((p) => `${p.path}: ${p.message}`);
-    throw e;
-  }
-  return [];
-}
+const problemsOf = configProblemsOf;
 
 describe("network settings of the org config", () => {
   it("reserves the environment name the transit stacks use", () => {

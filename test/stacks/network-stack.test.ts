@@ -159,9 +159,10 @@ describe("the network stacks of the example org", () => {
     const producer = findStack(fresh.network, "dev-us-east-1-network");
     const consumer = findStack(fresh.network, "dev-eu-west-1-network");
     const outputs = producer.outputsFor(consumer);
-    expect(producer.outputsFor(consumer)).toBe(outputs);
-    new TerraformOutput(consumer, "probe", { value: outputs.subnetId("private", "use1-az2") });
+    new TerraformOutput(consumer, "probe", { value: producer.outputsFor(consumer).subnetId("private", "use1-az2") });
+    new TerraformOutput(consumer, "probe-vpc", { value: outputs.vpcId });
     const probe = synthStack(consumer).json;
+    expect(Object.keys(probe.data?.terraform_remote_state ?? {}).filter((k) => k.endsWith("-network"))).toEqual(["state-of-dev-us-east-1-network"]);
     expect(probe.output?.probe.value).toBe('${data.terraform_remote_state.state-of-dev-us-east-1-network.outputs.subnet_ids.private["use1-az2"]}');
     expect(consumer.dependencies).toContain(producer);
   });

@@ -1,0 +1,57 @@
+import { findStack, runState, stateArgs } from "../../scripts/state";
+import type { TerraformCommand } from "../../scripts/lib/terraform-cli";
+import { capturedIo, synthesizeExample } from "./fixtures/example-synth";
+
+/** Fails the test if the command reaches terraform: these cases must stop before. */
+const noTerraform: TerraformCommand = (_dir, args) => {
+  throw new Error(`terraform ${args.join(" ")} should not have run`);
+};
+
+describe("state", () => {
+  const example = synthesizeExample();
+  afterAll(() => example.cleanup());
+
+  it("maps each subcommand to its terraform command", () => {
+    expect(stateArgs("list", [])).toEqual(["state", "list"]);
+    expect(stateArgs("list", ["aws_subnet.x"])).toEqual(["state", "list", "aws_subnet.x"]);
+    expect(stateArgs("show", ["aws_vpc.vpc"])).toEqual(["state", "show", "-no-color", "aws_vpc.vpc"]);
+    expect(stateArgs("pull", [])).toEqual(["state", "pull"]);
+    expect(stateArgs("output", ["vpc_id"])).toEqual(["output", "-no-color", "-json", "vpc_id"]);
+  });
+
+  it("refuses what terraform would misread, saying what is expected", () => {
+    expect(() => stateArgs("show", [])).toThrow("show takes exactly one resource address");
+    expect(() => stateArgs("pull", ["x"])).toThrow("pull takes no arguments");
+    expect(() => stateArgs("rm", ["x"])).toThrow('unknown subcommand "rm"');
+  });
+
+  it("suggests the closest stack names for a typo", () => {
+    expect(() => findStack(example.stacks, "dev-us-east-1-netwrk")).toThrow(/did you mean dev-us-east-1-network, dev-eu-west-1-network, /);
+    expect(() => findStack(example.stacks, "something-else-entirely")).toThrow(/^no stack named "something-else-entirely" \(`npm run inventory` lists every stack\)$/);
+  });
+
+  it("stops with the usage before running terraform when the command line is incomplete", () => {
+    const io = capturedIo();
+    expect(runState(["dev-us-east-1-network", "--outdir", example.outdir], io, noTerraform)).toBe(2);
+    expect(io.stderr).toContain("name a subcommand\nusage: npm run state -- <stack> <list | show ADDRESS | pull | output [NAME]>");
+  });
+
+  it("tells how to synthesize when the output directory is missing", () => {
+    const io = capturedIo();
+    expect(runState(["dev-us-east-1-network", "list", "--outdir", "/nonexistent/cdktf.out"], io, noTerraform)).toBe(2);
+    expect(io.stderr).toContain("/nonexistent/cdktf.out/manifest.json does not exist: synthesize first with `npm run synth`");
+  });
+
+  it("initializes a never-initialized stack before reading its state, and reports a failing init with the way out", () => {
+    const calls: string[] = [];
+    const failingInit: TerraformCommand = (_dir, args) => {
+      calls.push(args.join(" "));
+      return { code: 1, stdout: "", stderr: "Error: error configuring S3 Backend: no valid credential sources found" };
+    };
+    const io = capturedIo();
+    expect(runState(["dev-us-east-1-network", "list", "--outdir", example.outdir], io, failingInit)).toBe(1);
+    expect(calls).toEqual(["init -input=false -no-color"]);
+    expect(io.stderr).toContain("terraform init of dev-us-east-1-network failed (exit 1)");
+    expect(io.stderr).toContain("no valid credential sources found");
+  });
+});
