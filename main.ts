@@ -7,6 +7,7 @@ import { synthesizeOrg } from "./stacks/synthesize";
  *   ORGPLAT_ORG            path of a .json/.yaml org file (default: the bundled example org)
  *   ORGPLAT_AWS_ENDPOINT   AWS API emulator URL (tests only; default: real AWS)
  *   CDKTF_OUTDIR           output directory (set by the cdktf CLI; default: cdktf.out)
+ *   ORGPLAT_TOKEN_TRACES   1 to keep cdktf's token creation traces (debugging a token that does not resolve)
  */
 function main(): number {
   const endpoint = process.env.ORGPLAT_AWS_ENDPOINT || undefined;
@@ -16,7 +17,9 @@ function main(): number {
   }
   try {
     const org = loadOrg(process.env.ORGPLAT_ORG || undefined);
-    const result = synthesizeOrg(org, { emulatorEndpoint: endpoint }, process.env.CDKTF_OUTDIR || "cdktf.out");
+    const result = synthesizeOrg(org, { emulatorEndpoint: endpoint }, process.env.CDKTF_OUTDIR || "cdktf.out", {
+      keepTokenTraces: process.env.ORGPLAT_TOKEN_TRACES === "1",
+    });
     console.log(`Synthesized ${result.stackNames.length} stacks of org "${org.name}" into ${result.outdir}`);
     return 0;
   } catch (e) {

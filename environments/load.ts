@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { carveSubnets } from "./address-plan";
 import { exampleOrg } from "./example-org";
@@ -44,6 +43,11 @@ export function loadOrgFile(path: string): OrgModel {
 /** The org file named by `path`, or the bundled example organization when none is given. */
 export function loadOrg(path?: string): OrgModel {
   return path ? loadOrgFile(path) : resolveOrg(exampleOrg, EXAMPLE_ORG_SOURCE);
+}
+
+/** The YAML parser is loaded only for YAML files: it is a tenth of the app's start-up. */
+function parseYaml(text: string): unknown {
+  return (require("yaml") as typeof import("yaml")).parse(text);
 }
 
 function toProblem(issue: z.core.$ZodIssue): ConfigProblem {

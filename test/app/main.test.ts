@@ -5,14 +5,23 @@ import { join } from "node:path";
 import { exampleOrgInput } from "../support/synth";
 
 /**
- * The compiled app as users run it (`node dist/main.js`, also what cdktf.json runs).
- * `npm test` builds first, so dist/ is current.
+ * The app as users run it: package.json's `synth:built` (the bundle with its code cache), which
+ * `npm run synth` and cdktf.json both run after `npm run build`. `npm test` builds first, so dist/ is current.
  */
 const ROOT = join(__dirname, "..", "..");
-const MAIN = join(ROOT, "dist", "main.js");
+const packageJson = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+const [, ...SYNTH_ARGS] = packageJson.scripts["synth:built"].split(" ");
 
-function runApp(env: NodeJS.ProcessEnv) {
-  return spawnSync(process.execPath, [MAIN], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8" });
+function runApp(env: NodeJS.ProcessEnv, args: readonly string[] = SYNTH_ARGS) {
+  return spawnSync(process.execPath, [...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8" });
+}
+
+function filesUnder(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files[join(entry.parentPath, entry.name).slice(dir.length)] = readFileSync(join(entry.parentPath, entry.name), "utf8");
+  }
+  return files;
 }
 
 describe("the synth app", () => {
@@ -27,6 +36,19 @@ describe("the synth app", () => {
     const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8"));
     expect(Object.keys(manifest.stacks)).toEqual(expect.arrayContaining(["bootstrap-network", "dev-us-east-1-network", "prod-ap-southeast-1-network"]));
     expect(run.stdout).toMatch(new RegExp(`^Synthesized ${Object.keys(manifest.stacks).length} stacks of org "example"`));
+  });
+
+  it("is what npm run synth and cdktf.json run, and writes what the plain compiled app writes", () => {
+    expect(packageJson.scripts.synth).toBe("npm run build && npm run --silent synth:built");
+    expect(JSON.parse(readFileSync(join(ROOT, "cdktf.json"), "utf8")).app).toBe("npm run --silent build && npm run --silent synth:built");
+    expect(SYNTH_ARGS).toEqual(["--max-semi-space-size=64", "dist/scripts/synth.js"]);
+    const bundled = join(work, "bundled", "cdktf.out");
+    const plain = join(work, "plain", "cdktf.out");
+    expect(runApp({ CDKTF_OUTDIR: bundled }).status).toBe(0);
+    expect(runApp({ CDKTF_OUTDIR: plain }, [join(ROOT, "dist", "main.js")]).status).toBe(0);
+    const files = filesUnder(bundled);
+    expect(Object.keys(files)).toContain("/manifest.json");
+    expect(files).toEqual(filesUnder(plain));
   });
 
   it("reads the org from ORGPLAT_ORG (YAML or JSON)", () => {

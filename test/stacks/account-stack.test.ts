@@ -1,0 +1,37 @@
+import { Vpc } from "@cdktf/provider-aws/lib/vpc";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { App, TerraformOutput, Testing } from "cdktf";
+import { AccountStack } from "../../stacks/account-stack";
+import { exampleOrgModel } from "../support/synth";
+
+describe("an account stack", () => {
+  const org = exampleOrgModel();
+  const stackIn = (app: App, name: string) =>
+    new AccountStack(app, name, { org, account: org.networkAccount, region: "us-east-1", environment: "dev", target: {} });
+
+  it("refuses a token of one stack used directly in another, naming the reference and the fix", () => {
+    const app = Testing.app();
+    const producer = stackIn(app, "producer");
+    const consumer = stackIn(app, "consumer");
+    const vpc = new Vpc(producer, "vpc", { cidrBlock: "10.0.0.0/16" });
+    new Subnet(consumer, "subnet", { vpcId: vpc.id, cidrBlock: "10.0.0.0/24", availabilityZoneId: "use1-az1", dependsOn: [vpc] });
+    expect(() => app.synth()).toThrow(
+      'Stack "consumer" refers to resources it does not declare (values of another stack used directly):\n' +
+        "  aws_vpc.vpc at resource.aws_subnet.subnet.vpc_id\n" +
+        "  aws_vpc.vpc at resource.aws_subnet.subnet.depends_on[0]\n" +
+        "Export each from its stack as a TerraformOutput and read it here with remoteStateOf(producer).",
+    );
+  });
+
+  it("passes a value through its output and the consumer's remote-state read instead", () => {
+    const app = Testing.app();
+    const producer = stackIn(app, "producer");
+    const consumer = stackIn(app, "consumer");
+    const vpc = new Vpc(producer, "vpc", { cidrBlock: "10.0.0.0/16" });
+    new TerraformOutput(producer, "vpc_id", { value: vpc.id });
+    new Subnet(consumer, "subnet", { vpcId: consumer.remoteStateOf(producer).getString("vpc_id"), cidrBlock: "10.0.0.0/24", availabilityZoneId: "use1-az1" });
+    const json = JSON.parse(Testing.synth(consumer));
+    expect(Object.values(json.resource.aws_subnet)[0]).toMatchObject({ vpc_id: "${data.terraform_remote_state.state-of-producer.outputs.vpc_id}" });
+    expect(consumer.dependencies).toEqual([producer]);
+  });
+});

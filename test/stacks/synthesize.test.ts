@@ -1,0 +1,50 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { TerraformStack } from "cdktf";
+import { AccountStack } from "../../stacks/account-stack";
+import { synthesizeOrg } from "../../stacks/synthesize";
+import { exampleOrgModel } from "../support/synth";
+
+function filesUnder(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (relative: string) => {
+    for (const entry of readdirSync(join(dir, relative), { withFileTypes: true })) {
+      const path = join(relative, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.set(path, readFileSync(join(dir, path), "utf8"));
+    }
+  };
+  walk("");
+  return files;
+}
+
+describe("synthesizeOrg", () => {
+  const work = mkdtempSync(join(tmpdir(), "orgplat-synthesize-"));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("writes exactly what cdktf's full prepare pass writes, without running it", () => {
+    const org = exampleOrgModel();
+    const fast = synthesizeOrg(org, {}, join(work, "fast"));
+    const stockPrepare = jest.spyOn(AccountStack.prototype, "prepareStack").mockImplementation(function (this: AccountStack) {
+      TerraformStack.prototype.prepareStack.call(this);
+    });
+    try {
+      synthesizeOrg(org, {}, join(work, "stock"));
+      expect(stockPrepare).toHaveBeenCalledTimes(fast.stackNames.length);
+    } finally {
+      stockPrepare.mockRestore();
+    }
+    const fastFiles = filesUnder(join(work, "fast"));
+    expect(fastFiles.size).toBe(fast.stackNames.length + 1);
+    expect(fastFiles).toEqual(filesUnder(join(work, "stock")));
+  });
+
+  it("leaves the stack-trace formatter as it found it, also when synthesis fails", () => {
+    const before = Error.prepareStackTrace;
+    const broken = { ...exampleOrgModel(), accounts: [] };
+    expect(() => synthesizeOrg(broken, {}, join(work, "broken"))).toThrow();
+    expect(Error.prepareStackTrace).toBe(before);
+    expect(readdirSync(work)).not.toContain("broken");
+  });
+});
