@@ -16,4 +16,7 @@ module.exports = {
   resolver: "<rootDir>/test/support/esm-exports-resolver.js",
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
   testTimeout: 30000,
+  // Jest's default on 2 cores is one worker. The moto end-to-end files spend most of their time
+  // waiting on terraform and moto (each file runs its own moto_server), so two run side by side.
+  maxWorkers: 2,
 };
