@@ -1,6 +1,6 @@
 import { loadOrg } from "../environments/load";
 import type { OrgModel } from "../environments/model";
-import { consoleIo, parseCli, UsageError, type CliIo } from "./lib/cli";
+import { consoleIo, runCommand, UsageError, type CliIo } from "./lib/cli";
 import { accountIdsByName, selectStacks } from "./lib/stack-selection";
 import { outdirFrom, readSynthesizedStacks, type SynthesizedStack } from "./lib/synthesized-stacks";
 
@@ -73,12 +73,7 @@ export function environmentOrder(stacks: readonly SynthesizedStack[], preferred:
 }
 
 export function runCiMatrix(args: readonly string[], io: CliIo, load: () => Pick<OrgModel, "ciRoleName" | "environments"> = () => loadOrg(process.env.ORGPLAT_ORG || undefined)): number {
-  try {
-    const { values } = parseCli(args, { outdir: { type: "string" }, env: { type: "string" }, lines: { type: "boolean" }, help: { type: "boolean" } });
-    if (values.help) {
-      io.out(USAGE);
-      return 0;
-    }
+  return runCommand(args, io, { usage: USAGE, options: { outdir: { type: "string" }, env: { type: "string" }, lines: { type: "boolean" } } }, ({ values }) => {
     if (Boolean(values.lines) !== (values.env !== undefined)) throw new UsageError("--env and --lines go together");
     const all = readSynthesizedStacks(outdirFrom(values.outdir));
     const matrix = ciMatrix(all, load());
@@ -89,11 +84,7 @@ export function runCiMatrix(args: readonly string[], io: CliIo, load: () => Pick
     const inEnv = new Set(selectStacks(all, { environment: values.env }).map((s) => s.name));
     io.out(matrix.stacks.filter((s) => inEnv.has(s.stack)).map((s) => `${s.stack} ${s.role}`).join("\n"));
     return 0;
-  } catch (e) {
-    if (e instanceof UsageError) io.err(`${e.message}\n${USAGE}`);
-    else io.err((e as Error).message);
-    return 2;
-  }
+  });
 }
 
 if (require.main === module) process.exitCode = runCiMatrix(process.argv.slice(2), consoleIo);

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadOrg } from "../environments/load";
 import type { OrgModel } from "../environments/model";
-import { consoleIo, parseCli, UsageError, type CliIo } from "./lib/cli";
+import { consoleIo, runCommand, UsageError, type CliIo } from "./lib/cli";
 import { currentDiagram, diagramBlock, orgDiagram, withDiagram } from "./lib/org-diagram";
 
 const USAGE = `usage: npm run diagram -- [--check | --stdout] [--readme FILE]
@@ -18,12 +18,7 @@ export interface DiagramIo extends CliIo {
 }
 
 export function runDiagram(args: readonly string[], io: DiagramIo): number {
-  try {
-    const { values } = parseCli(args, { check: { type: "boolean" }, stdout: { type: "boolean" }, readme: { type: "string" }, help: { type: "boolean" } });
-    if (values.help) {
-      io.out(USAGE);
-      return 0;
-    }
+  return runCommand(args, io, { usage: USAGE, options: { check: { type: "boolean" }, stdout: { type: "boolean" }, readme: { type: "string" } } }, ({ values }) => {
     if (values.check && values.stdout) throw new UsageError("choose --check or --stdout");
     const org = io.loadOrg();
     if (values.stdout) {
@@ -42,11 +37,7 @@ export function runDiagram(args: readonly string[], io: DiagramIo): number {
     if (updated !== text) io.writeFile(readme, updated);
     io.out(updated === text ? `${readme}: diagram already current` : `${readme}: diagram updated`);
     return 0;
-  } catch (e) {
-    if (e instanceof UsageError) io.err(`${e.message}\n${USAGE}`);
-    else io.err((e as Error).message);
-    return 2;
-  }
+  });
 }
 
 if (require.main === module) {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { consoleIo, parseCli, SELECTION_HELP, SELECTION_OPTIONS, selectionFrom, UsageError, type CliIo } from "./lib/cli";
+import { consoleIo, runCommand, SELECTION_HELP, SELECTION_OPTIONS, selectionFrom, type CliIo } from "./lib/cli";
 import { driftOf, renderDriftIssue, renderDriftText, type StackDrift } from "./lib/drift-report";
 import { planStack } from "./lib/stack-plan";
 import { selectStacks } from "./lib/stack-selection";
@@ -24,43 +24,29 @@ export function driftExitCode(reports: readonly StackDrift[]): number {
   return reports.some((r) => r.status === "drifted") ? 2 : 0;
 }
 
+const OPTIONS = { ...SELECTION_OPTIONS, json: { type: "string" }, "issues-dir": { type: "string" }, "plans-dir": { type: "string" }, "run-url": { type: "string" } } as const;
+
 export function runDrift(args: readonly string[], io: CliIo, tf: TerraformCommand = terraformCli()): number {
-  let values;
-  try {
-    values = parseCli(args, { ...SELECTION_OPTIONS, json: { type: "string" }, "issues-dir": { type: "string" }, "plans-dir": { type: "string" }, "run-url": { type: "string" }, help: { type: "boolean" } }).values;
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.err(`${e.message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
-  let stacks;
-  try {
-    stacks = selectStacks(readSynthesizedStacks(outdirFrom(values.outdir)), selectionFrom(values));
-  } catch (e) {
-    io.err((e as Error).message);
-    return 1;
-  }
-  const plansDir = values["plans-dir"];
-  if (plansDir) mkdirSync(plansDir, { recursive: true });
-  const reports = stacks.map((stack) => {
-    const result = planStack(tf, stack, { lock: false });
-    if (plansDir && result.planText !== undefined) writeFileSync(join(plansDir, `${stack.name}.json`), result.planText);
-    return driftOf(stack.name, result.plan, result.error);
-  });
-  io.out(renderDriftText(reports));
-  if (values.json) writeFileSync(values.json, `${JSON.stringify({ stacks: reports }, null, 2)}\n`);
-  if (values["issues-dir"]) {
-    mkdirSync(values["issues-dir"], { recursive: true });
-    for (const report of reports.filter((r) => r.status === "drifted" || r.status === "failed")) {
-      const { title, body } = renderDriftIssue(report, values["run-url"]);
-      writeFileSync(join(values["issues-dir"], `${report.stack}.md`), `${title}\n${body}\n`);
+  return runCommand(args, io, { usage: USAGE, options: OPTIONS, failureExitCode: 1 }, ({ values }) => {
+    const stacks = selectStacks(readSynthesizedStacks(outdirFrom(values.outdir)), selectionFrom(values));
+    const plansDir = values["plans-dir"];
+    if (plansDir) mkdirSync(plansDir, { recursive: true });
+    const reports = stacks.map((stack) => {
+      const result = planStack(tf, stack, { lock: false });
+      if (plansDir && result.planText !== undefined) writeFileSync(join(plansDir, `${stack.name}.json`), result.planText);
+      return driftOf(stack.name, result.plan, result.error);
+    });
+    io.out(renderDriftText(reports));
+    if (values.json) writeFileSync(values.json, `${JSON.stringify({ stacks: reports }, null, 2)}\n`);
+    if (values["issues-dir"]) {
+      mkdirSync(values["issues-dir"], { recursive: true });
+      for (const report of reports.filter((r) => r.status === "drifted" || r.status === "failed")) {
+        const { title, body } = renderDriftIssue(report, values["run-url"]);
+        writeFileSync(join(values["issues-dir"], `${report.stack}.md`), `${title}\n${body}\n`);
+      }
     }
-  }
-  return driftExitCode(reports);
+    return driftExitCode(reports);
+  });
 }
 
 if (require.main === module) process.exitCode = runDrift(process.argv.slice(2), consoleIo);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { loadOrg } from "../environments/load";
 import { synthesizeOrg } from "../stacks/synthesize";
-import { consoleIo, parseCli, SELECTION_HELP, SELECTION_OPTIONS, selectionFrom, textTable, UsageError, type CliIo } from "./lib/cli";
+import { consoleIo, runCommand, SELECTION_HELP, SELECTION_OPTIONS, selectionFrom, textTable, UsageError, type CliIo } from "./lib/cli";
 import { accountIdsByName, selectStacks } from "./lib/stack-selection";
 import { readSynthesizedStacks, type SynthesizedStack } from "./lib/synthesized-stacks";
 
@@ -79,22 +79,13 @@ function synthesizedNow(): SynthesizedStack[] {
 }
 
 export function runInventory(args: readonly string[], io: CliIo, synthesize: () => SynthesizedStack[] = synthesizedNow): number {
-  try {
-    const { values } = parseCli(args, { ...SELECTION_OPTIONS, json: { type: "boolean" }, markdown: { type: "boolean" }, names: { type: "boolean" }, help: { type: "boolean" } });
-    if (values.help) {
-      io.out(USAGE);
-      return 0;
-    }
+  return runCommand(args, io, { usage: USAGE, options: { ...SELECTION_OPTIONS, json: { type: "boolean" }, markdown: { type: "boolean" }, names: { type: "boolean" } } }, ({ values }) => {
     const formats = (["json", "markdown", "names"] as const).filter((f) => values[f]);
     if (formats.length > 1) throw new UsageError(`choose one of --${formats.join(", --")}`);
     const all = values.outdir ? readSynthesizedStacks(resolve(values.outdir)) : synthesize();
     io.out(formatInventory(inventoryRows(selectStacks(all, selectionFrom(values)), all), formats[0] ?? "text"));
     return 0;
-  } catch (e) {
-    if (e instanceof UsageError) io.err(`${e.message}\n${USAGE}`);
-    else io.err((e as Error).message);
-    return 2;
-  }
+  });
 }
 
 if (require.main === module) process.exitCode = runInventory(process.argv.slice(2), consoleIo);

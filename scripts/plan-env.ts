@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { consoleIo, parseCli, SELECTION_HELP, SELECTION_OPTIONS, selectionFrom, textTable, UsageError, type CliIo } from "./lib/cli";
+import { consoleIo, runCommand, SELECTION_HELP, SELECTION_OPTIONS, selectionFrom, textTable, type CliIo } from "./lib/cli";
 import { countsText, summarizeStackPlan } from "./lib/plan-summary";
 import { planStack, type StackPlanResult } from "./lib/stack-plan";
 import { selectStacks } from "./lib/stack-selection";
@@ -27,41 +27,27 @@ export function planOutcome(result: StackPlanResult): { cells: string[]; text: s
   return { cells: [...cells, summary.dataAtRisk.length ? "changes, data at risk" : "changes"], text: `${countsText(summary)}${risk}` };
 }
 
+const OPTIONS = { ...SELECTION_OPTIONS, "json-dir": { type: "string" }, "no-lock": { type: "boolean" } } as const;
+
 export function runPlanEnv(args: readonly string[], io: CliIo, tf: TerraformCommand = terraformCli()): number {
-  let values;
-  try {
-    values = parseCli(args, { ...SELECTION_OPTIONS, "json-dir": { type: "string" }, "no-lock": { type: "boolean" }, help: { type: "boolean" } }).values;
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.err(`${e.message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
-  const outdir = outdirFrom(values.outdir);
-  let stacks;
-  try {
-    stacks = selectStacks(readSynthesizedStacks(outdir), selectionFrom(values));
-  } catch (e) {
-    io.err((e as Error).message);
-    return 2;
-  }
-  io.out(`Planning ${stacks.length} stack${stacks.length === 1 ? "" : "s"} of ${outdir}, producers first`);
-  const results: StackPlanResult[] = [];
-  stacks.forEach((stack, i) => {
-    const result = planStack(tf, stack, { lock: !values["no-lock"] });
-    results.push(result);
-    io.out(`[${i + 1}/${stacks.length}] ${stack.name}: ${planOutcome(result).text} (${result.seconds.toFixed(1)} s)`);
-    if (result.error) io.err(result.error.split("\n").map((l) => `    ${l}`).join("\n"));
-    if (values["json-dir"]) saveResult(values["json-dir"], result);
+  return runCommand(args, io, { usage: USAGE, options: OPTIONS }, ({ values }) => {
+    const outdir = outdirFrom(values.outdir);
+    const stacks = selectStacks(readSynthesizedStacks(outdir), selectionFrom(values));
+    io.out(`Planning ${stacks.length} stack${stacks.length === 1 ? "" : "s"} of ${outdir}, producers first`);
+    const results: StackPlanResult[] = [];
+    stacks.forEach((stack, i) => {
+      const result = planStack(tf, stack, { lock: !values["no-lock"] });
+      results.push(result);
+      io.out(`[${i + 1}/${stacks.length}] ${stack.name}: ${planOutcome(result).text} (${result.seconds.toFixed(1)} s)`);
+      if (result.error) io.err(result.error.split("\n").map((l) => `    ${l}`).join("\n"));
+      if (values["json-dir"]) saveResult(values["json-dir"], result);
+    });
+    io.out("");
+    io.out(textTable(["stack", "add", "change", "destroy", "replace", "result"], results.map((r) => [r.stack, ...planOutcome(r).cells])));
+    const failed = results.filter((r) => !r.plan).length;
+    if (failed) io.err(`${failed} stack${failed === 1 ? "" : "s"} failed to plan`);
+    return failed ? 1 : 0;
   });
-  io.out("");
-  io.out(textTable(["stack", "add", "change", "destroy", "replace", "result"], results.map((r) => [r.stack, ...planOutcome(r).cells])));
-  const failed = results.filter((r) => !r.plan).length;
-  if (failed) io.err(`${failed} stack${failed === 1 ? "" : "s"} failed to plan`);
-  return failed ? 1 : 0;
 }
 
 function saveResult(dir: string, result: StackPlanResult): void {

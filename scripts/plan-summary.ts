@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { consoleIo, parseCli, UsageError, type CliIo } from "./lib/cli";
+import { consoleIo, runCommand, UsageError, type CliIo } from "./lib/cli";
 import { parsePlanJson } from "./lib/plan-json";
 import { DEFAULT_MAX_CHARS, renderPlanComment, summarizeStackPlan, type StackPlanInput } from "./lib/plan-summary";
 
@@ -42,12 +42,7 @@ function filesUnder(path: string): string[] {
 }
 
 export function runPlanSummary(args: readonly string[], io: CliIo): number {
-  try {
-    const { values, positionals } = parseCli(args, { title: { type: "string" }, "run-url": { type: "string" }, "max-chars": { type: "string" }, out: { type: "string" }, help: { type: "boolean" } }, true);
-    if (values.help) {
-      io.out(USAGE);
-      return 0;
-    }
+  return runCommand(args, io, { usage: USAGE, options: { title: { type: "string" }, "run-url": { type: "string" }, "max-chars": { type: "string" }, out: { type: "string" } }, positionals: true }, ({ values, positionals }) => {
     if (!positionals.length) throw new UsageError("name at least one plan file or directory");
     const maxChars = values["max-chars"] === undefined ? undefined : Number(values["max-chars"]);
     if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars > 0)) throw new UsageError(`--max-chars "${values["max-chars"]}" is not a positive whole number`);
@@ -57,11 +52,7 @@ export function runPlanSummary(args: readonly string[], io: CliIo): number {
     if (values.out) writeFileSync(values.out, `${comment}\n`);
     else io.out(comment);
     return 0;
-  } catch (e) {
-    if (e instanceof UsageError) io.err(`${e.message}\n${USAGE}`);
-    else io.err((e as Error).message);
-    return 2;
-  }
+  });
 }
 
 if (require.main === module) process.exitCode = runPlanSummary(process.argv.slice(2), consoleIo);

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { consoleIo, parseCli, UsageError, type CliIo } from "./lib/cli";
+import { consoleIo, runCommand, UsageError, type CliIo } from "./lib/cli";
 import { outdirFrom, readSynthesizedStacks, type SynthesizedStack } from "./lib/synthesized-stacks";
 import { failureTail, terraformCli, type TerraformCommand } from "./lib/terraform-cli";
 
@@ -62,12 +62,7 @@ function isInitialized(dir: string): boolean {
 const NEEDS_INIT = /Backend initialization required|please run "terraform init"|Required plugins are not installed/i;
 
 export function runState(args: readonly string[], io: CliIo, tf: TerraformCommand = terraformCli()): number {
-  try {
-    const { values, positionals } = parseCli(args, { outdir: { type: "string" }, help: { type: "boolean" } }, true);
-    if (values.help) {
-      io.out(USAGE);
-      return 0;
-    }
+  return runCommand(args, io, { usage: USAGE, options: { outdir: { type: "string" } }, positionals: true }, ({ values, positionals }) => {
     const [stackName, subcommand, ...rest] = positionals;
     if (!stackName) throw new UsageError("name a stack");
     const terraformArgs = stateArgs(subcommand, rest);
@@ -82,11 +77,7 @@ export function runState(args: readonly string[], io: CliIo, tf: TerraformComman
     if (run.stdout) io.out(run.stdout.replace(/\n$/, ""));
     if (run.code !== 0) io.err(`terraform ${terraformArgs.join(" ")} failed in ${stack.dir} (exit ${run.code}):\n${failureTail(run)}`);
     return run.code;
-  } catch (e) {
-    if (e instanceof UsageError) io.err(`${e.message}\n${USAGE}`);
-    else io.err((e as Error).message);
-    return 2;
-  }
+  });
 }
 
 function init(tf: TerraformCommand, stack: SynthesizedStack, io: CliIo): boolean {

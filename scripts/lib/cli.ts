@@ -29,12 +29,51 @@ export const SELECTION_HELP = [
 /** Thrown for a command line that cannot run; the message is shown with the usage. */
 export class UsageError extends Error {}
 
+type Options = NonNullable<ParseArgsConfig["options"]>;
+type WithHelp<O extends Options> = O & { help: { type: "boolean" } };
+
 /** parseArgs that turns its errors into UsageErrors. */
-export function parseCli<O extends NonNullable<ParseArgsConfig["options"]>>(args: readonly string[], options: O, allowPositionals = false) {
+export function parseCli<O extends Options>(args: readonly string[], options: O, allowPositionals = false) {
   try {
     return parseArgs({ args: [...args], options, allowPositionals, strict: true });
   } catch (e) {
     throw new UsageError((e as Error).message);
+  }
+}
+
+/** A command's command line: its usage text and flags (`--help` is added). */
+export interface CommandSpec<O extends Options> {
+  readonly usage: string;
+  readonly options: O;
+  /** Accept positional arguments. @default false */
+  readonly positionals?: boolean;
+  /** Exit code for an error that is not about the command line (no cdktf.out, a bad org file). @default 2 */
+  readonly failureExitCode?: number;
+}
+
+/** The parsed command line handed to a command's body. */
+export type ParsedCommand<O extends Options> = ReturnType<typeof parseCli<WithHelp<O>>>;
+
+/**
+ * Runs a command the way every orgplat script behaves: `--help` prints the usage (exit 0); a
+ * UsageError, from parsing or thrown by the body, prints its message and the usage (exit 2); any
+ * other error prints its message only (exit `failureExitCode`). Otherwise the body's exit code.
+ */
+export function runCommand<O extends Options>(args: readonly string[], io: CliIo, spec: CommandSpec<O>, body: (parsed: ParsedCommand<O>) => number): number {
+  try {
+    const parsed = parseCli(args, { ...spec.options, help: { type: "boolean" } } as WithHelp<O>, spec.positionals ?? false);
+    if ((parsed.values as { help?: boolean }).help) {
+      io.out(spec.usage);
+      return 0;
+    }
+    return body(parsed);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n${spec.usage}`);
+      return 2;
+    }
+    io.err((e as Error).message);
+    return spec.failureExitCode ?? 2;
   }
 }
 

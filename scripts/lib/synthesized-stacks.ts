@@ -24,16 +24,21 @@ export interface SynthesizedStack {
   readonly resourceCount: number;
   /** Provider names of required_providers, e.g. ["aws"] or ["aws", "helm", "kubernetes"]. */
   readonly providers: readonly string[];
+  /** The stack's Terraform JSON (cdk.tf.json) as synthesized. */
+  readonly json: SynthesizedStackJson;
 }
 
 interface Manifest {
   stacks: Record<string, { workingDirectory: string; synthesizedStackPath: string; dependencies: string[] }>;
 }
 
-interface StackJson {
-  resource?: Record<string, Record<string, unknown>>;
-  provider?: { aws?: { alias?: string; region?: string; allowed_account_ids?: string[]; default_tags?: { tags?: Record<string, string> }[] }[] };
-  terraform?: {
+/** The blocks of a synthesized stack's cdk.tf.json that tooling reads. */
+export interface SynthesizedStackJson {
+  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly data?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly output?: Record<string, { value: unknown }>;
+  readonly provider?: { aws?: { alias?: string; region?: string; allowed_account_ids?: string[]; default_tags?: { tags?: Record<string, string> }[] }[] };
+  readonly terraform?: {
     backend?: { s3?: { bucket: string; key: string; region: string; assume_role?: { role_arn?: string } }; local?: { path: string } };
     required_providers?: Record<string, unknown>;
   };
@@ -52,12 +57,12 @@ export function readSynthesizedStacks(outdir: string): SynthesizedStack[] {
   }
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
   const stacks = Object.entries(manifest.stacks).map(([name, entry]) =>
-    describeStack(name, join(outdir, entry.workingDirectory), entry.dependencies, JSON.parse(readFileSync(join(outdir, entry.synthesizedStackPath), "utf8")) as StackJson),
+    describeStack(name, join(outdir, entry.workingDirectory), entry.dependencies, JSON.parse(readFileSync(join(outdir, entry.synthesizedStackPath), "utf8")) as SynthesizedStackJson),
   );
   return inDependencyOrder(stacks);
 }
 
-function describeStack(name: string, dir: string, dependencies: readonly string[], json: StackJson): SynthesizedStack {
+function describeStack(name: string, dir: string, dependencies: readonly string[], json: SynthesizedStackJson): SynthesizedStack {
   const home = (json.provider?.aws ?? []).find((p) => !p.alias);
   const backend = json.terraform?.backend;
   return {
@@ -72,6 +77,7 @@ function describeStack(name: string, dir: string, dependencies: readonly string[
       : { kind: "local", path: backend?.local?.path ?? "terraform.tfstate" },
     resourceCount: Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0),
     providers: Object.keys(json.terraform?.required_providers ?? {}),
+    json,
   };
 }
 

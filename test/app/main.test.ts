@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { filesUnder } from "../support/files";
 import { exampleOrgInput } from "../support/synth";
 
 /**
@@ -14,14 +15,6 @@ const [, ...SYNTH_ARGS] = packageJson.scripts["synth:built"].split(" ");
 
 function runApp(env: NodeJS.ProcessEnv, args: readonly string[] = SYNTH_ARGS) {
   return spawnSync(process.execPath, [...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8" });
-}
-
-function filesUnder(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files[join(entry.parentPath, entry.name).slice(dir.length)] = readFileSync(join(entry.parentPath, entry.name), "utf8");
-  }
-  return files;
 }
 
 describe("the synth app", () => {
@@ -47,7 +40,7 @@ describe("the synth app", () => {
     expect(runApp({ CDKTF_OUTDIR: bundled }).status).toBe(0);
     expect(runApp({ CDKTF_OUTDIR: plain }, [join(ROOT, "dist", "main.js")]).status).toBe(0);
     const files = filesUnder(bundled);
-    expect(Object.keys(files)).toContain("/manifest.json");
+    expect(Object.keys(files)).toContain("manifest.json");
     expect(files).toEqual(filesUnder(plain));
   });
 

@@ -66,7 +66,7 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
   });
 
   it("covers every account and region the environment spans", () => {
-    const regions = new Set(environmentStacks.map((s) => (s.json.provider?.aws[0] as { region: string }).region));
+    const regions = new Set(environmentStacks.map((s) => s.region));
     const env = org.environments.find((e) => e.name === ENVIRONMENT)!;
     expect([...regions].sort()).toEqual(env.vpcs.map((v) => v.region.name).sort());
     expect([...accountsInUse].sort()).toEqual([org.networkAccount.id, ...env.workloadAccounts.map((a) => a.id)].filter((id) => accountsInUse.has(id)).sort());

@@ -1,23 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TerraformStack } from "cdktf";
 import { AccountStack } from "../../stacks/account-stack";
 import { synthesizeOrg } from "../../stacks/synthesize";
+import { filesUnder } from "../support/files";
 import { exampleOrgModel } from "../support/synth";
-
-function filesUnder(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (relative: string) => {
-    for (const entry of readdirSync(join(dir, relative), { withFileTypes: true })) {
-      const path = join(relative, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files.set(path, readFileSync(join(dir, path), "utf8"));
-    }
-  };
-  walk("");
-  return files;
-}
 
 describe("synthesizeOrg", () => {
   const work = mkdtempSync(join(tmpdir(), "orgplat-synthesize-"));
@@ -36,7 +24,7 @@ describe("synthesizeOrg", () => {
       stockPrepare.mockRestore();
     }
     const fastFiles = filesUnder(join(work, "fast"));
-    expect(fastFiles.size).toBe(fast.stackNames.length + 1);
+    expect(Object.keys(fastFiles)).toHaveLength(fast.stackNames.length + 1);
     expect(fastFiles).toEqual(filesUnder(join(work, "stock")));
   });
 

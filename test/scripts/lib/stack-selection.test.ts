@@ -11,6 +11,7 @@ const stack = (name: string, environment: string, accountId: string, region: str
   backend: { kind: "s3", bucket: `example-tfstate-${accountId}`, key: `${name}/terraform.tfstate`, region: "us-east-1" },
   resourceCount: 1,
   providers: ["aws"],
+  json: {},
 });
 
 const stacks = [
