@@ -19,6 +19,8 @@ function main(): number {
     const org = loadOrg(process.env.ORGPLAT_ORG || undefined);
     const result = synthesizeOrg(org, { emulatorEndpoint: endpoint }, process.env.CDKTF_OUTDIR || "cdktf.out", {
       keepTokenTraces: process.env.ORGPLAT_TOKEN_TRACES === "1",
+      // Set by the cdktf CLI for the app it runs; the CLI removes the directories of removed stacks itself.
+      leaveRemovedStackDirectories: process.env.CDKTF_CONTEXT_JSON !== undefined,
     });
     console.log(`Synthesized ${result.stackNames.length} stacks of org "${org.name}" into ${result.outdir}`);
     return 0;

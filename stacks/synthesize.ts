@@ -19,6 +19,13 @@ export interface SynthOptions {
    * @default false (traces are skipped: they cost a sixth of the synth time)
    */
   readonly keepTokenTraces?: boolean;
+  /**
+   * Leave an empty directory for every stack of the previous output that no longer exists,
+   * for the caller to remove. The cdktf CLI lists the stack directories before it runs the app
+   * and deletes the ones it no longer finds in the manifest afterwards, failing on any already gone.
+   * @default false (they disappear with the previous output)
+   */
+  readonly leaveRemovedStackDirectories?: boolean;
 }
 
 /**
@@ -38,7 +45,7 @@ export function synthesizeOrg(org: OrgModel, target: DeploymentTarget, outdir: s
       app.synth();
       return built;
     });
-    carryOverWorkingFiles(finalDir, staging);
+    carryOverWorkingFiles(finalDir, staging, options.leaveRemovedStackDirectories ?? false);
     replaceDirectory(finalDir, staging);
     return { outdir: finalDir, stackNames: stacks.all.map((s) => s.node.id) };
   } finally {
@@ -48,12 +55,15 @@ export function synthesizeOrg(org: OrgModel, target: DeploymentTarget, outdir: s
 
 const WORKING_FILES = [".terraform", ".terraform.lock.hcl"];
 
-function carryOverWorkingFiles(previous: string, next: string): void {
+function carryOverWorkingFiles(previous: string, next: string, leaveRemoved: boolean): void {
   const previousStacks = join(previous, "stacks");
   if (!existsSync(previousStacks)) return;
   for (const stack of readdirSync(previousStacks)) {
     const target = join(next, "stacks", stack);
-    if (!existsSync(target)) continue;
+    if (!existsSync(target)) {
+      if (leaveRemoved) mkdirSync(target, { recursive: true });
+      continue;
+    }
     for (const file of WORKING_FILES) {
       const source = join(previousStacks, stack, file);
       if (existsSync(source)) renameSync(source, join(target, file));

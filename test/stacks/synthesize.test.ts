@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TerraformStack } from "cdktf";
@@ -26,6 +26,19 @@ describe("synthesizeOrg", () => {
     const fastFiles = filesUnder(join(work, "fast"));
     expect(Object.keys(fastFiles)).toHaveLength(fast.stackNames.length + 1);
     expect(fastFiles).toEqual(filesUnder(join(work, "stock")));
+  });
+
+  it("drops the directories of removed stacks, or leaves them empty for the cdktf CLI to remove", () => {
+    const org = exampleOrgModel();
+    for (const [name, leave] of [["dropped", false], ["left", true]] as const) {
+      const outdir = join(work, name);
+      mkdirSync(join(outdir, "stacks", "retired-us-east-1-network", ".terraform"), { recursive: true });
+      writeFileSync(join(outdir, "stacks", "retired-us-east-1-network", "cdk.tf.json"), "{}");
+      synthesizeOrg(org, {}, outdir, { leaveRemovedStackDirectories: leave });
+      const stacks = readdirSync(join(outdir, "stacks"));
+      expect(stacks.includes("retired-us-east-1-network")).toBe(leave);
+      if (leave) expect(readdirSync(join(outdir, "stacks", "retired-us-east-1-network"))).toEqual([]);
+    }
   });
 
   it("leaves the stack-trace formatter as it found it, also when synthesis fails", () => {
