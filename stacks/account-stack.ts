@@ -69,8 +69,10 @@ export class AccountStack extends TerraformStack {
     this.ensureBackendExists();
   }
 
-  /** The stack's Terraform JSON; refused when it refers to a resource it does not declare (another stack's token). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdktf's own signature
+  /**
+   * The stack's Terraform JSON (typed `any` as in cdktf); refused when it refers to a resource it
+   * does not declare, i.e. when a token of another stack was used here.
+   */
   public override toTerraform(): any {
     const tf = super.toTerraform();
     const undeclared = undeclaredReferences(tf);
