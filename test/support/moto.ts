@@ -107,7 +107,8 @@ export async function startMoto(): Promise<Moto> {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        // unref: a moto that exits at once must not keep jest waiting for this timer.
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
         if (child.exitCode === null) child.kill("SIGKILL");
       }
       rmSync(certDir, { recursive: true, force: true });
