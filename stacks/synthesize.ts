@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { App } from "cdktf";
+import { AnnotationMetadataEntryType, App } from "cdktf";
 import type { OrgModel } from "../environments/model";
 import type { DeploymentTarget } from "../modules/aws/deployment-target";
 import { buildOrg } from "./org-app";
@@ -45,12 +45,29 @@ export function synthesizeOrg(org: OrgModel, target: DeploymentTarget, outdir: s
       app.synth();
       return built;
     });
+    refuseErrorAnnotations(staging);
     carryOverWorkingFiles(finalDir, staging, options.leaveRemovedStackDirectories ?? false);
     replaceDirectory(finalDir, staging);
     return { outdir: finalDir, stackNames: stacks.all.map((s) => s.node.id) };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * cdktf stops at an error annotation (a guardrail violation) by itself, except when the cdktf CLI
+ * runs the app (it sets CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS to print them itself). Output
+ * that breaks a guardrail must not replace the previous one either way.
+ */
+function refuseErrorAnnotations(staging: string): void {
+  const manifest = JSON.parse(readFileSync(join(staging, "manifest.json"), "utf8")) as {
+    stacks: Record<string, { annotations?: { constructPath: string; level: string; message: string }[] }>;
+  };
+  const errors = Object.values(manifest.stacks)
+    .flatMap((stack) => stack.annotations ?? [])
+    .filter((a) => a.level === AnnotationMetadataEntryType.ERROR)
+    .map((a) => `[${a.constructPath}] ${a.message}`);
+  if (errors.length) throw new Error(`${errors.length} guardrail violation(s):\n${errors.join("\n")}`);
 }
 
 const WORKING_FILES = [".terraform", ".terraform.lock.hcl"];

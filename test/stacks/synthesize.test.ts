@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { TerraformStack } from "cdktf";
+import { Annotations, TerraformStack } from "cdktf";
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { Guardrails } from "../../modules/guardrails/guardrails";
 import { AccountStack } from "../../stacks/account-stack";
 import { synthesizeOrg } from "../../stacks/synthesize";
 import { filesUnder } from "../support/files";
@@ -39,6 +41,24 @@ describe("synthesizeOrg", () => {
       expect(stacks.includes("retired-us-east-1-network")).toBe(leave);
       if (leave) expect(readdirSync(join(outdir, "stacks", "retired-us-east-1-network"))).toEqual([]);
     }
+  });
+
+  it("keeps the previous output when a guardrail fails, also when the cdktf CLI asks cdktf to continue past errors", () => {
+    const outdir = join(work, "guarded");
+    mkdirSync(join(outdir, "stacks", "keep-me"), { recursive: true });
+    const visit = Guardrails.prototype.visit;
+    const violation = jest.spyOn(Guardrails.prototype, "visit").mockImplementation(function (this: Guardrails, node) {
+      if (node instanceof S3Bucket) Annotations.of(node).addError("[ORG-TEST] a planted violation");
+      visit.call(this, node);
+    });
+    process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = "true";
+    try {
+      expect(() => synthesizeOrg(exampleOrgModel(), {}, outdir)).toThrow(/^\d+ guardrail violation\(s\):\n\[bootstrap-[\w-]+\/state\/bucket\] \[ORG-TEST\] a planted violation/);
+    } finally {
+      delete process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
+      violation.mockRestore();
+    }
+    expect(readdirSync(join(outdir, "stacks"))).toEqual(["keep-me"]);
   });
 
   it("leaves the stack-trace formatter as it found it, also when synthesis fails", () => {
