@@ -67,7 +67,7 @@ function refuseErrorAnnotations(staging: string): void {
     .flatMap((stack) => stack.annotations ?? [])
     .filter((a) => a.level === AnnotationMetadataEntryType.ERROR)
     .map((a) => `[${a.constructPath}] ${a.message}`);
-  if (errors.length) throw new Error(`${errors.length} guardrail violation(s):\n${errors.join("\n")}`);
+  if (errors.length) throw new Error(`${errors.length} error(s) at synth (guardrail violations):\n${errors.join("\n")}`);
 }
 
 const WORKING_FILES = [".terraform", ".terraform.lock.hcl"];

@@ -53,7 +53,7 @@ describe("synthesizeOrg", () => {
     });
     process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = "true";
     try {
-      expect(() => synthesizeOrg(exampleOrgModel(), {}, outdir)).toThrow(/^\d+ guardrail violation\(s\):\n\[bootstrap-[\w-]+\/state\/bucket\] \[ORG-TEST\] a planted violation/);
+      expect(() => synthesizeOrg(exampleOrgModel(), {}, outdir)).toThrow(/^\d+ error\(s\) at synth \(guardrail violations\):\n\[bootstrap-[\w-]+\/state\/bucket\] \[ORG-TEST\] a planted violation/);
     } finally {
       delete process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
       violation.mockRestore();
