@@ -1,7 +1,6 @@
 import type { ConfigProblem } from "./problems";
+import { checkSharedSubnetPlacement, list, type Report } from "./rule-helpers";
 import { BATCH_COLOURS, SAFE_NAME, SAFE_NAME_HINT, type BatchColour, type BatchConfig, type OrgConfig } from "./schema";
-
-type Report = (path: string, message: string) => void;
 
 /**
  * Batch rules the config alone can decide: where Batch runs, and whether the colour state is
@@ -14,15 +13,7 @@ export function batchProblems(org: OrgConfig): ConfigProblem[] {
   for (const [envName, env] of Object.entries(org.environments)) {
     if (!env.batch) continue;
     const at = `environments.${envName}.batch`;
-    env.batch.regions.forEach((region, i) => {
-      if (!(region in env.regions)) {
-        report(`${at}.regions.${i}`, `region "${region}" has no VPC in environment "${envName}" (it has ${list(Object.keys(env.regions))}); Batch runs in the environment's shared private subnets, so add the region under environments.${envName}.regions or drop it here`);
-      }
-      if (env.batch!.regions.indexOf(region) !== i) report(`${at}.regions.${i}`, `region "${region}" is listed twice`);
-    });
-    if (!env.sharedTiers.includes("private")) {
-      report(`${at}.regions`, `Batch runs in the shared private subnets, but environments.${envName}.sharedTiers (${list(env.sharedTiers)}) does not share "private" with the workload accounts; add it`);
-    }
+    checkSharedSubnetPlacement(envName, env, { at, regions: env.batch.regions, runsIn: "Batch", runsInShared: "Batch" }, report);
     checkColourState(at, env.batch, report);
     checkJobsFit(at, env.batch, report);
   }
@@ -77,8 +68,4 @@ function checkJobsFit(at: string, batch: BatchConfig, report: Report): void {
 
 function otherColour(colour: BatchColour): BatchColour {
   return colour === "blue" ? "green" : "blue";
-}
-
-function list(items: readonly string[]): string {
-  return items.length ? items.map((i) => `"${i}"`).join(", ") : "none";
 }

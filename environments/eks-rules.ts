@@ -1,8 +1,7 @@
 import { INSTANCE_TYPES, instanceTypesOf, maxPodsOf } from "../modules/eks/max-pods";
 import type { ConfigProblem } from "./problems";
+import { checkSharedSubnetPlacement, list, type Report } from "./rule-helpers";
 import type { EksConfig, EksNodePoolConfig, OrgConfig } from "./schema";
-
-type Report = (path: string, message: string) => void;
 
 /**
  * EKS rules the config alone can decide: where clusters run, whether they can reach the shared
@@ -15,15 +14,7 @@ export function eksProblems(org: OrgConfig): ConfigProblem[] {
   for (const [envName, env] of Object.entries(org.environments)) {
     if (!env.eks) continue;
     const at = `environments.${envName}.eks`;
-    env.eks.regions.forEach((region, i) => {
-      if (!(region in env.regions)) {
-        report(`${at}.regions.${i}`, `region "${region}" has no VPC in environment "${envName}" (it has ${list(Object.keys(env.regions))}); the cluster runs in the environment's shared private subnets, so add the region under environments.${envName}.regions or drop it here`);
-      }
-      if (env.eks!.regions.indexOf(region) !== i) report(`${at}.regions.${i}`, `region "${region}" is listed twice`);
-    });
-    if (!env.sharedTiers.includes("private")) {
-      report(`${at}.regions`, `the EKS cluster runs in the shared private subnets, but environments.${envName}.sharedTiers (${list(env.sharedTiers)}) does not share "private" with the workload accounts; add it`);
-    }
+    checkSharedSubnetPlacement(envName, env, { at, regions: env.eks.regions, runsIn: "the cluster", runsInShared: "the EKS cluster" }, report);
     checkSystemNodes(at, env.eks, report);
     if (Object.keys(env.eks.nodePools).length === 0) {
       report(`${at}.nodePools`, `name at least one NodePool, e.g. { general: { instanceFamilies: ["m6i"], instanceSizes: ["large"], cpuLimit: 64, memoryLimitGiB: 256 } }; without one Karpenter launches nothing`);
@@ -74,8 +65,4 @@ function unknownTypeMessage(type: string): string {
   const family = type.split(".")[0];
   const sizes = Object.keys(INSTANCE_TYPES).filter((t) => t.startsWith(`${family}.`));
   return `"${type}" is not in the instance-type table (modules/eks/max-pods.ts)${sizes.length ? `; known ${family} types: ${sizes.join(", ")}` : ""}`;
-}
-
-function list(items: readonly string[]): string {
-  return items.length ? items.map((i) => `"${i}"`).join(", ") : "none";
 }

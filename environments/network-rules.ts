@@ -1,8 +1,7 @@
 import { cidrsOverlap } from "./address-plan";
 import type { ConfigProblem } from "./problems";
+import type { Report } from "./rule-helpers";
 import type { OrgConfig } from "./schema";
-
-type Report = (path: string, message: string) => void;
 
 /** Environment name the organization-wide network stacks use ("shared-<region>-transit"). */
 export const RESERVED_ENVIRONMENT = "shared";

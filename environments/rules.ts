@@ -4,9 +4,8 @@ import { batchProblems } from "./batch-rules";
 import { eksProblems } from "./eks-rules";
 import { networkProblems } from "./network-rules";
 import type { ConfigProblem } from "./problems";
+import { list, type Report } from "./rule-helpers";
 import { SAFE_NAME, SAFE_NAME_HINT, SUBNET_TIERS, type OrgConfig } from "./schema";
-
-type Report = (path: string, message: string) => void;
 
 /**
  * Rules that span fields, checked on an org file that already passed the schema.
@@ -149,8 +148,4 @@ function checkRoutableOverlaps(org: OrgConfig, report: Report): void {
       }
     }),
   );
-}
-
-function list(items: readonly string[]): string {
-  return items.length ? items.map((i) => `"${i}"`).join(", ") : "none";
 }
