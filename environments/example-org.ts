@@ -38,6 +38,16 @@ export const exampleOrg: OrgConfigInput = {
   organizationId: "o-exampleorg1",
   stateRegion: "us-east-1",
   accessRoleName: "OrganizationAccountAccessRole",
+  access: {
+    planRoleName: "orgplat-plan",
+    deployRoleName: "orgplat-deploy",
+    stateReaderRoleName: "orgplat-state-reader",
+    github: { repository: "example-org/platform", driftBranch: "main" },
+    operators: {
+      plan: ["arn:aws:iam::111111111111:role/platform-engineers"],
+      deploy: ["arn:aws:iam::111111111111:role/platform-leads"],
+    },
+  },
   bootstrapBackend: "local",
   organizationalUnits: {
     root: "r-exmp",

@@ -99,7 +99,7 @@ function toModel(org: OrgConfig): OrgModel {
     organizationId: org.organizationId,
     stateRegion: org.stateRegion,
     accessRoleName: org.accessRoleName,
-    ciRoleName: org.ciRoleName,
+    access: org.access,
     bootstrapBackend: org.bootstrapBackend,
     organizationalUnits: org.organizationalUnits,
     accounts,

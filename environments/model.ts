@@ -1,4 +1,4 @@
-import type { AccountRole, BatchColour, BatchColourConfig, BatchJobConfig, EksConfig, RegionGroup, ShareableTier, SubnetTier } from "./schema";
+import type { AccessConfig, AccountRole, BatchColour, BatchColourConfig, BatchJobConfig, EksConfig, RegionGroup, ShareableTier, SubnetTier } from "./schema";
 
 /**
  * The organization after validation and resolution: what every stack and module reads.
@@ -9,9 +9,10 @@ export interface OrgModel {
   readonly owner: string;
   readonly organizationId: string;
   readonly stateRegion: string;
+  /** Break-glass role (the Organizations admin role by default): never assumed unless `ORGPLAT_ROLE=break-glass`. */
   readonly accessRoleName: string;
-  /** Role CI assumes in every account through GitHub OIDC. */
-  readonly ciRoleName: string;
+  /** Roles per purpose in every account, and who may assume them. */
+  readonly access: AccessModel;
   readonly bootstrapBackend: "local" | "s3";
   readonly organizationalUnits: Readonly<Record<string, string>>;
   readonly accounts: readonly AccountModel[];
@@ -20,6 +21,9 @@ export interface OrgModel {
   readonly regions: Readonly<Record<string, RegionModel>>;
   readonly environments: readonly EnvironmentModel[];
 }
+
+/** Role names per purpose, the GitHub repository CI runs from, and the people who may plan or deploy. */
+export type AccessModel = Readonly<AccessConfig>;
 
 export interface AccountModel {
   readonly id: string;

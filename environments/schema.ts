@@ -43,6 +43,41 @@ const ipv4Cidr = z
 
 const safeName = z.string().regex(SAFE_NAME, { message: SAFE_NAME_HINT });
 
+const iamRoleName = z.string().regex(/^[\w+=,.@-]{1,64}$/, { message: "must be an IAM role name (1-64 of a-z, A-Z, 0-9 and +=,.@_-), e.g. \"orgplat-plan\"" });
+const iamRoleArn = z.string().regex(/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/, { message: "must be an IAM role ARN like \"arn:aws:iam::111111111111:role/platform-engineers\"" });
+
+/** GitHub repository whose workflows plan and deploy the org through OIDC. */
+export const githubSchema = z
+  .object({
+    /** "<owner>/<repo>", exactly as in the OIDC token's `sub` claim. */
+    repository: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { message: "must be \"<owner>/<repo>\", e.g. \"example-org/platform\"" }),
+    /** Branch whose scheduled drift check runs with the plan role (`repo:<repository>:ref:refs/heads/<branch>`). */
+    driftBranch: z.string().regex(/^[\w./-]+$/, { message: "must be a branch name like \"main\"" }).default("main"),
+  })
+  .strict();
+
+/** Roles per purpose in every account: plan (read-only), deploy, state-reader; and who may assume them. */
+export const accessSchema = z
+  .object({
+    /** Read-only role every plan runs as (pull requests, drift, `npm run plan`). */
+    planRoleName: iamRoleName.default("orgplat-plan"),
+    /** Role every apply runs as (`ORGPLAT_ROLE=deploy`, the deploy workflow). */
+    deployRoleName: iamRoleName.default("orgplat-deploy"),
+    /**
+     * Prefix of the roles other accounts' stacks read this account's state outputs through: one per consumer
+     * account ("<prefix>-<consumer account name>"), granting exactly the keys that account's stacks read.
+     */
+    stateReaderRoleName: z.string().regex(/^[\w+=,.@-]{1,39}$/, { message: "must be an IAM role name prefix of at most 39 characters (the consumer account's name follows), e.g. \"orgplat-state-reader\"" }).default("orgplat-state-reader"),
+    /** Trust of the plan and deploy roles to GitHub Actions through OIDC; none means no OIDC provider and no CI trust. */
+    github: githubSchema.optional(),
+    /** People's roles (e.g. IAM Identity Center permission-set roles) that may assume the plan or deploy role of every account. */
+    operators: z
+      .object({ plan: z.array(iamRoleArn).default([]), deploy: z.array(iamRoleArn).default([]) })
+      .strict()
+      .default({ plan: [], deploy: [] }),
+  })
+  .strict();
+
 export const accountSchema = z
   .object({
     /** 12-digit AWS account id, quoted so leading zeros survive. */
@@ -270,10 +305,13 @@ export const orgSchema = z
     organizationId: z.string().regex(/^o-[a-z0-9]{10,32}$/, { message: "must be an AWS Organizations id like \"o-a1b2c3d4e5\"" }),
     /** Region that holds every account's state bucket. */
     stateRegion: z.string(),
-    /** Role assumed in every account by Terraform. */
-    accessRoleName: z.string().regex(/^[\w+=,.@-]{1,64}$/).default("OrganizationAccountAccessRole"),
-    /** Role GitHub Actions assumes in every account through OIDC (`arn:aws:iam::<account id>:role/<ciRoleName>`) to plan and deploy that account's stacks. */
-    ciRoleName: z.string().regex(/^[\w+=,.@-]{1,64}$/, { message: "must be an IAM role name (1-64 of a-z, A-Z, 0-9 and +=,.@_-), e.g. \"orgplat-ci\"" }).default("orgplat-ci"),
+    /**
+     * Break-glass role in every account (the Organizations admin role by default): used for the very
+     * first bootstrap apply and emergencies only (`ORGPLAT_ROLE=break-glass`), never by CI.
+     */
+    accessRoleName: iamRoleName.default("OrganizationAccountAccessRole"),
+    /** Roles per purpose that every account's bootstrap stack creates, and who may assume them. */
+    access: accessSchema.default({ planRoleName: "orgplat-plan", deployRoleName: "orgplat-deploy", stateReaderRoleName: "orgplat-state-reader", operators: { plan: [], deploy: [] } }),
     /**
      * Where the bootstrap stacks keep their own state: "local" for the very first apply
      * (the bucket does not exist yet), then "s3" after `terraform init -migrate-state`.
@@ -305,5 +343,6 @@ export type BatchColourConfig = z.output<typeof batchColourSchema>;
 export type BatchJobConfig = z.output<typeof batchJobSchema>;
 export type EksConfig = z.output<typeof eksSchema>;
 export type EksNodePoolConfig = z.output<typeof eksNodePoolSchema>;
+export type AccessConfig = z.output<typeof accessSchema>;
 
 export { SAFE_NAME, SAFE_NAME_HINT };

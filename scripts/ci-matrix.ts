@@ -1,5 +1,6 @@
 import { loadOrg } from "../environments/load";
 import type { OrgModel } from "../environments/model";
+import { accountRoleArn } from "../modules/aws/account-role";
 import { consoleIo, runCommand, UsageError, type CliIo } from "./lib/cli";
 import { accountIdsByName, selectStacks } from "./lib/stack-selection";
 import { outdirFrom, readSynthesizedStacks, type SynthesizedStack } from "./lib/synthesized-stacks";
@@ -7,10 +8,10 @@ import { outdirFrom, readSynthesizedStacks, type SynthesizedStack } from "./lib/
 const USAGE = `usage: npm run ci-matrix -- [--outdir DIR] [--env NAME --lines]
 
 Prints, as one line of JSON, what the workflows fan out over, read from the synthesized manifest:
-  stacks        one entry per stack CI can plan (its account's CI role, assumed through GitHub OIDC)
+  stacks        one entry per stack CI can plan, with its account's plan and deploy roles (assumed through GitHub OIDC)
   environments  deploy order of the environments (producers first), each with its GitHub environment
   skipped       stacks CI leaves alone, and why
---env NAME --lines prints "<stack> <role ARN>" per stack of that environment in dependency order,
+--env NAME --lines prints "<stack> <deploy role ARN>" per stack of that environment in dependency order,
 for the deploy loop.`;
 
 export interface MatrixStack {
@@ -19,8 +20,10 @@ export interface MatrixStack {
   readonly account: string;
   readonly accountName: string;
   readonly region: string;
-  /** `arn:aws:iam::<account>:role/<ciRoleName>`: what the job assumes through GitHub OIDC. */
-  readonly role: string;
+  /** The account's read-only plan role: what plan and drift jobs assume through GitHub OIDC. */
+  readonly planRole: string;
+  /** The account's deploy role: what the deploy job of the stack's GitHub environment assumes. */
+  readonly deployRole: string;
 }
 
 export interface CiMatrix {
@@ -32,7 +35,7 @@ export interface CiMatrix {
 /** Environments that hold the org itself (bootstrap, networking shared by every environment) deploy first. */
 const ORG_LEVEL = ["global", "shared"];
 
-export function ciMatrix(stacks: readonly SynthesizedStack[], org: Pick<OrgModel, "ciRoleName" | "environments">): CiMatrix {
+export function ciMatrix(stacks: readonly SynthesizedStack[], org: Pick<OrgModel, "access" | "environments">): CiMatrix {
   const names = new Map([...accountIdsByName(stacks)].map(([name, id]) => [id, name]));
   // A bootstrap stack on local state has no state CI could read: it is planned and applied by hand.
   const planned = stacks.filter((s) => s.backend.kind === "s3");
@@ -46,7 +49,8 @@ export function ciMatrix(stacks: readonly SynthesizedStack[], org: Pick<OrgModel
       account: s.accountId,
       accountName: names.get(s.accountId) ?? "",
       region: s.region,
-      role: `arn:aws:iam::${s.accountId}:role/${org.ciRoleName}`,
+      planRole: accountRoleArn({ id: s.accountId }, org.access.planRoleName),
+      deployRole: accountRoleArn({ id: s.accountId }, org.access.deployRoleName),
     })),
     environments: environmentOrder(planned, [...ORG_LEVEL, ...org.environments.map((e) => e.name)]).map((environment) => ({ environment, githubEnvironment: environment })),
     skipped,
@@ -72,7 +76,7 @@ export function environmentOrder(stacks: readonly SynthesizedStack[], preferred:
   return ordered;
 }
 
-export function runCiMatrix(args: readonly string[], io: CliIo, load: () => Pick<OrgModel, "ciRoleName" | "environments"> = () => loadOrg(process.env.ORGPLAT_ORG || undefined)): number {
+export function runCiMatrix(args: readonly string[], io: CliIo, load: () => Pick<OrgModel, "access" | "environments"> = () => loadOrg(process.env.ORGPLAT_ORG || undefined)): number {
   return runCommand(args, io, { usage: USAGE, options: { outdir: { type: "string" }, env: { type: "string" }, lines: { type: "boolean" } } }, ({ values }) => {
     if (Boolean(values.lines) !== (values.env !== undefined)) throw new UsageError("--env and --lines go together");
     const all = readSynthesizedStacks(outdirFrom(values.outdir));
@@ -82,7 +86,7 @@ export function runCiMatrix(args: readonly string[], io: CliIo, load: () => Pick
       return 0;
     }
     const inEnv = new Set(selectStacks(all, { environment: values.env }).map((s) => s.name));
-    io.out(matrix.stacks.filter((s) => inEnv.has(s.stack)).map((s) => `${s.stack} ${s.role}`).join("\n"));
+    io.out(matrix.stacks.filter((s) => inEnv.has(s.stack)).map((s) => `${s.stack} ${s.deployRole}`).join("\n"));
     return 0;
   });
 }

@@ -2,6 +2,7 @@ import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Aspects, DataTerraformRemoteStateS3, LocalBackend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { AccountModel, OrgModel } from "../environments/model";
+import { purposeRoleName, stateReaderRoleName } from "../modules/aws/account-role";
 import type { DeploymentTarget } from "../modules/aws/deployment-target";
 import { awsProviderFor } from "../modules/aws/provider-factory";
 import { defaultTagsFor } from "../modules/aws/tags";
@@ -38,6 +39,8 @@ export class AccountStack extends TerraformStack {
   public readonly target: DeploymentTarget;
   public readonly provider: AwsProvider;
   public readonly stateLocation: StateLocation;
+  /** The role every provider and backend of this stack assumes in its account (by the target's purpose). */
+  public readonly roleName: string;
   private readonly extraProviders = new Map<string, AwsProvider>();
   private readonly remoteStates = new Map<AccountStack, DataTerraformRemoteStateS3>();
 
@@ -49,11 +52,12 @@ export class AccountStack extends TerraformStack {
     this.environment = props.environment;
     this.target = props.target;
     this.stateLocation = stateLocationOf(props.org.name, props.org.stateRegion, props.account, name);
+    this.roleName = purposeRoleName(props.org, props.target.purpose ?? "plan");
     this.provider = this.providerFor(props.region);
     if (props.localStatePath) {
       new LocalBackend(this, { path: props.localStatePath });
     } else {
-      useAccountStateBackend(this, { location: this.stateLocation, roleName: props.org.accessRoleName, target: props.target });
+      useAccountStateBackend(this, { location: this.stateLocation, roleName: this.roleName, target: props.target });
     }
     Aspects.of(this).add(new Guardrails());
   }
@@ -91,16 +95,21 @@ export class AccountStack extends TerraformStack {
     return region === this.region ? this.provider : this.providerFor(region);
   }
 
+  /** Stacks whose outputs this stack reads: the producer account's state-reader role for this account grants exactly their keys. */
+  public get producers(): readonly AccountStack[] {
+    return [...this.remoteStates.keys()];
+  }
+
   /**
-   * Reads another stack's outputs from its state bucket (one data source per producer), and orders this stack after it
-   * so `cdktf deploy '<env>-*'` applies the producer first.
+   * Reads another stack's outputs from its state bucket (one data source per producer) through the producer
+   * account's state-reader role for this stack's account, and orders this stack after it so `cdktf deploy '<env>-*'` applies the producer first.
    */
   public remoteStateOf(producer: AccountStack): DataTerraformRemoteStateS3 {
     const known = this.remoteStates.get(producer);
     if (known) return known;
     this.addDependency(producer);
     const state = new DataTerraformRemoteStateS3(this, `state-of-${producer.node.id}`, {
-      ...s3StateConfig({ location: producer.stateLocation, roleName: this.org.accessRoleName, target: this.target }),
+      ...s3StateConfig({ location: producer.stateLocation, roleName: stateReaderRoleName(this.org, this.account), target: this.target }),
     });
     this.remoteStates.set(producer, state);
     return state;
@@ -113,7 +122,7 @@ export class AccountStack extends TerraformStack {
     const provider = awsProviderFor(this, isHome ? "aws" : `aws-${region}`, {
       account: this.account,
       region,
-      roleName: this.org.accessRoleName,
+      roleName: this.roleName,
       tags: defaultTagsFor({ environment: this.environment, owner: this.org.owner, stack: this.node.id }),
       target: this.target,
       alias: isHome ? undefined : region,

@@ -54,7 +54,7 @@ export class BatchStack extends AccountStack {
       subnetIds: Object.keys(props.vpcModel.subnets.private).map((azId) => network.subnetId("private", azId)),
       securityGroup: securityGroup.securityGroup,
       roles: this.roles,
-      ownState: { location: this.stateLocation, roleName: this.org.accessRoleName, target: this.target },
+      ownState: { location: this.stateLocation, roleName: this.roleName, target: this.target },
       stateBucketProvider: this.providerIn(this.org.stateRegion),
     });
     this.jobDefinitions = Object.fromEntries(

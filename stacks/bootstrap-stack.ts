@@ -1,21 +1,55 @@
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
+import { AccountAccess, purposeRoleArns } from "../modules/access/account-access";
+import { accountRoleArn } from "../modules/aws/account-role";
 import { StateBucket } from "../modules/state/state-bucket";
+import { stateKeyAliasName } from "../modules/state/state-location";
 import { AccountStack, type AccountStackProps } from "./account-stack";
+import { BOOTSTRAP_ENVIRONMENT, type AccountAccessPlan } from "./account-access-plan";
 
-export type BootstrapStackProps = Omit<AccountStackProps, "environment" | "region">;
+export interface BootstrapStackProps extends Omit<AccountStackProps, "environment" | "region"> {
+  /** Roles, trusts and grants of the account, derived from the org's other stacks. */
+  readonly access: AccountAccessPlan;
+}
 
 /**
- * Creates one account's state bucket. Its own state starts local (the bucket cannot hold the
- * state of its own creation) and moves into the bucket with `terraform init -migrate-state`.
+ * Creates one account's state bucket and key and the roles through which everything reaches the
+ * account (plan, deploy, state-reader, and the GitHub OIDC provider CI comes in by). Its own state
+ * starts local (the bucket cannot hold the state of its own creation) and moves into the bucket with
+ * `terraform init -migrate-state`.
  */
 export class BootstrapStack extends AccountStack {
   public readonly stateBucket: StateBucket;
+  public readonly access: AccountAccess;
 
   constructor(scope: Construct, name: string, props: BootstrapStackProps) {
-    super(scope, name, { ...props, environment: "global", region: props.org.stateRegion });
-    this.stateBucket = new StateBucket(this, "state", { bucketName: this.stateLocation.bucket });
+    super(scope, name, { ...props, environment: BOOTSTRAP_ENVIRONMENT, region: props.org.stateRegion });
+    const plan = props.access;
+    this.stateBucket = new StateBucket(this, "state", {
+      bucketName: this.stateLocation.bucket,
+      accountId: this.account.id,
+      region: this.region,
+      keyAliasName: stateKeyAliasName(this.org.name),
+      roles: { ...purposeRoleArns(this.account.id, plan.roleNames), stateReaders: plan.stateReaders.map((r) => accountRoleArn(this.account, r.roleName)) },
+    });
+    this.access = new AccountAccess(this, "access", {
+      accountId: this.account.id,
+      roleNames: plan.roleNames,
+      services: plan.services,
+      stateBucket: this.stateBucket,
+      stateRegion: this.region,
+      github: plan.github,
+      operators: plan.operators,
+      stateReaders: plan.stateReaders,
+      producerStateReaderArns: plan.producerStateReaderArns,
+    });
     new TerraformOutput(this, "state_bucket", { value: this.stateBucket.bucket.bucket, description: "Bucket holding every stack state of this account" });
     new TerraformOutput(this, "state_key_arn", { value: this.stateBucket.encryptionKey.arn, description: "KMS key encrypting the state objects" });
+    new TerraformOutput(this, "plan_role_arn", { value: this.access.plan.role.arn, description: "Read-only role every plan assumes in this account" });
+    new TerraformOutput(this, "deploy_role_arn", { value: this.access.deploy.role.arn, description: "Role every apply assumes in this account" });
+    new TerraformOutput(this, "state_reader_role_arns", {
+      value: Object.fromEntries(Object.entries(this.access.stateReaders).map(([name, reader]) => [name, reader.role.arn])),
+      description: "Per consumer account, the role its stacks read this account's outputs through",
+    });
   }
 }

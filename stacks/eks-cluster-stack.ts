@@ -2,8 +2,9 @@ import { Fn, TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import type { EksModel, EnvironmentModel, VpcModel } from "../environments/model";
 import { accountRoleArn } from "../modules/aws/account-role";
-import { EksCluster } from "../modules/eks/cluster";
+import { clusterRoleName, EksCluster } from "../modules/eks/cluster";
 import { ClusterAccess } from "../modules/eks/cluster-access";
+import { purposeRoleArns } from "../modules/access/account-access";
 import { ClusterKey } from "../modules/eks/cluster-key";
 import { ClusterSecurityGroups } from "../modules/eks/cluster-security-groups";
 import { EfsCsiRole } from "../modules/eks/efs-csi-role";
@@ -11,6 +12,7 @@ import { EfsStorage } from "../modules/eks/efs-storage";
 import { KarpenterAws } from "../modules/eks/karpenter-aws";
 import { SystemNodeGroup } from "../modules/eks/system-node-group";
 import { AccountStack, type AccountStackProps } from "./account-stack";
+import { roleNamesOf } from "./account-access-plan";
 import type { NetworkOutputs } from "./network-stack";
 
 export interface EksClusterStackProps extends Omit<AccountStackProps, "region" | "account" | "environment"> {
@@ -73,7 +75,18 @@ export class EksClusterStack extends AccountStack {
     const subnetIdsByAzId = Object.fromEntries(this.azIds.map((azId) => [azId, network.subnetId("private", azId)]));
     const subnetIds = Object.values(subnetIdsByAzId);
 
-    this.key = new ClusterKey(this, "key", { clusterName: this.clusterName });
+    const roles = purposeRoleArns(this.account.id, roleNamesOf(org));
+    this.key = new ClusterKey(this, "key", {
+      clusterName: this.clusterName,
+      accountId: this.account.id,
+      region: this.region,
+      roles: {
+        administrators: [roles.deploy, roles.breakGlass],
+        deployer: roles.deploy,
+        planner: roles.plan,
+        controlPlane: accountRoleArn(this.account, clusterRoleName(this.clusterName)),
+      },
+    });
     this.securityGroups = new ClusterSecurityGroups(this, "security-groups", { namePrefix: this.clusterName, vpcId: network.vpcId });
     this.cluster = new EksCluster(this, "cluster", {
       name: this.clusterName,
@@ -113,8 +126,8 @@ export class EksClusterStack extends AccountStack {
     this.efsCsiRole = new EfsCsiRole(this, "efs-csi", { cluster: this.cluster });
     this.access = new ClusterAccess(this, "access", {
       cluster: this.cluster,
-      // The role Terraform runs as installs the add-ons; no one is admin implicitly (bootstrap admin is off).
-      administrators: { deployer: accountRoleArn(this.account, org.accessRoleName), "platform-admin": eks.platformAdminRoleArn },
+      // The deploy role installs the add-ons; no one is admin implicitly (bootstrap admin is off).
+      administrators: { deployer: roles.deploy, "platform-admin": eks.platformAdminRoleArn },
       nodeRoles: { "karpenter-nodes": this.karpenter.nodeRole.role },
     });
 

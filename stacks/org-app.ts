@@ -4,6 +4,7 @@ import { RESERVED_ENVIRONMENT } from "../environments/network-rules";
 import type { DeploymentTarget } from "../modules/aws/deployment-target";
 import { isMeshed } from "../modules/network/routing-plan";
 import type { AccountStack } from "./account-stack";
+import { accountAccessPlan } from "./account-access-plan";
 import { BatchStack } from "./batch-stack";
 import { BootstrapStack } from "./bootstrap-stack";
 import { EksAddonsStack } from "./eks-addons-stack";
@@ -102,6 +103,7 @@ export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarg
       org,
       account,
       target,
+      access: accountAccessPlan(org, account, environmentStacks),
       localStatePath: org.bootstrapBackend === "local" ? bootstrapLocalStatePath(name) : undefined,
     });
   });

@@ -1,8 +1,16 @@
-/** Where the synthesized stacks point: real AWS, or a local AWS API emulator for tests. */
+import type { RolePurpose } from "./account-role";
+
+/** Where the synthesized stacks point, and as whom they act there. */
 export interface DeploymentTarget {
   /**
    * Base URL of an AWS API emulator such as moto_server; every provider and backend then points there.
    * @default undefined (real AWS endpoints)
    */
   readonly emulatorEndpoint?: string;
+  /**
+   * Which role of each account every provider and backend assumes. Remote-state reads always
+   * go through the producer account's state-reader role, whatever the purpose.
+   * @default "plan" (read-only: a synth without the switch can never write)
+   */
+  readonly purpose?: RolePurpose;
 }

@@ -11,6 +11,11 @@ import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { awsManagedPolicyArn } from "./managed-policies";
 
+/** Name of the control plane's role, known before the cluster so its key's policy can name it. */
+export function clusterRoleName(clusterName: string): string {
+  return `${clusterName}-cluster`;
+}
+
 /** Every control-plane log stream EKS offers. */
 export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
 
@@ -63,7 +68,7 @@ export class EksCluster extends Construct {
     const trust = new DataAwsIamPolicyDocument(this, "trust", {
       statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["eks.amazonaws.com"] }] }],
     });
-    this.role = new IamRole(this, "role", { name: `${props.name}-cluster`, assumeRolePolicy: trust.json });
+    this.role = new IamRole(this, "role", { name: clusterRoleName(props.name), assumeRolePolicy: trust.json });
     new IamRolePolicyAttachment(this, "cluster-policy", { role: this.role.name, policyArn: awsManagedPolicyArn("AmazonEKSClusterPolicy") });
     const keyUse = new DataAwsIamPolicyDocument(this, "key-use", {
       statement: [{ sid: "SecretsEnvelopeEncryption", effect: "Allow", actions: ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"], resources: [props.secretsKey.arn] }],

@@ -62,7 +62,7 @@ describeWithTooling({ moto: true })("delivery commands against moto_server", () 
   const stack = (name: string) => stacks.get(name)!;
 
   const synthesize = (model: OrgModel) => {
-    synthesizeOrg(model, { emulatorEndpoint: moto.endpoint }, outdir);
+    synthesizeOrg(model, { emulatorEndpoint: moto.endpoint, purpose: "deploy" }, outdir);
     stacks = new Map(readSynthesized(outdir).map((s) => [s.name, s]));
   };
   /** `aws` in `accountId`, through the same account role Terraform assumes. */

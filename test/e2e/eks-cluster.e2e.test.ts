@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
 import { loadOrg } from "../../environments/load";
+import { accountAccessPlan } from "../../stacks/account-access-plan";
 import { BootstrapStack } from "../../stacks/bootstrap-stack";
 import { EksClusterStack } from "../../stacks/eks-cluster-stack";
 import { bootstrapLocalStatePath } from "../../stacks/org-app";
@@ -69,13 +70,13 @@ describeWithTooling({ moto: true })(`${CLUSTER_STACK} applied to moto_server`, (
     const org = loadOrg();
     const env = org.environments.find((e) => e.name === ENVIRONMENT)!;
     const account = env.workloadAccounts[0];
-    const target = { emulatorEndpoint: moto.endpoint };
+    const target = { emulatorEndpoint: moto.endpoint, purpose: "deploy" as const };
     const vpcModel = env.vpcs.find((v) => v.region.name === REGION)!;
     bootstrap = bootstrapStackName(account);
     const app = new App({ outdir, skipBackendValidation: true });
-    new BootstrapStack(app, bootstrap, { org, account, target, localStatePath: bootstrapLocalStatePath(bootstrap) });
     const network = new StandInNetworkStack(app, STAND_IN, { org, account, region: REGION, environment: ENVIRONMENT, target, vpcModel });
-    new EksClusterStack(app, CLUSTER_STACK, { org, environmentModel: env, eks: env.eks!, target, vpcModel, network });
+    const consumer = new EksClusterStack(app, CLUSTER_STACK, { org, environmentModel: env, eks: env.eks!, target, vpcModel, network });
+    new BootstrapStack(app, bootstrap, { org, account, target, localStatePath: bootstrapLocalStatePath(bootstrap), access: accountAccessPlan(org, account, [network, consumer]) });
     app.synth();
     stacks = new Map(readSynthesized(outdir).map((s) => [s.name, s]));
     for (const name of [bootstrap, STAND_IN]) {

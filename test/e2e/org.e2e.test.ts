@@ -10,6 +10,8 @@ import { readSynthesized, withDependencies, type SynthesizedStack } from "../sup
 import { writeCliConfig } from "../support/terraform";
 import { describeWithTooling, mirrorHasProvider } from "../support/tooling";
 import { describeGaps } from "./moto-gaps";
+import type { RolePurpose } from "../../modules/aws/account-role";
+import { s3ObjectEncryption } from "../support/s3-object-encryption";
 
 /** The environment applied end to end; the others are validated only (test/terraform). */
 const ENVIRONMENT = "dev";
@@ -39,8 +41,9 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
   /** Re-read after every synth: same names and directories, new contents. */
   let current: Map<string, SynthesizedStack>;
 
-  const resynthesize = (model: OrgModel): void => {
-    synthesizeOrg(model, { emulatorEndpoint: moto.endpoint }, outdir);
+  /** Synthesizes with every provider and backend on the role of `purpose` (remote-state reads on state readers). */
+  const resynthesize = (model: OrgModel, purpose: RolePurpose): void => {
+    synthesizeOrg(model, { emulatorEndpoint: moto.endpoint, purpose }, outdir);
     current = new Map(readSynthesized(outdir).map((s) => [s.name, s]));
   };
   const stack = (name: string): SynthesizedStack => current.get(name)!;
@@ -48,7 +51,8 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
   beforeAll(async () => {
     moto = await startMoto();
     runner = new StackRunner(writeCliConfig(workDir), { env: moto.env });
-    resynthesize(org);
+    // The very first bootstrap runs as the break-glass role: the purpose roles do not exist yet.
+    resynthesize(org, "break-glass");
     console.log(
       `e2e on ${moto.endpoint}: ${bootstrapStacks.length} bootstrap + ${environmentStacks.length} ${ENVIRONMENT} stacks\n` +
         `Declared moto gaps (excluded from apply / allowed re-plan drift):\n${describeGaps() || "- none"}\n` +
@@ -73,7 +77,7 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
     expect(bootstrapStacks.length).toBe(accountsInUse.size);
   });
 
-  it("applies each account's bootstrap stack with local state, and re-plans with no changes", () => {
+  it("applies each account's bootstrap stack with local state as the break-glass role, and re-plans with no changes", () => {
     for (const { name } of bootstrapStacks) {
       runner.init(stack(name));
       runner.apply(stack(name));
@@ -81,8 +85,24 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
     }
   }, 20 * 60_000);
 
-  it("migrates each bootstrap state into its own account's bucket", () => {
-    resynthesize({ ...org, bootstrapBackend: "s3" });
+  it("creates the plan and deploy roles, their policies, a state reader per consumer account and the GitHub OIDC provider", () => {
+    for (const { name } of bootstrapStacks) {
+      const addresses = runner.ok(stack(name), ["state", "list"]).stdout;
+      for (const purpose of ["plan", "deploy"]) {
+        expect(addresses).toMatch(new RegExp(`aws_iam_role\\.access_${purpose}_role_`));
+        expect(addresses).toMatch(new RegExp(`aws_iam_role_policy\\.access_${purpose}_policy_`));
+      }
+      expect(addresses).toMatch(/aws_iam_openid_connect_provider\.access_github-oidc_provider_/);
+      expect(addresses).toMatch(/aws_kms_alias\.state_key-alias_/);
+    }
+    const network = runner.ok(stack(`bootstrap-${org.networkAccount.name}`), ["state", "list"]).stdout;
+    for (const consumer of [org.networkAccount, ...org.environments.find((e) => e.name === ENVIRONMENT)!.workloadAccounts]) {
+      expect(network).toContain(`aws_iam_role.access_orgplat-state-reader-${consumer.name}_role_`);
+    }
+  }, 5 * 60_000);
+
+  it("migrates each bootstrap state into its own account's bucket through the deploy role", () => {
+    resynthesize({ ...org, bootstrapBackend: "s3" }, "deploy");
     for (const { name } of bootstrapStacks) {
       runner.init(stack(name), ["-migrate-state", "-force-copy"]);
       const pulled = JSON.parse(runner.ok(stack(name), ["state", "pull"]).stdout) as { resources: unknown[] };
@@ -92,8 +112,9 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
   }, 20 * 60_000);
 
   it.each(environmentStacks.map((s) => s.name))(
-    "applies %s with its state in its account's bucket, and re-plans with no changes",
+    "applies %s as the deploy role with its state in its account's bucket, and re-plans with no changes",
     (name) => {
+      expect(stack(name).json).toMatchObject({ provider: { aws: [{ assume_role: [{ role_arn: expect.stringMatching(/:role\/orgplat-deploy$/) }] }] } });
       runner.init(stack(name));
       runner.apply(stack(name));
       expect(runner.run(stack(name), ["state", "list"]).stdout.trim()).not.toBe("");
@@ -101,6 +122,28 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
     },
     20 * 60_000,
   );
+
+  it("writes every state object under its account's state key (SSE-KMS), never SSE-S3", () => {
+    for (const s of [...bootstrapStacks, ...environmentStacks]) {
+      const { bucket, key } = stack(s.name).backend as { bucket: string; key: string };
+      const encryption = s3ObjectEncryption(moto.env, `arn:aws:iam::${s.accountId}:role/${org.access.deployRoleName}`, bucket, key);
+      expect({ stack: s.name, encryption }).toEqual({
+        stack: s.name,
+        encryption: { serverSideEncryption: "aws:kms", kmsKeyId: expect.stringMatching(new RegExp(`^arn:aws:kms:us-east-1:${s.accountId}:(alias/example-tfstate|key/.+)$`)) },
+      });
+    }
+  }, 5 * 60_000);
+
+  it("plans every applied stack with zero changes as the plan role (the pull-request and drift synth)", () => {
+    resynthesize({ ...org, bootstrapBackend: "s3" }, "plan");
+    for (const { name } of [...bootstrapStacks, ...environmentStacks]) {
+      expect(stack(name).json).toMatchObject({ provider: { aws: [{ assume_role: [{ role_arn: expect.stringMatching(/:role\/orgplat-plan$/) }] }] } });
+      runner.init(stack(name), ["-reconfigure"]);
+      expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
+    }
+    resynthesize({ ...org, bootstrapBackend: "s3" }, "deploy");
+    for (const { name } of [...bootstrapStacks, ...environmentStacks]) runner.init(stack(name), ["-reconfigure"]);
+  }, 20 * 60_000);
 
   it("refuses to destroy a state bucket (prevent_destroy)", () => {
     const plan = runner.run(stack(bootstrapStacks[0].name), ["plan", "-destroy", "-input=false", "-no-color"]);
@@ -118,7 +161,7 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
 
   it("retires the state buckets last, after moving each bootstrap state back to local", () => {
     // A bucket cannot be torn down while it holds the state (and lock file) of its own teardown.
-    resynthesize({ ...org, bootstrapBackend: "local" });
+    resynthesize({ ...org, bootstrapBackend: "local" }, "deploy");
     for (const { name } of bootstrapStacks) {
       runner.init(stack(name), ["-migrate-state", "-force-copy"]);
       const retired = runner.destroy(stack(name));

@@ -9,7 +9,7 @@ describe("ci-matrix", () => {
   afterAll(() => example.cleanup());
   const org = exampleOrgModel();
 
-  it("has one plan job per stack with state in a bucket, each with its own account's CI role", () => {
+  it("has one plan job per stack with state in a bucket, each with its own account's plan and deploy roles", () => {
     const matrix = ciMatrix(example.stacks, org);
     const s3Stacks = example.stacks.filter((s) => s.backend.kind === "s3");
     expect(matrix.stacks.map((s) => s.stack)).toEqual(s3Stacks.map((s) => s.name));
@@ -19,9 +19,13 @@ describe("ci-matrix", () => {
       account: "555555555555",
       accountName: "workload-dev",
       region: "us-east-1",
-      role: "arn:aws:iam::555555555555:role/orgplat-ci",
+      planRole: "arn:aws:iam::555555555555:role/orgplat-plan",
+      deployRole: "arn:aws:iam::555555555555:role/orgplat-deploy",
     });
-    for (const s of matrix.stacks) expect(s.role).toBe(`arn:aws:iam::${s.account}:role/orgplat-ci`);
+    for (const s of matrix.stacks) {
+      expect(s.planRole).toBe(`arn:aws:iam::${s.account}:role/orgplat-plan`);
+      expect(s.deployRole).toBe(`arn:aws:iam::${s.account}:role/orgplat-deploy`);
+    }
   });
 
   it("leaves bootstrap stacks on local state out, saying why", () => {
@@ -52,15 +56,16 @@ describe("ci-matrix", () => {
     expect(environmentOrder(stacks, ["a", "b", "c"])).toEqual(["c", "b", "a"]);
   });
 
-  it("takes the CI role name from the org config (ciRoleName)", () => {
-    const input = { ...exampleOrgInput(), ciRoleName: "github-deployer" };
-    const matrix = ciMatrix(example.stacks, resolveOrg(input));
-    expect(new Set(matrix.stacks.map((s) => s.role.split("/")[1]))).toEqual(new Set(["github-deployer"]));
-    expect(org.ciRoleName).toBe("orgplat-ci");
+  it("takes the role names from the org config (access.planRoleName, access.deployRoleName)", () => {
+    const input = exampleOrgInput();
+    const matrix = ciMatrix(example.stacks, resolveOrg({ ...input, access: { ...input.access, planRoleName: "tf-read", deployRoleName: "tf-write" } }));
+    expect(new Set(matrix.stacks.map((s) => s.planRole.split("/")[1]))).toEqual(new Set(["tf-read"]));
+    expect(new Set(matrix.stacks.map((s) => s.deployRole.split("/")[1]))).toEqual(new Set(["tf-write"]));
   });
 
-  it("rejects a CI role name IAM would not accept, naming the field", () => {
-    expect(() => resolveOrg({ ...exampleOrgInput(), ciRoleName: "ci role" })).toThrow(/ciRoleName: must be an IAM role name/);
+  it("rejects a role name IAM would not accept, naming the field", () => {
+    const input = exampleOrgInput();
+    expect(() => resolveOrg({ ...input, access: { ...input.access, deployRoleName: "ci role" } })).toThrow(/access\.deployRoleName: must be an IAM role name/);
   });
 
   it("prints the matrix as one line of JSON for $GITHUB_OUTPUT", () => {
@@ -70,7 +75,7 @@ describe("ci-matrix", () => {
     expect(JSON.parse(io.stdout).stacks).toHaveLength(example.stacks.filter((s) => s.backend.kind === "s3").length);
   });
 
-  it("prints '<stack> <role>' lines of one environment in dependency order for the deploy loop", () => {
+  it("prints '<stack> <deploy role>' lines of one environment in dependency order for the deploy loop", () => {
     const io = capturedIo();
     expect(runCiMatrix(["--outdir", example.outdir, "--env", "dev", "--lines"], io, () => org)).toBe(0);
     const lines = io.stdout.trim().split("\n");
@@ -79,6 +84,6 @@ describe("ci-matrix", () => {
     const order = io.stdout.trim().split("\n").map((l) => l.split(" ")[0]);
     expect(order.indexOf("dev-us-east-1-network")).toBeLessThan(order.indexOf("dev-us-east-1-eks-cluster"));
     expect(order.indexOf("dev-us-east-1-eks-cluster")).toBeLessThan(order.indexOf("dev-us-east-1-eks-addons"));
-    expect(lines).toContain("dev-us-east-1-batch arn:aws:iam::555555555555:role/orgplat-ci");
+    expect(lines).toContain("dev-us-east-1-batch arn:aws:iam::555555555555:role/orgplat-deploy");
   });
 });

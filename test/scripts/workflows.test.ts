@@ -45,10 +45,16 @@ describe("GitHub workflows", () => {
       expect(wf.jobs.plan.strategy?.matrix).toEqual({ include: "${{ fromJSON(needs.synth.outputs.matrix).stacks }}" });
     });
 
-    it("assumes the stack's account role through GitHub OIDC and uploads the plan JSON", () => {
+    it("synthesizes for the plan role and assumes the stack account's plan role through GitHub OIDC, never a deploy role", () => {
       const plan = wf.jobs.plan;
+      expect(wf.jobs.synth.steps.find((s) => s.run === "npm run synth")?.env).toEqual({ ORGPLAT_ROLE: "plan" });
       expect(plan.permissions?.["id-token"]).toBe("write");
-      expect(uses(plan, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe("${{ matrix.role }}");
+      expect(uses(plan, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe("${{ matrix.planRole }}");
+      expect(JSON.stringify(wf)).not.toContain("deployRole");
+    });
+
+    it("uploads the plan JSON of each stack", () => {
+      const plan = wf.jobs.plan;
       expect(runs(plan)).toContain('node dist/scripts/plan-env.js --outdir cdktf.out --stack "$STACK" --json-dir plans --no-lock');
       expect(uses(plan, "actions/upload-artifact")).toMatchObject({ if: "always()", with: { name: "plan-${{ matrix.stack }}", path: "plans" } });
     });
@@ -77,8 +83,9 @@ describe("GitHub workflows", () => {
       expect(wf.jobs.deploy.environment).toEqual({ name: "${{ matrix.githubEnvironment }}" });
     });
 
-    it("runs cdktf deploy per stack with that stack's account role through OIDC", () => {
+    it("runs cdktf deploy per stack, synthesized for the deploy role, with that stack's account deploy role through OIDC", () => {
       const script = runs(wf.jobs.deploy);
+      expect(wf.jobs.synth.steps.find((s) => s.run === "npm run synth")?.env).toEqual({ ORGPLAT_ROLE: "deploy" });
       expect(script).toContain('node dist/scripts/ci-matrix.js --outdir cdktf.out --env "$ENVIRONMENT" --lines');
       expect(script).toContain('AWS_ROLE_ARN="$role" AWS_WEB_IDENTITY_TOKEN_FILE="$token_file"');
       expect(script).toContain('npx cdktf deploy "$stack" --skip-synth --auto-approve --ignore-missing-stack-dependencies');
@@ -89,10 +96,11 @@ describe("GitHub workflows", () => {
   describe("drift.yml", () => {
     const wf = workflow("drift.yml");
 
-    it("runs on a schedule, one drift check per stack with its account's role", () => {
+    it("runs on a schedule, one drift check per stack with its account's read-only plan role", () => {
       expect(wf.on.schedule).toEqual([{ cron: "17 5 * * *" }]);
       expect(wf.jobs.check.strategy?.matrix).toEqual({ include: "${{ fromJSON(needs.synth.outputs.matrix).stacks }}" });
-      expect(uses(wf.jobs.check, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe("${{ matrix.role }}");
+      expect(wf.jobs.synth.steps.find((s) => s.run === "npm run synth")?.env).toEqual({ ORGPLAT_ROLE: "plan" });
+      expect(uses(wf.jobs.check, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe("${{ matrix.planRole }}");
       expect(runs(wf.jobs.check)).toContain('node dist/scripts/drift.js --outdir cdktf.out --stack "$STACK"');
     });
 

@@ -63,11 +63,11 @@ describe("the EKS cluster stacks", () => {
     expect(resourcesOf(json, "aws_iam_role_policy_attachment").map((a) => a.policy_arn)).toContain("arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy");
   });
 
-  it("admit the deployer and the configured platform admin as cluster admins, Karpenter's nodes as EC2_LINUX", () => {
+  it("admit the deploy role and the configured platform admin as cluster admins, Karpenter's nodes as EC2_LINUX", () => {
     const entries = resourcesOf(json, "aws_eks_access_entry").map((e) => [e.type, e.principal_arn]);
     expect(entries).toEqual(
       expect.arrayContaining([
-        ["STANDARD", "arn:aws:iam::555555555555:role/OrganizationAccountAccessRole"],
+        ["STANDARD", "arn:aws:iam::555555555555:role/orgplat-deploy"],
         ["STANDARD", "arn:aws:iam::555555555555:role/platform-admin"],
         ["EC2_LINUX", expect.stringMatching(/^\$\{aws_iam_role\.karpenter_node-role_[0-9A-F]{8}\.arn\}$/)],
       ]),

@@ -23,19 +23,20 @@ describe("the stacks of the example org", () => {
         key: "dev-eu-west-1-network/terraform.tfstate",
         region: "us-east-1",
         encrypt: true,
+        kms_key_id: `arn:aws:kms:us-east-1:${org.networkAccount.id}:alias/example-tfstate`,
         use_lockfile: true,
-        assume_role: { role_arn: `arn:aws:iam::${org.networkAccount.id}:role/OrganizationAccountAccessRole`, session_name: "orgplat-state" },
+        assume_role: { role_arn: `arn:aws:iam::${org.networkAccount.id}:role/orgplat-plan`, session_name: "orgplat-state" },
       },
     });
   });
 
-  it("gives each stack a provider that assumes its account's role, pins the account and tags everything", () => {
+  it("gives each stack a provider that assumes its account's plan role by default, pins the account and tags everything", () => {
     const { json } = synthStack(findStack(stacks.bootstrap, "bootstrap-workload-dev"));
     expect(json.provider?.aws).toEqual([
       {
         region: "us-east-1",
         allowed_account_ids: ["555555555555"],
-        assume_role: [{ role_arn: "arn:aws:iam::555555555555:role/OrganizationAccountAccessRole", session_name: "orgplat" }],
+        assume_role: [{ role_arn: "arn:aws:iam::555555555555:role/orgplat-plan", session_name: "orgplat" }],
         default_tags: [{ tags: { environment: "global", owner: "platform-team", "managed-by": "orgplat", stack: "bootstrap-workload-dev" } }],
       },
     ]);

@@ -1,11 +1,11 @@
 import { EfsStorage, NFS_PORT } from "../../../modules/eks/efs-storage";
 import { resourcesOf } from "../../support/synth";
-import { onlyResource, SUBNETS_BY_AZ_ID, synthWith } from "./eks-fixture";
+import { onlyResource, SUBNETS_BY_AZ_ID, synthWith, testClusterKeyProps } from "./eks-fixture";
 import { ClusterKey } from "../../../modules/eks/cluster-key";
 
 describe("EfsStorage", () => {
   const json = synthWith((scope) => {
-    const key = new ClusterKey(scope, "key", { clusterName: "c" });
+    const key = new ClusterKey(scope, "key", testClusterKeyProps("c"));
     new EfsStorage(scope, "efs", { name: "c-efs", vpcId: "vpc-0shared", subnetIdsByAzId: SUBNETS_BY_AZ_ID, clientSecurityGroupId: "sg-0nodes", key: key.key });
   });
 

@@ -1,16 +1,32 @@
 import { Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { EksCluster, type EksClusterProps } from "../../../modules/eks/cluster";
-import { ClusterKey } from "../../../modules/eks/cluster-key";
+import { ClusterKey, type ClusterKeyProps } from "../../../modules/eks/cluster-key";
 import { ClusterSecurityGroups } from "../../../modules/eks/cluster-security-groups";
 import type { StackJson } from "../../support/synth";
 
 /** Shared private subnets of a three-zone VPC, as a workload account receives them. */
 export const SUBNETS_BY_AZ_ID = { "use1-az1": "subnet-0aaa1111", "use1-az2": "subnet-0bbb2222", "use1-az4": "subnet-0ccc4444" } as const;
 
+/** Key props of a cluster in account 555555555555 with the default role names. */
+export function testClusterKeyProps(clusterName: string): ClusterKeyProps {
+  const role = (name: string) => `arn:aws:iam::555555555555:role/${name}`;
+  return {
+    clusterName,
+    accountId: "555555555555",
+    region: "us-east-1",
+    roles: {
+      administrators: [role("orgplat-deploy"), role("OrganizationAccountAccessRole")],
+      deployer: role("orgplat-deploy"),
+      planner: role("orgplat-plan"),
+      controlPlane: role(`${clusterName}-cluster`),
+    },
+  };
+}
+
 /** A cluster named "dev-us-east-1" in account 555555555555, for module tests. */
 export function testCluster(scope: Construct, overrides: Partial<EksClusterProps> = {}): EksCluster {
-  const key = new ClusterKey(scope, "key", { clusterName: "dev-us-east-1" });
+  const key = new ClusterKey(scope, "key", testClusterKeyProps("dev-us-east-1"));
   const groups = new ClusterSecurityGroups(scope, "security-groups", { namePrefix: "dev-us-east-1", vpcId: "vpc-0shared" });
   return new EksCluster(scope, "cluster", {
     name: "dev-us-east-1",
