@@ -16,12 +16,32 @@ export function eksProblems(org: OrgConfig): ConfigProblem[] {
     const at = `environments.${envName}.eks`;
     checkSharedSubnetPlacement(envName, env, { at, regions: env.eks.regions, runsIn: "the cluster", runsInShared: "the EKS cluster" }, report);
     checkSystemNodes(at, env.eks, report);
+    checkPublicEndpoint(at, env.eks, report);
     if (Object.keys(env.eks.nodePools).length === 0) {
       report(`${at}.nodePools`, `name at least one NodePool, e.g. { general: { instanceFamilies: ["m6i"], instanceSizes: ["large"], cpuLimit: 64, memoryLimitGiB: 256 } }; without one Karpenter launches nothing`);
     }
     for (const [poolName, pool] of Object.entries(env.eks.nodePools)) checkNodePool(`${at}.nodePools.${poolName}`, pool, env.eks.minPodsPerNode, report);
   }
   return problems;
+}
+
+/** Widest block the public API endpoint may admit: a /24 is an office or a NAT pool, anything wider is the internet in parts. */
+export const WIDEST_PUBLIC_ACCESS_PREFIX = 24;
+
+/**
+ * The public endpoint admits named networks only. Capping each block at a /24 also refuses any split
+ * of 0.0.0.0/0 (two /1s, four /2s...), which a check for the literal "0.0.0.0/0" would let through.
+ */
+function checkPublicEndpoint(at: string, eks: EksConfig, report: Report): void {
+  eks.publicAccessCidrs.forEach((cidr, i) => {
+    const prefix = Number(cidr.split("/")[1]);
+    if (prefix < WIDEST_PUBLIC_ACCESS_PREFIX) {
+      report(
+        `${at}.publicAccessCidrs.${i}`,
+        `${cidr} admits ${2 ** (32 - prefix)} addresses to the Kubernetes API; list the /${WIDEST_PUBLIC_ACCESS_PREFIX} or narrower blocks your operators come from, or leave publicAccessCidrs empty (private endpoint, reached through the VPC)`,
+      );
+    }
+  });
 }
 
 function checkSystemNodes(at: string, eks: EksConfig, report: Report): void {

@@ -20,6 +20,15 @@ describe("EKS config validation", () => {
     ]);
   });
 
+  it("rejects a public endpoint open to 0.0.0.0/0, even split into two /1s, and anything wider than a /24", () => {
+    expect(problemsOf((eks) => (eks.publicAccessCidrs = ["0.0.0.0/1", "128.0.0.0/1", "203.0.113.0/24", "198.51.100.0/23"]))).toEqual([
+      "environments.dev.eks.publicAccessCidrs.0: 0.0.0.0/1 admits 2147483648 addresses to the Kubernetes API; list the /24 or narrower blocks your operators come from, or leave publicAccessCidrs empty (private endpoint, reached through the VPC)",
+      "environments.dev.eks.publicAccessCidrs.1: 128.0.0.0/1 admits 2147483648 addresses to the Kubernetes API; list the /24 or narrower blocks your operators come from, or leave publicAccessCidrs empty (private endpoint, reached through the VPC)",
+      "environments.dev.eks.publicAccessCidrs.3: 198.51.100.0/23 admits 512 addresses to the Kubernetes API; list the /24 or narrower blocks your operators come from, or leave publicAccessCidrs empty (private endpoint, reached through the VPC)",
+    ]);
+    expect(problemsOf((eks) => (eks.publicAccessCidrs = ["0.0.0.0/0"]))).toHaveLength(1);
+  });
+
   it("rejects a region listed twice", () => {
     expect(problemsOf((eks) => eks.regions.push("us-east-1"))).toEqual(['environments.dev.eks.regions.1: region "us-east-1" is listed twice']);
   });
