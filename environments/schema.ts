@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { IPv4CidrRange } from "ip-num";
+import { isPrivateAsn, PRIVATE_ASN_HINT, VPC_PREFIX_LIMITS } from "./aws-facts";
+import { scheduleProblem } from "./karpenter-schedule";
 
 /** What an account is for; decides which stacks land in it. */
 export const ACCOUNT_ROLES = ["management", "network", "workload", "shared-services", "log-archive"] as const;
@@ -41,7 +43,22 @@ const ipv4Cidr = z
   .string()
   .refine(isIpv4Cidr, { message: "must be an IPv4 network in CIDR notation with no host bits set, e.g. \"10.0.0.0/16\"" });
 
+const { largest: LARGEST_PREFIX, smallest: SMALLEST_PREFIX } = VPC_PREFIX_LIMITS;
+const PREFIX_HINT = `AWS accepts VPC and subnet blocks from /${LARGEST_PREFIX} to /${SMALLEST_PREFIX}`;
+
+/** A VPC or subnet block: a CIDR whose size AWS accepts. */
+const awsBlockCidr = ipv4Cidr.refine(
+  (cidr) => {
+    const prefix = Number(cidr.split("/")[1]);
+    return prefix >= LARGEST_PREFIX && prefix <= SMALLEST_PREFIX;
+  },
+  { message: `must be a /${LARGEST_PREFIX} to /${SMALLEST_PREFIX} block; ${PREFIX_HINT}` },
+);
+
 const safeName = z.string().regex(SAFE_NAME, { message: SAFE_NAME_HINT });
+
+/** "YYYY-MM-DD", as AWS's lifecycle pages give dates. */
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a date like "2027-07-29"' });
 
 export const accountSchema = z
   .object({
@@ -63,22 +80,26 @@ export const regionSchema = z
     /** Summary of every VPC CIDR in the region; peers route this block to the region's Transit Gateway. */
     addressSpace: ipv4Cidr,
     /** Private ASN of the region's Transit Gateway; each region needs its own. */
-    transitGatewayAsn: z.number().int().min(64512).max(65534),
+    transitGatewayAsn: z.number().refine(isPrivateAsn, { message: `must be a private ASN: ${PRIVATE_ASN_HINT}` }),
   })
   .strict();
 
 const tierLayoutSchema = z
   .object({
     /** Size of each subnet of the tier (one per AZ ID), carved in order from the VPC CIDR. */
-    prefixLength: z.number().int().min(16).max(28),
-    /** Explicit CIDR per AZ ID, for subnets that already exist; must sit inside the VPC CIDR. */
-    cidrs: z.record(z.string(), ipv4Cidr).optional(),
+    prefixLength: z
+      .number()
+      .int()
+      .min(LARGEST_PREFIX, { message: `must be ${LARGEST_PREFIX} to ${SMALLEST_PREFIX}; ${PREFIX_HINT}` })
+      .max(SMALLEST_PREFIX, { message: `must be ${LARGEST_PREFIX} to ${SMALLEST_PREFIX}; ${PREFIX_HINT}` }),
+    /** Explicit CIDR per AZ ID, for subnets that already exist; must sit inside the VPC CIDR and overlap no other subnet. */
+    cidrs: z.record(z.string(), awsBlockCidr).optional(),
   })
   .strict();
 
 export const environmentRegionSchema = z
   .object({
-    vpcCidr: ipv4Cidr,
+    vpcCidr: awsBlockCidr,
     subnets: z
       .object({
         public: tierLayoutSchema,
@@ -146,6 +167,9 @@ export const batchSchema = z
   })
   .strict();
 
+/** Karpenter's budget durations: minutes and hours only, as its NodePool CRD requires ("8h", "90m", "1h30m"). */
+const budgetDuration = z.string().regex(/^(([0-9]+(h|m))|([0-9]+h[0-9]+m))$/, { message: 'must be hours and/or minutes like "8h", "90m" or "1h30m" (Karpenter budgets take no seconds)' });
+
 /** Karpenter's duration syntax: "30s", "5m", "720h", "1h30m". */
 const karpenterDuration = z.string().regex(/^([0-9]+(s|m|h))+$/, { message: "must be a duration like \"30s\", \"5m\" or \"720h\"" });
 
@@ -172,8 +196,12 @@ export const eksNodePoolSchema = z
     /** A window with no voluntary disruption at all, e.g. business hours: cron (UTC) + duration. */
     quietWindow: z
       .object({
-        schedule: z.string().regex(/^(\S+\s+){4}\S+$/, { message: "must be a 5-field cron expression in UTC, e.g. \"0 8 * * mon-fri\"" }),
-        duration: karpenterDuration,
+        /** When the window opens: 5 cron fields in UTC or a macro like "@daily" (checked with Karpenter's own grammar). */
+        schedule: z.string().superRefine((schedule, ctx) => {
+          const problem = scheduleProblem(schedule);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        }),
+        duration: budgetDuration,
       })
       .strict()
       .optional(),
@@ -260,6 +288,18 @@ export const environmentSchema = z
   })
   .strict();
 
+/** Additions to the AWS facts table (environments/aws-facts.ts), for what AWS launched since. */
+export const awsFactsSchema = z
+  .object({
+    /** Region name → every AZ ID it has, e.g. { "ap-east-2": { azIds: ["ape2-az1", "ape2-az2", "ape2-az3"] } }. */
+    regions: z.record(z.string(), z.object({ azIds: z.array(z.string().regex(/^[a-z]+[0-9]+-az[0-9]{1,2}$/, { message: 'must be an AZ ID like "ape2-az1"' })).min(1) }).strict()).optional(),
+    /** Kubernetes version → support dates from the EKS version lifecycle page, e.g. { "1.36": { standardSupportEnd: "2027-08-01", extendedSupportEnd: "2028-08-01" } }. */
+    eksVersions: z
+      .record(z.string().regex(/^1\.[0-9]{2}$/, { message: 'must be a Kubernetes minor version like "1.36"' }), z.object({ standardSupportEnd: isoDate, extendedSupportEnd: isoDate }).strict())
+      .optional(),
+  })
+  .strict();
+
 export const orgSchema = z
   .object({
     /** Organization short name: prefixes state bucket names, so keep it globally distinctive. */
@@ -271,7 +311,10 @@ export const orgSchema = z
     /** Region that holds every account's state bucket. */
     stateRegion: z.string(),
     /** Role assumed in every account by Terraform. */
-    accessRoleName: z.string().regex(/^[\w+=,.@-]{1,64}$/).default("OrganizationAccountAccessRole"),
+    accessRoleName: z
+      .string()
+      .regex(/^[\w+=,.@-]{1,64}$/, { message: 'must be an IAM role name (1-64 of a-z, A-Z, 0-9 and +=,.@_-), e.g. "OrganizationAccountAccessRole"' })
+      .default("OrganizationAccountAccessRole"),
     /** Role GitHub Actions assumes in every account through OIDC (`arn:aws:iam::<account id>:role/<ciRoleName>`) to plan and deploy that account's stacks. */
     ciRoleName: z.string().regex(/^[\w+=,.@-]{1,64}$/, { message: "must be an IAM role name (1-64 of a-z, A-Z, 0-9 and +=,.@_-), e.g. \"orgplat-ci\"" }).default("orgplat-ci"),
     /**
@@ -289,6 +332,8 @@ export const orgSchema = z
     accounts: z.array(accountSchema).min(1),
     regions: z.record(z.string(), regionSchema),
     environments: z.record(z.string(), environmentSchema),
+    /** Regions, AZ IDs or EKS versions AWS launched after environments/aws-facts.ts was last updated. */
+    awsFacts: awsFactsSchema.optional(),
   })
   .strict();
 

@@ -18,13 +18,13 @@ describe("org config validation", () => {
 
   it("rejects two accounts with the same id", () => {
     expect(problemsOf((o) => (o.accounts[2].id = o.accounts[1].id))).toEqual([
-      'accounts.2.id: account "shared-services" reuses id 222222222222 of account #1; every account id must be unique',
+      'accounts.2.id: account "shared-services" reuses id 222222222222 of account "network"; every account id must be unique',
     ]);
   });
 
   it("rejects two accounts with the same name", () => {
     expect(problemsOf((o) => (o.accounts[3].name = "network"))).toContainEqual(
-      'accounts.3.name: name "network" is already used by account #1; account names must be unique',
+      'accounts.3.name: name "network" is already used by the account with id 222222222222; account names must be unique',
     );
   });
 
@@ -140,6 +140,6 @@ describe("org config validation", () => {
     const org = exampleOrgInput();
     org.accounts[1].id = "x";
     org.regions["eu-west-1"].transitGatewayAsn = 1;
-    expect(() => resolveOrg(org, "my-org.yaml")).toThrow(/^Invalid org config my-org\.yaml \(2 problems\):\n  - account #1: accounts\.1\.id: .*\n  - region "eu-west-1": regions\.eu-west-1\.transitGatewayAsn: /);
+    expect(() => resolveOrg(org, "my-org.yaml")).toThrow(/^Invalid org config my-org\.yaml \(2 problems\):\n  - account "network" \(#1\): accounts\.1\.id: .*\n  - region "eu-west-1": regions\.eu-west-1\.transitGatewayAsn: /);
   });
 });
