@@ -19,7 +19,7 @@ export function validateOrg(input: unknown, today?: string): Validation {
     return { problems: [{ path: "", message: `the file is empty (or holds only comments); an org file needs ${REQUIRED_FIELDS}: start from environments/example-org.ts` }] };
   }
   if (typeof input !== "object" || Array.isArray(input)) {
-    const what = Array.isArray(input) ? "a list" : `a ${typeof input} (${JSON.stringify(input).slice(0, 40)})`;
+    const what = Array.isArray(input) ? "a list" : `a ${typeof input} (${(typeof input === "string" ? JSON.stringify(input) : String(input)).slice(0, 40)})`;
     return { problems: [{ path: "", message: `the file holds ${what}; an org file is one mapping of fields (${REQUIRED_FIELDS}): start from environments/example-org.ts` }] };
   }
   const reserved = reservedKeyProblems(input);
