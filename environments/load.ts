@@ -38,10 +38,12 @@ export function loadOrgFile(path: string): OrgModel {
   let data: unknown;
   // Editors on Windows save a byte-order mark that JSON.parse refuses; it carries no content.
   if (text.startsWith("\uFEFF")) text = text.slice(1);
+  const isJson = extname(path) === ".json";
   try {
-    data = extname(path) === ".json" ? JSON.parse(text) : parseYaml(text);
+    data = isJson ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
-    throw new ConfigError(path, [{ path: "", message: `not valid ${extname(path) === ".json" ? "JSON" : "YAML"}: ${(e as Error).message}` }]);
+    const message = isJson ? jsonSyntaxMessage((e as Error).message, text) : yamlSyntaxMessage((e as Error).message);
+    throw new ConfigError(path, [{ path: "", message }]);
   }
   return resolveOrg(data, path);
 }
@@ -57,6 +59,26 @@ export function loadOrg(path?: string): OrgModel {
  */
 function parseYaml(text: string): unknown {
   return (require("yaml") as typeof import("yaml")).parse(text, { merge: true });
+}
+
+/** JSON.parse names a character offset; people look for a line. */
+function jsonSyntaxMessage(error: string, text: string): string {
+  const offset = /at position (\d+)/.exec(error);
+  let where = "";
+  if (offset && !/\(line \d+ column \d+\)/.test(error)) {
+    const before = text.slice(0, Number(offset[1])).split("\n");
+    where = ` (line ${before.length} column ${before[before.length - 1].length + 1})`;
+  }
+  return `not valid JSON: ${error}${where}; JSON allows no trailing commas, comments or unquoted names: fix it there, or write the org file as YAML`;
+}
+
+function yamlSyntaxMessage(error: string): string {
+  const hint = /alias|anchor|merge/i.test(error)
+    ? "; an alias (*name) and a merge key (<<: *name) need an anchor (&name) on a mapping earlier in the file, e.g. dev: &env-defaults { ... } then staging: { <<: *env-defaults, ... }"
+    : /tab/i.test(error)
+      ? "; indent with spaces"
+      : "";
+  return `not valid YAML: ${error.trimEnd()}${hint}`;
 }
 
 function toModel(org: OrgConfig): OrgModel {

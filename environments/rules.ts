@@ -154,7 +154,10 @@ function checkSubnetLayout(
 /** VPCs of one routing domain reach each other through the TGW mesh, so they must be disjoint. */
 function checkRoutableOverlaps(org: OrgConfig, report: Report): void {
   const vpcs = Object.entries(org.environments).flatMap(([envName, env]) =>
-    Object.entries(env.regions).map(([region, vpc]) => ({ envName, region, domain: env.routingDomain, cidr: vpc.vpcCidr })),
+    // A VPC in a region the org lacks is reported as such; its overlaps would only add noise.
+    Object.entries(env.regions)
+      .filter(([region]) => has(org.regions, region))
+      .map(([region, vpc]) => ({ envName, region, domain: env.routingDomain, cidr: vpc.vpcCidr })),
   );
   vpcs.forEach((a, i) =>
     vpcs.slice(i + 1).forEach((b) => {

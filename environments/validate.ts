@@ -95,7 +95,10 @@ function invalidTypeMessage(expected: string, input: unknown, path: string): str
     if (/^accounts\.\d+\.id$/.test(path)) {
       return `is the number ${input}: YAML and JSON read unquoted digits as a number and drop leading zeros; write the 12-digit account id in quotes exactly as AWS shows it, e.g. id: "012345678901"`;
     }
-    return `is the number ${input}; write it in quotes ("${input}") so it is read as text`;
+    return `is the number ${input}: YAML and JSON read unquoted digits as a number (1.30 becomes 1.3, 0123 becomes 123); write the value in quotes exactly as meant, e.g. "1.30"`;
+  }
+  if (expected === "number" && typeof input === "string" && input.trim() !== "" && Number.isFinite(Number(input))) {
+    return `is the text "${input}"; write it without quotes (${input.trim()}) so it is read as a number`;
   }
   return `must be ${kindOf(expected)}, but is ${received}`;
 }
