@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
 import { EKS_VERSIONS, factsFor, isPrivateAsn, offeredEksVersions, REGION_AZ_IDS } from "../../environments/aws-facts";
 import { azIdBelongsTo } from "../../environments/az-ids";
 import { exampleOrg } from "../../environments/example-org";
@@ -110,5 +113,18 @@ describe("org files checked against the AWS facts", () => {
     expect(problemsOn((o) => (o.regions["eu-west-1"].transitGatewayAsn = 70000))).toEqual([
       "regions.eu-west-1.transitGatewayAsn: must be a private ASN: 64512-65534 or 4200000000-4294967294",
     ]);
+  });
+
+  it("accepts the awsFacts example the README gives, for a region and a version AWS launched later", () => {
+    const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+    const example = /```yaml\n(awsFacts:\n[\s\S]*?)```/.exec(readme);
+    expect(example).not.toBeNull();
+    expect(
+      problemsOn((o) => {
+        Object.assign(o, parse(example![1]));
+        o.regions["ap-east-2"] = { group: "asia", azIds: ["ape2-az1", "ape2-az2"], addressSpace: "10.48.0.0/12", transitGatewayAsn: 4200000000 };
+        withEks(o, "1.36");
+      }),
+    ).toEqual([]);
   });
 });
