@@ -1,7 +1,7 @@
 /**
  * What AWS itself allows, as the loader checks org files against it. One table, so a new region,
  * AZ or EKS version is one edit here (or, until a release carries it, an `awsFacts` entry in the
- * org file: see `awsFactsSchema` in schema.ts and `factsFor`).
+ * org file: see `awsFactsSchema` and `factsFor`).
  *
  * Sources, checked February 2026:
  * - Regions and AZ IDs: the AWS RAM user guide, "AZ IDs for your AWS resources", and
@@ -14,6 +14,8 @@
  * - Private ASNs: RFC 6996; the Transit Gateway API (CreateTransitGateway AmazonSideAsn) accepts
  *   64512-65534 and 4200000000-4294967294.
  */
+
+import { z } from "zod";
 
 /** Smallest and largest IPv4 prefix AWS accepts for a VPC CIDR block and for a subnet. */
 export const VPC_PREFIX_LIMITS = { largest: 16, smallest: 28 } as const;
@@ -94,11 +96,23 @@ export interface AwsFacts {
   readonly eksVersions: ReadonlyMap<string, EksVersionFacts>;
 }
 
+/** "YYYY-MM-DD", as AWS's lifecycle pages give dates. */
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a date like "2027-07-29"' });
+
+/** The `awsFacts` field of an org file: additions to the tables above, for what AWS launched since. */
+export const awsFactsSchema = z
+  .object({
+    /** Region name → every AZ ID it has, e.g. { "ap-east-2": { azIds: ["ape2-az1", "ape2-az2", "ape2-az3"] } }. */
+    regions: z.record(z.string(), z.object({ azIds: z.array(z.string().regex(/^[a-z]+[0-9]+-az[0-9]{1,2}$/, { message: 'must be an AZ ID like "ape2-az1"' })).min(1) }).strict()).optional(),
+    /** Kubernetes version → support dates from the EKS version lifecycle page, e.g. { "1.36": { standardSupportEnd: "2027-08-01", extendedSupportEnd: "2028-08-01" } }. */
+    eksVersions: z
+      .record(z.string().regex(/^1\.[0-9]{2}$/, { message: 'must be a Kubernetes minor version like "1.36"' }), z.object({ standardSupportEnd: isoDate, extendedSupportEnd: isoDate }).strict())
+      .optional(),
+  })
+  .strict();
+
 /** What an org file may add under `awsFacts` when AWS launches something before this table has it. */
-export interface AwsFactsExtension {
-  readonly regions?: Readonly<Record<string, { readonly azIds: readonly string[] }>>;
-  readonly eksVersions?: Readonly<Record<string, EksVersionFacts>>;
-}
+export type AwsFactsExtension = z.output<typeof awsFactsSchema>;
 
 /** The table, extended by an org file's `awsFacts` (AZ IDs are added to a known region's, never replace them). */
 export function factsFor(extension: AwsFactsExtension = {}): AwsFacts {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IPv4CidrRange } from "ip-num";
-import { isPrivateAsn, PRIVATE_ASN_HINT, VPC_PREFIX_LIMITS } from "./aws-facts";
+import { awsFactsSchema, isPrivateAsn, PRIVATE_ASN_HINT, VPC_PREFIX_LIMITS } from "./aws-facts";
 import { scheduleProblem } from "./karpenter-schedule";
 
 /** What an account is for; decides which stacks land in it. */
@@ -57,8 +57,6 @@ const awsBlockCidr = ipv4Cidr.refine(
 
 const safeName = z.string().regex(SAFE_NAME, { message: SAFE_NAME_HINT });
 
-/** "YYYY-MM-DD", as AWS's lifecycle pages give dates. */
-const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a date like "2027-07-29"' });
 
 export const accountSchema = z
   .object({
@@ -285,18 +283,6 @@ export const environmentSchema = z
     eks: eksSchema.optional(),
     /** VPC layout per region the environment runs in. */
     regions: z.record(z.string(), environmentRegionSchema),
-  })
-  .strict();
-
-/** Additions to the AWS facts table (environments/aws-facts.ts), for what AWS launched since. */
-export const awsFactsSchema = z
-  .object({
-    /** Region name → every AZ ID it has, e.g. { "ap-east-2": { azIds: ["ape2-az1", "ape2-az2", "ape2-az3"] } }. */
-    regions: z.record(z.string(), z.object({ azIds: z.array(z.string().regex(/^[a-z]+[0-9]+-az[0-9]{1,2}$/, { message: 'must be an AZ ID like "ape2-az1"' })).min(1) }).strict()).optional(),
-    /** Kubernetes version → support dates from the EKS version lifecycle page, e.g. { "1.36": { standardSupportEnd: "2027-08-01", extendedSupportEnd: "2028-08-01" } }. */
-    eksVersions: z
-      .record(z.string().regex(/^1\.[0-9]{2}$/, { message: 'must be a Kubernetes minor version like "1.36"' }), z.object({ standardSupportEnd: isoDate, extendedSupportEnd: isoDate }).strict())
-      .optional(),
   })
   .strict();
 
