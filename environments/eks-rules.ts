@@ -1,4 +1,5 @@
 import { INSTANCE_TYPES, instanceTypesOf, maxPodsOf } from "../modules/eks/max-pods";
+import { offeredEksVersions, type AwsFacts } from "./aws-facts";
 import type { ConfigProblem } from "./problems";
 import { checkSharedSubnetPlacement, list, type Report } from "./rule-helpers";
 import type { EksConfig, EksNodePoolConfig, OrgConfig } from "./schema";
@@ -8,13 +9,14 @@ import type { EksConfig, EksNodePoolConfig, OrgConfig } from "./schema";
  * private subnets, and whether every instance type a NodePool allows fits the configured
  * minimum of pods per node (VPC CNI limit, modules/eks/max-pods.ts).
  */
-export function eksProblems(org: OrgConfig): ConfigProblem[] {
+export function eksProblems(org: OrgConfig, facts: AwsFacts, today: string): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const report: Report = (path, message) => problems.push({ path, message });
   for (const [envName, env] of Object.entries(org.environments)) {
     if (!env.eks) continue;
     const at = `environments.${envName}.eks`;
     checkSharedSubnetPlacement(envName, env, { at, regions: env.eks.regions, runsIn: "the cluster", runsInShared: "the EKS cluster" }, report);
+    checkKubernetesVersion(at, env.eks.kubernetesVersion, facts, today, report);
     checkSystemNodes(at, env.eks, report);
     checkPublicEndpoint(at, env.eks, report);
     if (Object.keys(env.eks.nodePools).length === 0) {
@@ -42,6 +44,20 @@ function checkPublicEndpoint(at: string, eks: EksConfig, report: Report): void {
       );
     }
   });
+}
+
+/** EKS creates and keeps clusters of a version until its extended support ends. */
+function checkKubernetesVersion(at: string, version: string, facts: AwsFacts, today: string, report: Report): void {
+  const offered = offeredEksVersions(facts, today);
+  if (offered.includes(version)) return;
+  const dates = facts.eksVersions.get(version);
+  const choose = `use one EKS offers (${offered.map((v) => `${v}: standard support until ${facts.eksVersions.get(v)!.standardSupportEnd}`).join("; ")})`;
+  report(
+    `${at}.kubernetesVersion`,
+    dates
+      ? `EKS ended extended support for Kubernetes ${version} on ${dates.extendedSupportEnd} and no longer runs it; ${choose}`
+      : `EKS does not offer Kubernetes ${version} (environments/aws-facts.ts); ${choose}, or if EKS released it since, add it under awsFacts.eksVersions with its support dates`,
+  );
 }
 
 function checkSystemNodes(at: string, eks: EksConfig, report: Report): void {

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-import type { z } from "zod";
 import { carveSubnets } from "./address-plan";
 import { exampleOrg } from "./example-org";
 import type { EnvironmentModel, OrgModel } from "./model";
-import { ConfigError, type ConfigProblem } from "./problems";
-import { crossFieldProblems } from "./rules";
-import { orgSchema, type OrgConfig } from "./schema";
+import { ConfigError } from "./problems";
+import { has } from "./rule-helpers";
+import type { OrgConfig } from "./schema";
+import { validateOrg } from "./validate";
 
 /** Name under which the bundled example organization is reported in errors. */
 export const EXAMPLE_ORG_SOURCE = "environments/example-org.ts";
@@ -16,11 +16,15 @@ export const EXAMPLE_ORG_SOURCE = "environments/example-org.ts";
  * @throws ConfigError listing every problem, each with its field path and the fix.
  */
 export function resolveOrg(input: unknown, source = "(inline)"): OrgModel {
-  const parsed = orgSchema.safeParse(input);
-  if (!parsed.success) throw new ConfigError(source, parsed.error.issues.map(toProblem));
-  const problems = crossFieldProblems(parsed.data);
-  if (problems.length) throw new ConfigError(source, problems);
-  return toModel(parsed.data);
+  const { org, problems } = validateOrg(input);
+  if (!org) throw new ConfigError(source, problems, accountNamesOf(input));
+  return toModel(org);
+}
+
+/** Account names as the file gives them, so problems say `account "network"` rather than `account #1`. */
+function accountNamesOf(input: unknown): readonly unknown[] {
+  const accounts = (input as { accounts?: unknown } | null | undefined)?.accounts;
+  return Array.isArray(accounts) ? accounts.map((a) => (a as { name?: unknown } | null)?.name) : [];
 }
 
 /** Reads an org file (.json, .yaml or .yml) and resolves it. */
@@ -32,10 +36,14 @@ export function loadOrgFile(path: string): OrgModel {
     throw new ConfigError(path, [{ path: "", message: `cannot read the file (${(e as Error).message}); pass an existing .json or .yaml org file` }]);
   }
   let data: unknown;
+  // Editors on Windows save a byte-order mark that JSON.parse refuses; it carries no content.
+  if (text.startsWith("\uFEFF")) text = text.slice(1);
+  const isJson = extname(path) === ".json";
   try {
-    data = extname(path) === ".json" ? JSON.parse(text) : parseYaml(text);
+    data = isJson ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
-    throw new ConfigError(path, [{ path: "", message: `not valid ${extname(path) === ".json" ? "JSON" : "YAML"}: ${(e as Error).message}` }]);
+    const message = isJson ? jsonSyntaxMessage((e as Error).message, text) : yamlSyntaxMessage((e as Error).message);
+    throw new ConfigError(path, [{ path: "", message }]);
   }
   return resolveOrg(data, path);
 }
@@ -45,17 +53,32 @@ export function loadOrg(path?: string): OrgModel {
   return path ? loadOrgFile(path) : resolveOrg(exampleOrg, EXAMPLE_ORG_SOURCE);
 }
 
-/** The YAML parser is loaded only for YAML files: it is a tenth of the app's start-up. */
+/**
+ * The YAML parser is loaded only for YAML files: it is a tenth of the app's start-up.
+ * Merge keys ("<<: *defaults") are YAML 1.1 but widely used to share environment settings.
+ */
 function parseYaml(text: string): unknown {
-  return (require("yaml") as typeof import("yaml")).parse(text);
+  return (require("yaml") as typeof import("yaml")).parse(text, { merge: true });
 }
 
-function toProblem(issue: z.core.$ZodIssue): ConfigProblem {
-  const path = issue.path.map(String).join(".");
-  let message = issue.message;
-  if (issue.code === "invalid_value") message = `${message.replace(/^Invalid option: expected one of /, "must be one of ")}`;
-  if (issue.code === "unrecognized_keys") message = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}; check the spelling against environments/schema.ts`;
-  return { path, message };
+/** JSON.parse names a character offset; people look for a line. */
+function jsonSyntaxMessage(error: string, text: string): string {
+  const offset = /at position (\d+)/.exec(error);
+  let where = "";
+  if (offset && !/\(line \d+ column \d+\)/.test(error)) {
+    const before = text.slice(0, Number(offset[1])).split("\n");
+    where = ` (line ${before.length} column ${before[before.length - 1].length + 1})`;
+  }
+  return `not valid JSON: ${error}${where}; JSON allows no trailing commas, comments or unquoted names: fix it there, or write the org file as YAML`;
+}
+
+function yamlSyntaxMessage(error: string): string {
+  const hint = /alias|anchor|merge/i.test(error)
+    ? "; an alias (*name) and a merge key (<<: *name) need an anchor (&name) on a mapping earlier in the file, e.g. dev: &env-defaults { ... } then staging: { <<: *env-defaults, ... }"
+    : /tab/i.test(error)
+      ? "; indent with spaces"
+      : "";
+  return `not valid YAML: ${error.trimEnd()}${hint}`;
 }
 
 function toModel(org: OrgConfig): OrgModel {
@@ -73,7 +96,7 @@ function toModel(org: OrgConfig): OrgModel {
     sharedTiers: env.sharedTiers,
     workloadAccounts: env.workloadAccounts.map((n) => byName.get(n)!),
     vpcs: Object.keys(org.regions)
-      .filter((regionName) => regionName in env.regions)
+      .filter((regionName) => has(env.regions, regionName))
       .map((regionName) => {
         const layout = env.regions[regionName];
         return {

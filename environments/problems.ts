@@ -8,17 +8,22 @@ export interface ConfigProblem {
 
 /** Thrown when an org file is invalid; carries every problem found, not just the first. */
 export class ConfigError extends Error {
+  /** @param accountNames `name` of each entry of the file's `accounts`, to name accounts in messages */
   constructor(
     public readonly source: string,
     public readonly problems: readonly ConfigProblem[],
+    accountNames: readonly unknown[] = [],
   ) {
-    super(formatProblems(source, problems));
+    super(formatProblems(source, problems, accountNames));
     this.name = "ConfigError";
   }
 }
 
-/** "environment \"dev\"" for paths under environments.dev, "account #2" for accounts[2], and so on. */
-export function subjectOf(path: string): string {
+/**
+ * "environment \"dev\"" for paths under environments.dev, "account \"network\" (#1)" for accounts[1]
+ * (or "account #1" when it has no usable name), and so on.
+ */
+export function subjectOf(path: string, accountNames: readonly unknown[] = []): string {
   const [root, key] = path.split(".");
   switch (root) {
     case "environments":
@@ -26,7 +31,8 @@ export function subjectOf(path: string): string {
     case "regions":
       return key ? `region "${key}"` : "regions";
     case "accounts":
-      return key ? `account #${key}` : "accounts";
+      if (!key) return "accounts";
+      return typeof accountNames[Number(key)] === "string" && accountNames[Number(key)] !== "" ? `account "${accountNames[Number(key)]}" (#${key})` : `account #${key}`;
     case "organizationalUnits":
       return key ? `OU "${key}"` : "organizationalUnits";
     default:
@@ -34,7 +40,7 @@ export function subjectOf(path: string): string {
   }
 }
 
-export function formatProblems(source: string, problems: readonly ConfigProblem[]): string {
-  const lines = problems.map((p) => `  - ${subjectOf(p.path)}: ${p.path || "(root)"}: ${p.message}`);
+export function formatProblems(source: string, problems: readonly ConfigProblem[], accountNames: readonly unknown[] = []): string {
+  const lines = problems.map((p) => `  - ${subjectOf(p.path, accountNames)}: ${p.path || "(root)"}: ${p.message}`);
   return `Invalid org config ${source} (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${lines.join("\n")}`;
 }

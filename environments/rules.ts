@@ -1,26 +1,29 @@
 import { AddressSpaceExhausted, carveSubnets, cidrInside, cidrsOverlap } from "./address-plan";
+import { factsFor, type AwsFacts } from "./aws-facts";
 import { azIdBelongsTo, azIdPrefixOf, REGION_NAME } from "./az-ids";
 import { batchProblems } from "./batch-rules";
 import { eksProblems } from "./eks-rules";
 import { networkProblems } from "./network-rules";
 import type { ConfigProblem } from "./problems";
-import { list, type Report } from "./rule-helpers";
+import { has, list, type Report } from "./rule-helpers";
 import { SAFE_NAME, SAFE_NAME_HINT, SUBNET_TIERS, type OrgConfig } from "./schema";
 
 /**
- * Rules that span fields, checked on an org file that already passed the schema.
- * Every rule reports all its findings; nothing stops at the first.
+ * Rules that span fields, checked on an org file that already passed the schema (or on the parts
+ * of it that did). Every rule reports all its findings; nothing stops at the first.
+ * @param today "YYYY-MM-DD": the day whose EKS versions are on offer (tests pin it)
  */
-export function crossFieldProblems(org: OrgConfig): ConfigProblem[] {
+export function crossFieldProblems(org: OrgConfig, today = new Date().toISOString().slice(0, 10)): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const report: Report = (path, message) => problems.push({ path, message });
+  const facts = factsFor(org.awsFacts);
   checkAccounts(org, report);
-  checkRegions(org, report);
+  checkRegions(org, facts, report);
   checkEnvironments(org, report);
   checkRoutableOverlaps(org, report);
   problems.push(...networkProblems(org));
   problems.push(...batchProblems(org));
-  problems.push(...eksProblems(org));
+  problems.push(...eksProblems(org, facts, today));
   return problems;
 }
 
@@ -30,13 +33,13 @@ function checkAccounts(org: OrgConfig, report: Report): void {
   org.accounts.forEach((account, i) => {
     const idTwin = firstById.get(account.id);
     if (idTwin !== undefined) {
-      report(`accounts.${i}.id`, `account "${account.name}" reuses id ${account.id} of account #${idTwin}; every account id must be unique`);
+      report(`accounts.${i}.id`, `account "${account.name}" reuses id ${account.id} of account "${org.accounts[idTwin].name}"; every account id must be unique`);
     } else firstById.set(account.id, i);
     const nameTwin = firstByName.get(account.name);
     if (nameTwin !== undefined) {
-      report(`accounts.${i}.name`, `name "${account.name}" is already used by account #${nameTwin}; account names must be unique`);
+      report(`accounts.${i}.name`, `name "${account.name}" is already used by the account with id ${org.accounts[nameTwin].id}; account names must be unique`);
     } else firstByName.set(account.name, i);
-    if (!(account.ou in org.organizationalUnits)) {
+    if (!has(org.organizationalUnits, account.ou)) {
       report(`accounts.${i}.ou`, `account "${account.name}" names OU "${account.ou}", which is not in organizationalUnits (known: ${list(Object.keys(org.organizationalUnits))})`);
     }
   });
@@ -46,20 +49,28 @@ function checkAccounts(org: OrgConfig, report: Report): void {
   }
 }
 
-function checkRegions(org: OrgConfig, report: Report): void {
-  if (!(org.stateRegion in org.regions)) {
+function checkRegions(org: OrgConfig, facts: AwsFacts, report: Report): void {
+  if (!has(org.regions, org.stateRegion)) {
     report("stateRegion", `"${org.stateRegion}" is not one of the configured regions (${list(Object.keys(org.regions))})`);
   }
   const asnOwner = new Map<number, string>();
   const names = Object.keys(org.regions);
   for (const [name, region] of Object.entries(org.regions)) {
-    if (!REGION_NAME.test(name)) {
-      report(`regions.${name}`, `"${name}" is not an AWS region name; use names like "us-east-1" or "ap-southeast-1"`);
+    const knownAzIds = facts.azIdsByRegion.get(name);
+    if (!knownAzIds) {
+      report(
+        `regions.${name}`,
+        REGION_NAME.test(name)
+          ? `"${name}" is not an AWS region in environments/aws-facts.ts; check the spelling, or if AWS launched it since, add it under awsFacts.regions with its AZ IDs`
+          : `"${name}" is not an AWS region name; use names like "us-east-1" or "ap-southeast-1"`,
+      );
       continue;
     }
     region.azIds.forEach((azId, i) => {
       if (!azIdBelongsTo(azId, name)) {
         report(`regions.${name}.azIds.${i}`, `"${azId}" is not an AZ ID of ${name}; AZ IDs there look like "${azIdPrefixOf(name)}-az1" (use AZ IDs, not AZ names such as "${name}a")`);
+      } else if (!knownAzIds.includes(azId)) {
+        report(`regions.${name}.azIds.${i}`, `${name} has no AZ "${azId}" (it has ${list(knownAzIds)}); pick one of those, or if AWS added it since, list it under awsFacts.regions.${name}.azIds`);
       }
       if (region.azIds.indexOf(azId) !== i) report(`regions.${name}.azIds.${i}`, `"${azId}" is listed twice`);
     });
@@ -90,7 +101,7 @@ function checkEnvironments(org: OrgConfig, report: Report): void {
     if (Object.keys(env.regions).length === 0) report(`${at}.regions`, `name at least one region (${list(Object.keys(org.regions))})`);
     for (const [regionName, vpc] of Object.entries(env.regions)) {
       const where = `${at}.regions.${regionName}`;
-      const region = org.regions[regionName];
+      const region = has(org.regions, regionName) ? org.regions[regionName] : undefined;
       if (!region) {
         report(where, `region "${regionName}" is not in regions (known: ${list(Object.keys(org.regions))})`);
         continue;
@@ -111,9 +122,16 @@ function checkSubnetLayout(
   report: Report,
 ): void {
   let pinnedOk = true;
+  const pinned: { path: string; cidr: string }[] = [];
   for (const tier of SUBNET_TIERS) {
     for (const [azId, cidr] of Object.entries(subnets[tier].cidrs ?? {})) {
       const path = `${where}.subnets.${tier}.cidrs.${azId}`;
+      const twin = pinned.find((other) => cidrsOverlap(other.cidr, cidr));
+      if (twin) {
+        report(path, `${cidr} overlaps ${twin.cidr} pinned at ${twin.path}; subnets of one VPC cannot overlap, so pin disjoint blocks`);
+        pinnedOk = false;
+      }
+      pinned.push({ path, cidr });
       if (!azIds.includes(azId)) {
         report(path, `"${azId}" is not one of the region's AZ IDs (${list(azIds)})`);
         pinnedOk = false;
@@ -136,7 +154,10 @@ function checkSubnetLayout(
 /** VPCs of one routing domain reach each other through the TGW mesh, so they must be disjoint. */
 function checkRoutableOverlaps(org: OrgConfig, report: Report): void {
   const vpcs = Object.entries(org.environments).flatMap(([envName, env]) =>
-    Object.entries(env.regions).map(([region, vpc]) => ({ envName, region, domain: env.routingDomain, cidr: vpc.vpcCidr })),
+    // A VPC in a region the org lacks is reported as such; its overlaps would only add noise.
+    Object.entries(env.regions)
+      .filter(([region]) => has(org.regions, region))
+      .map(([region, vpc]) => ({ envName, region, domain: env.routingDomain, cidr: vpc.vpcCidr })),
   );
   vpcs.forEach((a, i) =>
     vpcs.slice(i + 1).forEach((b) => {

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { IPv4CidrRange } from "ip-num";
+import { awsFactsSchema, isPrivateAsn, PRIVATE_ASN_HINT, VPC_PREFIX_LIMITS } from "./aws-facts";
+import { scheduleProblem } from "./karpenter-schedule";
 
 /** What an account is for; decides which stacks land in it. */
 export const ACCOUNT_ROLES = ["management", "network", "workload", "shared-services", "log-archive"] as const;
@@ -41,9 +43,22 @@ const ipv4Cidr = z
   .string()
   .refine(isIpv4Cidr, { message: "must be an IPv4 network in CIDR notation with no host bits set, e.g. \"10.0.0.0/16\"" });
 
+const { largest: LARGEST_PREFIX, smallest: SMALLEST_PREFIX } = VPC_PREFIX_LIMITS;
+const PREFIX_HINT = `AWS accepts VPC and subnet blocks from /${LARGEST_PREFIX} to /${SMALLEST_PREFIX}`;
+
+/** A VPC or subnet block: a CIDR whose size AWS accepts. */
+const awsBlockCidr = ipv4Cidr.refine(
+  (cidr) => {
+    const prefix = Number(cidr.split("/")[1]);
+    return prefix >= LARGEST_PREFIX && prefix <= SMALLEST_PREFIX;
+  },
+  { message: `must be a /${LARGEST_PREFIX} to /${SMALLEST_PREFIX} block; ${PREFIX_HINT}` },
+);
+
 const safeName = z.string().regex(SAFE_NAME, { message: SAFE_NAME_HINT });
 
-const iamRoleName = z.string().regex(/^[\w+=,.@-]{1,64}$/, { message: "must be an IAM role name (1-64 of a-z, A-Z, 0-9 and +=,.@_-), e.g. \"orgplat-plan\"" });
+const iamRoleName = (example: string) =>
+  z.string().regex(/^[\w+=,.@-]{1,64}$/, { message: `must be an IAM role name (1-64 of a-z, A-Z, 0-9 and +=,.@_-), e.g. "${example}"` }).default(example);
 const iamRoleArn = z.string().regex(/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/, { message: "must be an IAM role ARN like \"arn:aws:iam::111111111111:role/platform-engineers\"" });
 
 /** GitHub repository whose workflows plan and deploy the org through OIDC. */
@@ -60,9 +75,9 @@ export const githubSchema = z
 export const accessSchema = z
   .object({
     /** Read-only role every plan runs as (pull requests, drift, `npm run plan`). */
-    planRoleName: iamRoleName.default("orgplat-plan"),
+    planRoleName: iamRoleName("orgplat-plan"),
     /** Role every apply runs as (`ORGPLAT_ROLE=deploy`, the deploy workflow). */
-    deployRoleName: iamRoleName.default("orgplat-deploy"),
+    deployRoleName: iamRoleName("orgplat-deploy"),
     /**
      * Prefix of the roles other accounts' stacks read this account's state outputs through: one per consumer
      * account ("<prefix>-<consumer account name>"), granting exactly the keys that account's stacks read.
@@ -98,22 +113,26 @@ export const regionSchema = z
     /** Summary of every VPC CIDR in the region; peers route this block to the region's Transit Gateway. */
     addressSpace: ipv4Cidr,
     /** Private ASN of the region's Transit Gateway; each region needs its own. */
-    transitGatewayAsn: z.number().int().min(64512).max(65534),
+    transitGatewayAsn: z.number().refine(isPrivateAsn, { message: `must be a private ASN: ${PRIVATE_ASN_HINT}` }),
   })
   .strict();
 
 const tierLayoutSchema = z
   .object({
     /** Size of each subnet of the tier (one per AZ ID), carved in order from the VPC CIDR. */
-    prefixLength: z.number().int().min(16).max(28),
-    /** Explicit CIDR per AZ ID, for subnets that already exist; must sit inside the VPC CIDR. */
-    cidrs: z.record(z.string(), ipv4Cidr).optional(),
+    prefixLength: z
+      .number()
+      .int()
+      .min(LARGEST_PREFIX, { message: `must be ${LARGEST_PREFIX} to ${SMALLEST_PREFIX}; ${PREFIX_HINT}` })
+      .max(SMALLEST_PREFIX, { message: `must be ${LARGEST_PREFIX} to ${SMALLEST_PREFIX}; ${PREFIX_HINT}` }),
+    /** Explicit CIDR per AZ ID, for subnets that already exist; must sit inside the VPC CIDR and overlap no other subnet. */
+    cidrs: z.record(z.string(), awsBlockCidr).optional(),
   })
   .strict();
 
 export const environmentRegionSchema = z
   .object({
-    vpcCidr: ipv4Cidr,
+    vpcCidr: awsBlockCidr,
     subnets: z
       .object({
         public: tierLayoutSchema,
@@ -181,6 +200,9 @@ export const batchSchema = z
   })
   .strict();
 
+/** Karpenter's budget durations: minutes and hours only, as its NodePool CRD requires ("8h", "90m", "1h30m"). */
+const budgetDuration = z.string().regex(/^(([0-9]+(h|m))|([0-9]+h[0-9]+m))$/, { message: 'must be hours and/or minutes like "8h", "90m" or "1h30m" (Karpenter budgets take no seconds)' });
+
 /** Karpenter's duration syntax: "30s", "5m", "720h", "1h30m". */
 const karpenterDuration = z.string().regex(/^([0-9]+(s|m|h))+$/, { message: "must be a duration like \"30s\", \"5m\" or \"720h\"" });
 
@@ -207,8 +229,12 @@ export const eksNodePoolSchema = z
     /** A window with no voluntary disruption at all, e.g. business hours: cron (UTC) + duration. */
     quietWindow: z
       .object({
-        schedule: z.string().regex(/^(\S+\s+){4}\S+$/, { message: "must be a 5-field cron expression in UTC, e.g. \"0 8 * * mon-fri\"" }),
-        duration: karpenterDuration,
+        /** When the window opens: 5 cron fields in UTC or a macro like "@daily" (checked with Karpenter's own grammar). */
+        schedule: z.string().superRefine((schedule, ctx) => {
+          const problem = scheduleProblem(schedule);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        }),
+        duration: budgetDuration,
       })
       .strict()
       .optional(),
@@ -309,7 +335,7 @@ export const orgSchema = z
      * Break-glass role in every account (the Organizations admin role by default): used for the very
      * first bootstrap apply and emergencies only (`ORGPLAT_ROLE=break-glass`), never by CI.
      */
-    accessRoleName: iamRoleName.default("OrganizationAccountAccessRole"),
+    accessRoleName: iamRoleName("OrganizationAccountAccessRole"),
     /** Roles per purpose that every account's bootstrap stack creates, and who may assume them. */
     access: accessSchema.default({ planRoleName: "orgplat-plan", deployRoleName: "orgplat-deploy", stateReaderRoleName: "orgplat-state-reader", operators: { plan: [], deploy: [] } }),
     /**
@@ -327,6 +353,8 @@ export const orgSchema = z
     accounts: z.array(accountSchema).min(1),
     regions: z.record(z.string(), regionSchema),
     environments: z.record(z.string(), environmentSchema),
+    /** Regions, AZ IDs or EKS versions AWS launched after environments/aws-facts.ts was last updated. */
+    awsFacts: awsFactsSchema.optional(),
   })
   .strict();
 

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { stringify } from "yaml";
 import type { OrgConfigInput } from "../../environments/schema";
-import { resolveOrg } from "../../environments/load";
+import { loadOrgFile, resolveOrg } from "../../environments/load";
 import { configProblemsOf } from "../support/config-problems";
 import { exampleOrgInput } from "../support/synth";
 
@@ -18,13 +22,13 @@ describe("org config validation", () => {
 
   it("rejects two accounts with the same id", () => {
     expect(problemsOf((o) => (o.accounts[2].id = o.accounts[1].id))).toEqual([
-      'accounts.2.id: account "shared-services" reuses id 222222222222 of account #1; every account id must be unique',
+      'accounts.2.id: account "shared-services" reuses id 222222222222 of account "network"; every account id must be unique',
     ]);
   });
 
   it("rejects two accounts with the same name", () => {
     expect(problemsOf((o) => (o.accounts[3].name = "network"))).toContainEqual(
-      'accounts.3.name: name "network" is already used by account #1; account names must be unique',
+      'accounts.3.name: name "network" is already used by the account with id 222222222222; account names must be unique',
     );
   });
 
@@ -140,6 +144,35 @@ describe("org config validation", () => {
     const org = exampleOrgInput();
     org.accounts[1].id = "x";
     org.regions["eu-west-1"].transitGatewayAsn = 1;
-    expect(() => resolveOrg(org, "my-org.yaml")).toThrow(/^Invalid org config my-org\.yaml \(2 problems\):\n  - account #1: accounts\.1\.id: .*\n  - region "eu-west-1": regions\.eu-west-1\.transitGatewayAsn: /);
+    expect(() => resolveOrg(org, "my-org.yaml")).toThrow(/^Invalid org config my-org\.yaml \(2 problems\):\n  - account "network" \(#1\): accounts\.1\.id: .*\n  - region "eu-west-1": regions\.eu-west-1\.transitGatewayAsn: /);
+  });
+});
+
+describe("org files as editors save them", () => {
+  const work = mkdtempSync(join(tmpdir(), "orgplat-load-"));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("reads a JSON file that starts with a byte-order mark", () => {
+    const file = join(work, "bom.json");
+    writeFileSync(file, `\uFEFF${JSON.stringify(exampleOrgInput())}`);
+    expect(loadOrgFile(file).name).toBe("example");
+  });
+
+  it("resolves YAML anchors and merge keys, so environments can share settings", () => {
+    const org = exampleOrgInput();
+    delete (org.environments as Record<string, unknown>).staging;
+    const file = join(work, "merge.yaml");
+    // environments is the file's last mapping: staging follows dev, whose anchor it merges.
+    const text = stringify(org, { aliasDuplicateObjects: false }).replace(/^  dev:\n/m, "  dev: &dev-settings\n");
+    writeFileSync(
+      file,
+      `${text}  staging:\n    <<: *dev-settings\n    workloadAccounts: [workload-staging]\n    regions:\n` +
+        `      us-east-1: { vpcCidr: 10.1.0.0/16, subnets: { public: { prefixLength: 24 }, private: { prefixLength: 20 }, data: { prefixLength: 22 }, transit: { prefixLength: 28 } } }\n`,
+    );
+    const staging = loadOrgFile(file).environments.find((e) => e.name === "staging")!;
+    expect(staging.workloadAccounts.map((a) => a.name)).toEqual(["workload-staging"]);
+    expect(staging.natGateways).toBe("single");
+    expect(staging.flowLogRetentionDays).toBe(30);
+    expect(staging.vpcs.map((v) => v.cidr)).toEqual(["10.1.0.0/16"]);
   });
 });
