@@ -6,6 +6,7 @@ import type { DeploymentTarget } from "../modules/aws/deployment-target";
 import { awsProviderFor } from "../modules/aws/provider-factory";
 import { defaultTagsFor } from "../modules/aws/tags";
 import { Guardrails } from "../modules/guardrails/guardrails";
+import { suppressKnownExceptions } from "./guardrail-exceptions";
 import { undeclaredReferences } from "../modules/guardrails/undeclared-references";
 import { s3StateConfig, useAccountStateBackend } from "../modules/state/backend";
 import { stateLocationOf, type StateLocation } from "../modules/state/state-location";
@@ -24,6 +25,12 @@ export interface AccountStackProps {
    * @default undefined (state in the account's S3 bucket)
    */
   readonly localStatePath?: string;
+  /**
+   * Role names this stack's providers, backend and remote-state reads must not assume
+   * (guardrail ORG-ROLE-1): the admin role, once purpose roles exist for plan, deploy and state reads.
+   * @default [] (the check is off: the admin role is the only role the org has)
+   */
+  readonly forbiddenRoleNames?: readonly string[];
 }
 
 /**
@@ -38,6 +45,8 @@ export class AccountStack extends TerraformStack {
   public readonly target: DeploymentTarget;
   public readonly provider: AwsProvider;
   public readonly stateLocation: StateLocation;
+  /** See `AccountStackProps.forbiddenRoleNames`; read when the guardrails run, at synth. */
+  public forbiddenRoleNames: readonly string[];
   private readonly extraProviders = new Map<string, AwsProvider>();
   private readonly remoteStates = new Map<AccountStack, DataTerraformRemoteStateS3>();
 
@@ -48,6 +57,7 @@ export class AccountStack extends TerraformStack {
     this.region = props.region;
     this.environment = props.environment;
     this.target = props.target;
+    this.forbiddenRoleNames = props.forbiddenRoleNames ?? [];
     this.stateLocation = stateLocationOf(props.org.name, props.org.stateRegion, props.account, name);
     this.provider = this.providerFor(props.region);
     if (props.localStatePath) {
@@ -55,7 +65,8 @@ export class AccountStack extends TerraformStack {
     } else {
       useAccountStateBackend(this, { location: this.stateLocation, roleName: props.org.accessRoleName, target: props.target });
     }
-    Aspects.of(this).add(new Guardrails());
+    Aspects.of(this).add(new Guardrails({ context: () => ({ forbiddenRoleNames: this.forbiddenRoleNames }) }));
+    suppressKnownExceptions(this);
   }
 
   /**
