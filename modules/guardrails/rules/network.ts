@@ -1,4 +1,5 @@
-import { TerraformStack } from "cdktf";
+import { TerraformResource, TerraformStack } from "cdktf";
+import type { IConstruct } from "constructs";
 import { publicSpaceCoveredBy, spanOf } from "../public-space";
 import { subjectOf, type CheckedSubject, type GuardrailRule, type ResourceBody } from "../rule";
 
@@ -9,6 +10,15 @@ const openness = (cidrs: string[]): string | undefined => {
 };
 
 const STANDALONE_INGRESS = ["aws_vpc_security_group_ingress_rule", "aws_security_group_rule"];
+
+/** The other elements of `kinds` in the element's stack, as rules see them (rendered only when of those kinds). */
+function siblingsOf(element: IConstruct, kinds: readonly string[]): CheckedSubject[] {
+  return TerraformStack.of(element)
+    .node.findAll()
+    .filter((c) => c instanceof TerraformResource && kinds.includes(c.terraformResourceType))
+    .map(subjectOf)
+    .filter((s): s is CheckedSubject => s !== undefined);
+}
 
 /** The CIDRs an ingress rule resource admits (none for an egress rule). */
 function ingressCidrsOf({ kind, body }: CheckedSubject): string[] {
@@ -30,10 +40,7 @@ export const noPublicIngress: GuardrailRule = {
     if (!ingressCidrsOf(subject).length) return undefined;
     // Rules of one group add up: each is judged with every other ingress rule of its group in the stack.
     const group = String(subject.body.security_group_id);
-    const siblings = TerraformStack.of(subject.element)
-      .node.findAll()
-      .map(subjectOf)
-      .filter((s): s is CheckedSubject => !!s && STANDALONE_INGRESS.includes(s.kind) && String(s.body.security_group_id) === group);
+    const siblings = siblingsOf(subject.element, STANDALONE_INGRESS).filter((s) => String(s.body.security_group_id) === group);
     return openness([...new Set(siblings.flatMap(ingressCidrsOf))]);
   },
   fix: "admit only the security groups or CIDRs that need the port; public entry goes through a load balancer module",
@@ -66,11 +73,8 @@ export const noPublicNaclIngress: GuardrailRule = {
     if (kind === "aws_network_acl_rule" && risky.length) {
       // Rules of one ACL add up, as in ORG-NET-1.
       const acl = String(body.network_acl_id);
-      const siblings = TerraformStack.of(element)
-        .node.findAll()
-        .map(subjectOf)
-        .filter((s): s is CheckedSubject => s?.kind === "aws_network_acl_rule" && String(s.body.network_acl_id) === acl);
-      risky.push(...siblings.map((s) => s.body).filter((b) => b !== body && b.egress !== true && b.rule_action === "allow" && admitsBeyondWebAndReplies(b)));
+      const siblings = siblingsOf(element, ["aws_network_acl_rule"]).filter((s) => s.element !== element && String(s.body.network_acl_id) === acl);
+      risky.push(...siblings.map((s) => s.body).filter((b) => b.egress !== true && b.rule_action === "allow" && admitsBeyondWebAndReplies(b)));
     }
     return openness(risky.flatMap((e) => [...strings(e.cidr_block), ...strings(e.ipv6_cidr_block)]));
   },

@@ -65,6 +65,13 @@ describe("network guardrails", () => {
           new NetworkAclRule(s, "v6", { networkAclId: "acl-1", ruleNumber: 100, protocol: "-1", ruleAction: "allow", ipv6CidrBlock: "::/0" });
         }),
       ).toEqual(["ORG-NET-2"]);
+      expect(
+        violatedRules((s) => {
+          new NetworkAclRule(s, "low", { networkAclId: "acl-1", ruleNumber: 100, protocol: "6", fromPort: 22, toPort: 22, ruleAction: "allow", cidrBlock: "0.0.0.0/1" });
+          new NetworkAclRule(s, "high", { networkAclId: "acl-1", ruleNumber: 110, protocol: "6", fromPort: 22, toPort: 22, ruleAction: "allow", cidrBlock: "128.0.0.0/1" });
+          new NetworkAclRule(s, "other", { networkAclId: "acl-2", ruleNumber: 100, protocol: "6", fromPort: 22, toPort: 22, ruleAction: "allow", cidrBlock: "128.0.0.0/1" });
+        }),
+      ).toEqual(["ORG-NET-2", "ORG-NET-2"]);
     });
 
     it("passes a public tier: web ports and the reply range from the internet, all traffic from the VPC", () => {
