@@ -134,4 +134,29 @@ export const noManagedAdminPolicy: GuardrailRule = {
   fix: "attach a policy with the actions the role needs; administration goes through the organization's admin role",
 };
 
-export const IAM_RULES = [noWildcardActions, noNotActionOrNotResource, noWriteOnEveryResource, serviceTrustPinned, webIdentityTrustPinned, noManagedAdminPolicy];
+export const actionsExist: GuardrailRule = {
+  id: "ORG-IAM-7",
+  description: "Every action a policy names exists in AWS",
+  why: "IAM accepts an action that does not exist and grants nothing with it: a typo in an Allow fails at run time, one in a Deny silently protects nothing",
+  appliesTo: POLICY_KINDS,
+  check: (subject) => {
+    const unknown = statementsOf(subject)
+      .flatMap((s) => [...s.actions, ...s.notActions])
+      .filter((action) => {
+        const matched = actionsMatching(action);
+        return "unknownService" in matched || ("actions" in matched && matched.actions.length === 0);
+      });
+    return unknown.length ? `no such action: ${[...new Set(unknown)].join(", ")}` : undefined;
+  },
+  fix: "spell the action as AWS's Service Authorization Reference does (service prefix and action name)",
+};
+
+export const IAM_RULES = [
+  noWildcardActions,
+  noNotActionOrNotResource,
+  noWriteOnEveryResource,
+  serviceTrustPinned,
+  webIdentityTrustPinned,
+  noManagedAdminPolicy,
+  actionsExist,
+];

@@ -106,4 +106,19 @@ describe("IAM guardrails", () => {
       expect(violatedRules((s) => new IamPolicy(s, "p", { policy: json({ Effect: "Allow", Action: "s3:GetObject", Resource: bucket }) }))).toEqual([]);
     });
   });
+
+  describe("ORG-IAM-7: actions that exist", () => {
+    it("trips on a misspelt action or service, in an Allow or a Deny", () => {
+      expect(guardrailErrorsOf((s) => new DataAwsIamPolicyDocument(s, "doc", { statement: [{ actions: ["s3:GetObjekt"], resources: [bucket] }] }))).toEqual([
+        expect.stringMatching(/\[ORG-IAM-7\].*no such action: s3:GetObjekt/),
+      ]);
+      expect(rolePolicy({ Effect: "Deny", Action: ["ec3:RunInstances"], Resource: "*" })).toEqual(["ORG-IAM-7"]);
+      expect(document({ actions: ["s3:Get*Objekt"], resources: [bucket] })).toEqual(["ORG-IAM-7"]);
+    });
+
+    it("passes AWS's actions in any case, and trust actions", () => {
+      expect(document({ actions: ["S3:getobject", "kms:Decrypt"], resources: [bucket] })).toEqual([]);
+      expect(document({ actions: ["sts:AssumeRole", "sts:TagSession"], principals: [{ type: "AWS", identifiers: ["arn:aws:iam::111111111111:root"] }] })).toEqual([]);
+    });
+  });
 });
