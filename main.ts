@@ -1,7 +1,8 @@
 import { loadOrg } from "./environments/load";
 import { ConfigError } from "./environments/problems";
 import { isRolePurpose, ROLE_PURPOSES } from "./modules/aws/account-role";
-import { synthesizeOrg } from "./stacks/synthesize";
+import { suppressionSummary } from "./modules/guardrails/report";
+import { GUARDRAIL_REPORT_FILE, synthesizeOrg } from "./stacks/synthesize";
 
 /**
  * Synthesizes every stack of the organization.
@@ -31,6 +32,11 @@ function main(): number {
       leaveRemovedStackDirectories: process.env.CDKTF_CONTEXT_JSON !== undefined,
     });
     console.log(`Synthesized ${result.stackNames.length} stacks of org "${org.name}" into ${result.outdir} (role: ${purpose})`);
+    const suppressions = suppressionSummary(result.guardrails);
+    console.log(
+      `${result.guardrails.rules.length} guardrails checked; ${result.guardrails.suppressed.length} finding(s) suppressed with a written reason (${GUARDRAIL_REPORT_FILE}):`,
+    );
+    for (const line of suppressions) console.log(`  ${line}`);
     return 0;
   } catch (e) {
     // Config problems and guardrail violations both arrive here; synthesizeOrg has already

@@ -1,3 +1,4 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { AccountModel, OrgModel } from "../environments/model";
 import { purposeRoleArns, type GithubTrust, type PurposeRoleNames, type StateReader } from "../modules/access/account-access";
 import { servicesOfResourceTypes } from "../modules/access/service-actions";
@@ -13,6 +14,8 @@ const BOOTSTRAP_TYPES = ["aws_s3_bucket", "aws_kms_key", "aws_iam_role"];
 export interface AccountAccessPlan {
   readonly roleNames: PurposeRoleNames;
   readonly services: readonly string[];
+  /** Regions of the account's providers (the state region included). */
+  readonly regions: readonly string[];
   /** Undefined for the management account (no CI role there) and for orgs without `access.github`. */
   readonly github?: GithubTrust;
   readonly operators: { readonly plan: readonly string[]; readonly deploy: readonly string[] };
@@ -23,6 +26,11 @@ export interface AccountAccessPlan {
 
 export function roleNamesOf(org: OrgModel): PurposeRoleNames {
   return { plan: org.access.planRoleName, deploy: org.access.deployRoleName, breakGlass: org.accessRoleName };
+}
+
+/** Regions of a stack's AWS providers. */
+export function providerRegionsOf(stack: AccountStack): Set<string> {
+  return new Set(stack.node.findAll().flatMap((c) => (c instanceof AwsProvider && c.region ? [c.region] : [])));
 }
 
 /** Terraform resource and data-source types a stack declares. */
@@ -66,6 +74,7 @@ export function accountAccessPlan(org: OrgModel, account: AccountModel, stacks: 
   return {
     roleNames: names,
     services: servicesOfResourceTypes(types),
+    regions: [...new Set([org.stateRegion, ...own.flatMap((s) => [...providerRegionsOf(s)])])].sort(),
     github,
     operators: org.access.operators,
     stateReaders,

@@ -7,6 +7,7 @@ import type { DeploymentTarget } from "../modules/aws/deployment-target";
 import { awsProviderFor } from "../modules/aws/provider-factory";
 import { defaultTagsFor } from "../modules/aws/tags";
 import { Guardrails } from "../modules/guardrails/guardrails";
+import { suppressKnownExceptions } from "./guardrail-exceptions";
 import { undeclaredReferences } from "../modules/guardrails/undeclared-references";
 import { s3StateConfig, useAccountStateBackend } from "../modules/state/backend";
 import { stateLocationOf, type StateLocation } from "../modules/state/state-location";
@@ -25,6 +26,12 @@ export interface AccountStackProps {
    * @default undefined (state in the account's S3 bucket)
    */
   readonly localStatePath?: string;
+  /**
+   * Role names this stack's providers, backend and remote-state reads must not assume
+   * (guardrail ORG-ROLE-1).
+   * @default [org.accessRoleName] (the admin role), or [] when the target's purpose is break-glass
+   */
+  readonly forbiddenRoleNames?: readonly string[];
 }
 
 /**
@@ -41,6 +48,8 @@ export class AccountStack extends TerraformStack {
   public readonly stateLocation: StateLocation;
   /** The role every provider and backend of this stack assumes in its account (by the target's purpose). */
   public readonly roleName: string;
+  /** See `AccountStackProps.forbiddenRoleNames`; read when the guardrails run, at synth. */
+  public forbiddenRoleNames: readonly string[];
   private readonly extraProviders = new Map<string, AwsProvider>();
   private readonly remoteStates = new Map<AccountStack, DataTerraformRemoteStateS3>();
 
@@ -51,6 +60,8 @@ export class AccountStack extends TerraformStack {
     this.region = props.region;
     this.environment = props.environment;
     this.target = props.target;
+    // The admin role is refused in providers, backends and remote-state reads unless break-glass is asked for.
+    this.forbiddenRoleNames = props.forbiddenRoleNames ?? (props.target.purpose === "break-glass" ? [] : [props.org.accessRoleName]);
     this.stateLocation = stateLocationOf(props.org.name, props.org.stateRegion, props.account, name);
     this.roleName = purposeRoleName(props.org, props.target.purpose ?? "plan");
     this.provider = this.providerFor(props.region);
@@ -59,7 +70,8 @@ export class AccountStack extends TerraformStack {
     } else {
       useAccountStateBackend(this, { location: this.stateLocation, roleName: this.roleName, target: props.target });
     }
-    Aspects.of(this).add(new Guardrails());
+    Aspects.of(this).add(new Guardrails({ context: () => ({ forbiddenRoleNames: this.forbiddenRoleNames }) }));
+    suppressKnownExceptions(this);
   }
 
   /**

@@ -36,6 +36,7 @@ export class BootstrapStack extends AccountStack {
       accountId: this.account.id,
       roleNames: plan.roleNames,
       services: plan.services,
+      regions: plan.regions,
       stateBucket: this.stateBucket,
       stateRegion: this.region,
       github: plan.github,

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { AnnotationMetadataEntryType, App } from "cdktf";
 import type { OrgModel } from "../environments/model";
 import type { DeploymentTarget } from "../modules/aws/deployment-target";
+import { guardrailReportOf, type GuardrailReport } from "../modules/guardrails/report";
 import { buildOrg } from "./org-app";
 import { withoutTokenTraces } from "./token-traces";
 
@@ -10,7 +11,12 @@ import { withoutTokenTraces } from "./token-traces";
 export interface SynthResult {
   readonly outdir: string;
   readonly stackNames: readonly string[];
+  /** Rules checked and violations let through by a written reason (also in `outdir/guardrails.json`). */
+  readonly guardrails: GuardrailReport;
 }
+
+/** The guardrail report's file name inside the output directory. */
+export const GUARDRAIL_REPORT_FILE = "guardrails.json";
 
 /** How to synthesize. */
 export interface SynthOptions {
@@ -39,16 +45,18 @@ export function synthesizeOrg(org: OrgModel, target: DeploymentTarget, outdir: s
   const staging = `${finalDir}.tmp-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   try {
-    const stacks = withoutTokenTraces(options.keepTokenTraces ?? false, () => {
+    const { stacks, guardrails } = withoutTokenTraces(options.keepTokenTraces ?? false, () => {
       const app = new App({ outdir: staging, skipBackendValidation: true });
       const built = buildOrg(app, org, target);
       app.synth();
-      return built;
+      return { stacks: built, guardrails: guardrailReportOf(app) };
     });
     refuseErrorAnnotations(staging);
+    // Inside the staging directory, so it swaps in with the stacks it describes or not at all.
+    writeFileSync(join(staging, GUARDRAIL_REPORT_FILE), `${JSON.stringify(guardrails, null, 2)}\n`);
     carryOverWorkingFiles(finalDir, staging, options.leaveRemovedStackDirectories ?? false);
     replaceDirectory(finalDir, staging);
-    return { outdir: finalDir, stackNames: stacks.all.map((s) => s.node.id) };
+    return { outdir: finalDir, stackNames: stacks.all.map((s) => s.node.id), guardrails };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@ import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/
 import { Construct } from "constructs";
 import { accountRoleArn } from "../aws/account-role";
 import type { StateBucket } from "../state/state-bucket";
+import { Guardrails } from "../guardrails/guardrails";
 import { GithubOidcProvider } from "./github-oidc-provider";
 import { PurposeRole } from "./purpose-role";
 import { deployActionsFor, PLAN_DENIED_DATA_READS, planActionsFor } from "./service-actions";
@@ -48,6 +49,8 @@ export interface AccountAccessProps {
   readonly roleNames: PurposeRoleNames;
   /** IAM services the account's stacks call (`servicesOfResourceTypes`). */
   readonly services: readonly string[];
+  /** Regions the account's stacks deploy into: the deploy role changes nothing elsewhere. */
+  readonly regions: readonly string[];
   /** The account's state bucket and key. */
   readonly stateBucket: StateBucket;
   readonly stateRegion: string;
@@ -107,6 +110,7 @@ export class AccountAccess extends Construct {
         chainIntoItself(roles.plan),
       ],
     });
+    const deployActions = deployActionsFor(props.services);
     this.deploy = new PurposeRole(this, "deploy", {
       name: roleNames.deploy,
       description: "orgplat: terraform apply of this account's stacks",
@@ -118,8 +122,21 @@ export class AccountAccess extends Construct {
         trustRoles("Itself", [roles.deploy]),
       ],
       permissions: [
-        { sid: "ManageWhatTheStacksManage", effect: "Allow", actions: deployActionsFor(props.services), resources: ["*"] },
-        { sid: "PassOnlyWorkloadRoles", effect: "Allow", actions: ["iam:PassRole"], resources: [accountRoleArn({ id: props.accountId }, "*")] },
+        {
+          sid: "ManageWhatTheStacksManage",
+          effect: "Allow",
+          actions: deployActions.filter((a) => !a.startsWith("iam:")),
+          resources: ["*"],
+          condition: [{ test: "StringEquals", variable: "aws:RequestedRegion", values: [...props.regions].sort() }],
+        },
+        { sid: "ReadTheAccountsIam", effect: "Allow", actions: deployActions.filter((a) => /^iam:(Get|List)/.test(a)), resources: ["*"] },
+        {
+          sid: "ManageTheAccountsIamResources",
+          effect: "Allow",
+          actions: deployActions.filter((a) => a.startsWith("iam:") && !/^iam:(Get|List)/.test(a)),
+          resources: ["role/*", "policy/*", "instance-profile/*", "oidc-provider/*"].map((r) => `arn:aws:iam::${props.accountId}:${r}`),
+        },
+        { sid: "PassOnlyTheAccountsRoles", effect: "Allow", actions: ["iam:PassRole"], resources: [accountRoleArn({ id: props.accountId }, "*")] },
         {
           sid: "NeverPassOrChangeTheBreakGlassRole",
           effect: "Deny",
@@ -137,6 +154,12 @@ export class AccountAccess extends Construct {
         chainIntoItself(roles.deploy),
       ],
     });
+    Guardrails.suppress(
+      this.deploy,
+      "ORG-IAM-1",
+      "the deploy role applies every resource type of its account's stacks: verb families per service (ec2:Create*, s3:PutBucket*), derived from the synthesized types and limited to the account's regions and IAM resources; listing each action would take ~1,100 actions, several managed policies",
+      ["aws_iam_policy_document"],
+    );
     this.stateReaders = Object.fromEntries(
       props.stateReaders.map((reader) => [
         reader.roleName,

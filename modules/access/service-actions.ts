@@ -1,3 +1,5 @@
+import { actionsMatching } from "../guardrails/iam-actions";
+
 /**
  * What the plan and deploy roles may do, per AWS service the stacks use. The services come from
  * the synthesized resource types of an account's stacks (`servicesOfResourceTypes`), so a role
@@ -127,9 +129,15 @@ export const PLAN_DENIED_DATA_READS = [
   "sqs:ReceiveMessage",
 ] as const;
 
+/** Whether AWS has at least one action the pattern names (IAM has no `iam:Describe*`, SQS no `sqs:Describe*`). */
+function namesAnAction(pattern: string): boolean {
+  const matched = actionsMatching(pattern);
+  return "actions" in matched && matched.actions.length > 0;
+}
+
 /** Read-only actions with which `terraform plan` refreshes resources of `services`. */
 export function planActionsFor(services: readonly string[]): string[] {
-  return services.flatMap((service) => [...(PLAN_ACTIONS[service] ?? READ(service))]);
+  return services.flatMap((service) => [...(PLAN_ACTIONS[service] ?? READ(service))]).filter(namesAnAction);
 }
 
 /** Actions with which `terraform apply` creates, updates and deletes resources of `services` (read families included). */
@@ -137,6 +145,6 @@ export function deployActionsFor(services: readonly string[]): string[] {
   return services.flatMap((service) => {
     const writes = DEPLOY_ACTIONS[service];
     if (!writes) throw new Error(`service "${service}" has no deploy actions in modules/access/service-actions.ts; list the verb families a deploy calls`);
-    return [...planActionsFor([service]), ...writes];
+    return [...planActionsFor([service]), ...writes.filter(namesAnAction)];
   });
 }

@@ -66,7 +66,18 @@ export class EksCluster extends Construct {
     const logGroup = new CloudwatchLogGroup(this, "logs", { name: `/aws/eks/${props.name}/cluster`, retentionInDays: props.logRetentionDays });
 
     const trust = new DataAwsIamPolicyDocument(this, "trust", {
-      statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["eks.amazonaws.com"] }] }],
+      statement: [
+        {
+          effect: "Allow",
+          actions: ["sts:AssumeRole"],
+          principals: [{ type: "Service", identifiers: ["eks.amazonaws.com"] }],
+          // EKS accepts both keys in a cluster role trust: no other account's cluster can use this role (confused deputy).
+          condition: [
+            { test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] },
+            { test: "ArnLike", variable: "aws:SourceArn", values: [this.arn] },
+          ],
+        },
+      ],
     });
     this.role = new IamRole(this, "role", { name: clusterRoleName(props.name), assumeRolePolicy: trust.json });
     new IamRolePolicyAttachment(this, "cluster-policy", { role: this.role.name, policyArn: awsManagedPolicyArn("AmazonEKSClusterPolicy") });

@@ -24,8 +24,10 @@ function rolesOf(accountId: string, roleArns: readonly string[]): { principals: 
 
 /** Administration of a key without any cryptographic use of it. */
 export const KEY_ADMINISTRATION_ACTIONS = [
-  "kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*",
-  "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion",
+  "kms:DescribeKey", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:ListResourceTags", "kms:ListGrants", "kms:ListKeyPolicies",
+  "kms:PutKeyPolicy", "kms:EnableKey", "kms:DisableKey", "kms:EnableKeyRotation", "kms:DisableKeyRotation", "kms:UpdateKeyDescription",
+  "kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias", "kms:TagResource", "kms:UntagResource", "kms:RevokeGrant",
+  "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion",
 ] as const;
 
 /**
@@ -46,7 +48,7 @@ export function stateKeyPolicyStatements(props: { readonly accountId: string; re
     {
       sid: "StateWritesThroughS3",
       effect: "Allow",
-      actions: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+      actions: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
       resources: ["*"],
       ...withVia(rolesOf(accountId, [roles.deploy, roles.plan])),
     },

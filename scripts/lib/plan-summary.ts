@@ -1,4 +1,4 @@
-import { dataHeldBy } from "./data-holding";
+import { dataHeldBy } from "../../modules/guardrails/data-holding";
 import { attributeChanges, changeKind, type AttributeChange, type ChangeKind, type PlanJson } from "./plan-json";
 
 /** Hidden marker the pull-request workflow finds its own comment by, to update it in place. */

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { GUARDRAIL_RULES } from "../../modules/guardrails/rules";
 import { MOTO_GAPS } from "../e2e/moto-gaps";
 
 const README = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
@@ -20,5 +21,10 @@ describe("README", () => {
   it("gives exactly two commands for a fresh machine: synth and test", () => {
     const commands = block("fresh-machine").match(/^npm .*$/gm);
     expect(commands).toEqual(["npm ci && npm run synth", "npm ci && npm test"]);
+  });
+
+  it("lists every guardrail rule with its description, in the rules' order", () => {
+    const rows = block("guardrail-rules").match(/^\| ORG-.*$/gm);
+    expect(rows).toEqual(GUARDRAIL_RULES.map((r) => `| ${r.id} | ${r.description} |`));
   });
 });

@@ -1,6 +1,6 @@
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
-import { App, TerraformOutput, Testing } from "cdktf";
+import { AnnotationMetadataEntryType, App, TerraformOutput, Testing } from "cdktf";
 import { AccountStack } from "../../stacks/account-stack";
 import { exampleOrgModel } from "../support/synth";
 
@@ -33,5 +33,26 @@ describe("an account stack", () => {
     const json = JSON.parse(Testing.synth(consumer));
     expect(Object.values(json.resource.aws_subnet)[0]).toMatchObject({ vpc_id: "${data.terraform_remote_state.state-of-producer.outputs.vpc_id}" });
     expect(consumer.dependencies).toEqual([producer]);
+  });
+
+  it("forbids the admin role to its provider, backend and remote-state reads once told to (ORG-ROLE-1), and not before", () => {
+    const errorsOf = (forbiddenRoleNames?: string[]) => {
+      const app = Testing.app();
+      const producer = stackIn(app, "producer");
+      const consumer = new AccountStack(app, "consumer", { org, account: org.networkAccount, region: "us-east-1", environment: "dev", target: {}, forbiddenRoleNames });
+      consumer.remoteStateOf(producer);
+      Testing.synth(consumer);
+      return consumer.node
+        .findAll()
+        .flatMap((c) => c.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.ERROR).map((m) => String(m.data)))
+        .filter((message) => message.startsWith("[ORG-ROLE-1]"))
+        .map((message) => message.split(": ")[1]);
+    };
+    expect(errorsOf()).toEqual([]);
+    expect(errorsOf([org.accessRoleName])).toEqual([
+      "provider.aws consumer/aws",
+      "backend.s3 consumer/backend",
+      "remote_state.s3 consumer/state-of-producer",
+    ]);
   });
 });

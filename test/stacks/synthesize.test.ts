@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Annotations, TerraformStack } from "cdktf";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { Guardrails } from "../../modules/guardrails/guardrails";
 import { AccountStack } from "../../stacks/account-stack";
-import { synthesizeOrg } from "../../stacks/synthesize";
+import { GUARDRAIL_REPORT_FILE, synthesizeOrg } from "../../stacks/synthesize";
 import { filesUnder } from "../support/files";
 import { exampleOrgModel } from "../support/synth";
 
@@ -26,7 +26,7 @@ describe("synthesizeOrg", () => {
       stockPrepare.mockRestore();
     }
     const fastFiles = filesUnder(join(work, "fast"));
-    expect(Object.keys(fastFiles)).toHaveLength(fast.stackNames.length + 1);
+    expect(Object.keys(fastFiles)).toHaveLength(fast.stackNames.length + 2); // + manifest.json, guardrails.json
     expect(fastFiles).toEqual(filesUnder(join(work, "stock")));
   });
 
@@ -59,6 +59,40 @@ describe("synthesizeOrg", () => {
       violation.mockRestore();
     }
     expect(readdirSync(join(outdir, "stacks"))).toEqual(["keep-me"]);
+  });
+
+  it("writes the guardrail report with the stacks it describes: every rule, every suppressed finding with its reason", () => {
+    const outdir = join(work, "reported");
+    const result = synthesizeOrg(exampleOrgModel(), {}, outdir);
+    const report = JSON.parse(readFileSync(join(outdir, GUARDRAIL_REPORT_FILE), "utf8")) as typeof result.guardrails;
+    expect(report).toEqual(result.guardrails);
+    expect(report.rules.map((r) => r.id)).toEqual(expect.arrayContaining(["ORG-STATE-1", "ORG-IAM-1", "ORG-NET-1", "ORG-DATA-1"]));
+    // The org's known exceptions, each with the change that removes it; nothing else is let through.
+    expect([...new Set(report.suppressed.map((f) => `${f.ruleId} ${f.kind}`))].sort()).toEqual([
+      "ORG-DATA-1 aws_cloudwatch_log_group",
+      "ORG-DATA-1 aws_eks_cluster",
+      "ORG-KMS-2 aws_kms_key",
+      "ORG-LOG-2 aws_cloudwatch_log_group",
+      "ORG-STATE-1 backend.s3",
+      "ORG-STATE-1 remote_state.s3",
+    ]);
+    expect(report.suppressed.every((f) => f.reason.length > 20 && result.stackNames.includes(f.stack))).toBe(true);
+  });
+
+  it("writes no report when a guardrail fails", () => {
+    const outdir = join(work, "refused");
+    const visit = Guardrails.prototype.visit;
+    const violation = jest.spyOn(Guardrails.prototype, "visit").mockImplementation(function (this: Guardrails, node) {
+      if (node instanceof S3Bucket) Annotations.of(node).addError("[ORG-TEST] a planted violation");
+      visit.call(this, node);
+    });
+    try {
+      expect(() => synthesizeOrg(exampleOrgModel(), {}, outdir)).toThrow(/ORG-TEST/);
+    } finally {
+      violation.mockRestore();
+    }
+    expect(existsSync(outdir)).toBe(false);
+    expect(readdirSync(work).filter((name) => name.startsWith("refused"))).toEqual([]);
   });
 
   it("leaves the stack-trace formatter as it found it, also when synthesis fails", () => {

@@ -39,6 +39,18 @@ describe("EksCluster", () => {
     ]);
   });
 
+  it("lets only EKS acting for this account's cluster assume the cluster role (confused deputy)", () => {
+    expect(statementsOf(json, "trust")).toEqual([
+      expect.objectContaining({
+        principals: [{ type: "Service", identifiers: ["eks.amazonaws.com"] }],
+        condition: [
+          { test: "StringEquals", variable: "aws:SourceAccount", values: ["555555555555"] },
+          { test: "ArnLike", variable: "aws:SourceArn", values: [expect.stringMatching(/^arn:aws:eks:us-east-1:555555555555:cluster\/[\w-]+$/)] },
+        ],
+      }),
+    ]);
+  });
+
   it("authenticates through access entries only, with no implicit admin for its creator", () => {
     expect(cluster.access_config).toEqual({ authentication_mode: "API", bootstrap_cluster_creator_admin_permissions: false });
   });

@@ -1,78 +1,81 @@
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { EfsFileSystem } from "@cdktf/provider-aws/lib/efs-file-system";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
-import { Aspects, Testing, TerraformStack } from "cdktf";
-import type { Construct } from "constructs";
-import { Guardrails } from "../../../modules/guardrails/guardrails";
-
-/** Synthesizes `build` under the guardrails and returns the error they raise, if any. */
-function guardrailErrorOf(build: (scope: Construct) => void): string | undefined {
-  const stack = new TerraformStack(Testing.app(), "guarded");
-  new AwsProvider(stack, "aws", { region: "us-east-1" });
-  Aspects.of(stack).add(new Guardrails());
-  build(stack);
-  try {
-    Testing.fullSynth(stack);
-    return undefined;
-  } catch (e) {
-    return (e as Error).message;
-  }
-}
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Aspects, DataTerraformRemoteStateS3, S3Backend, Testing, TerraformStack } from "cdktf";
+import { Guardrails, suppressedFindingsUnder } from "../../../modules/guardrails/guardrails";
+import { guardrailReportOf, suppressionSummary } from "../../../modules/guardrails/report";
+import { GUARDRAIL_RULES } from "../../../modules/guardrails/rules";
+import { guardedStack, guardrailErrorsOf, violatedRules } from "../../support/guardrails";
 
 describe("guardrails", () => {
-  it("ORG-DATA-1: a bucket without prevent_destroy stops the synth, naming rule, path and fix", () => {
-    expect(guardrailErrorOf((s) => new S3Bucket(s, "logs", { bucket: "logs" }))).toMatch(
-      /\[ORG-DATA-1\] Resources that hold data refuse destroy: aws_s3_bucket guarded\/logs: lifecycle\.prevent_destroy is not set\. Fix: add `lifecycle: \{ preventDestroy: true \}`/,
-    );
+  it("every rule has an id of its own, a description, a why and a fix", () => {
+    const ids = GUARDRAIL_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of GUARDRAIL_RULES) {
+      expect(rule.id).toMatch(/^ORG-[A-Z]+-\d+$/);
+      expect([rule.description, rule.why, rule.fix].every((text) => text.length > 10)).toBe(true);
+      expect(rule.appliesTo.length).toBeGreaterThan(0);
+    }
   });
 
-  it("ORG-DATA-1: passes a KMS key that refuses destroy", () => {
-    expect(guardrailErrorOf((s) => new KmsKey(s, "key", { enableKeyRotation: true, lifecycle: { preventDestroy: true } }))).toBeUndefined();
+  it("a suppression with a reason turns a violation into a recorded finding", () => {
+    const stack = guardedStack();
+    const bucket = new S3Bucket(stack, "scratch", { bucket: "scratch" });
+    Guardrails.suppress(bucket, "ORG-DATA-1", "scratch space, recreated by every run");
+    Testing.synth(stack);
+    expect(suppressedFindingsUnder(stack)).toEqual([
+      { ruleId: "ORG-DATA-1", reason: "scratch space, recreated by every run", stack: "guarded", path: "guarded/scratch", kind: "aws_s3_bucket", problem: "lifecycle.prevent_destroy is not set" },
+    ]);
   });
 
-  it("ORG-ENC-1: an unencrypted EFS file system stops the synth", () => {
-    expect(guardrailErrorOf((s) => new EfsFileSystem(s, "fs", { lifecycle: { preventDestroy: true } }))).toMatch(/\[ORG-ENC-1\].*encrypted is not true/);
-  });
-
-  it("ORG-ENC-2: an unencrypted SQS queue stops the synth", () => {
-    expect(guardrailErrorOf((s) => new SqsQueue(s, "q", { name: "q" }))).toMatch(/\[ORG-ENC-2\]/);
-    expect(guardrailErrorOf((s) => new SqsQueue(s, "q", { name: "q", sqsManagedSseEnabled: true }))).toBeUndefined();
-  });
-
-  it("ORG-NET-1: ingress from 0.0.0.0/0 stops the synth", () => {
+  it("a suppression limited to kinds leaves the rule on for every other kind below it", () => {
     expect(
-      guardrailErrorOf((s) => new SecurityGroup(s, "sg", { ingress: [{ fromPort: 22, toPort: 22, protocol: "tcp", cidrBlocks: ["0.0.0.0/0"] }] })),
-    ).toMatch(/\[ORG-NET-1\].*admits 0\.0\.0\.0\/0/);
-  });
-
-  it("ORG-IAM-1: an Allow of \"service:*\" in a policy document stops the synth", () => {
-    expect(guardrailErrorOf((s) => new DataAwsIamPolicyDocument(s, "doc", { statement: [{ actions: ["ec2:*"], resources: ["*"] }] }))).toMatch(
-      /\[ORG-IAM-1\].*grants "ec2:\*"/,
-    );
-  });
-
-  it("ORG-IAM-1: an Allow of \"*\" in an inline JSON policy stops the synth; a Deny of s3:* does not", () => {
-    const policy = (effect: string, action: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: effect, Action: action, Resource: "*" }] });
-    expect(guardrailErrorOf((s) => new IamRolePolicy(s, "p", { role: "r", policy: policy("Allow", "*") }))).toMatch(/\[ORG-IAM-1\]/);
-    expect(guardrailErrorOf((s) => new IamRolePolicy(s, "p", { role: "r", policy: policy("Deny", "s3:*") }))).toBeUndefined();
-  });
-
-  it("a suppression with a reason turns a violation into a printed note", () => {
-    expect(
-      guardrailErrorOf((s) => {
-        const bucket = new S3Bucket(s, "scratch", { bucket: "scratch" });
-        Guardrails.suppress(bucket, "ORG-DATA-1", "scratch space, recreated by every run");
+      violatedRules((s) => {
+        Guardrails.suppress(s, "ORG-DATA-1", "keys are handled elsewhere", ["aws_kms_key"]);
+        new KmsKey(s, "key", { enableKeyRotation: true, policy: "{}" });
+        new S3Bucket(s, "bucket", { bucket: "b" });
       }),
-    ).toBeUndefined();
+    ).toEqual(["ORG-DATA-1"]);
   });
 
   it("a suppression without a reason is refused", () => {
     const stack = new TerraformStack(Testing.app(), "s");
     expect(() => Guardrails.suppress(stack, "ORG-DATA-1", " ")).toThrow(/needs a written reason/);
+  });
+
+  it("visits providers, backends and remote-state reads, not only resources", () => {
+    const errors = guardrailErrorsOf((s) => {
+      new AwsProvider(s, "other", { region: "eu-west-1", alias: "eu" });
+      new S3Backend(s, { bucket: "state", key: "k", region: "us-east-1", encrypt: true });
+      new DataTerraformRemoteStateS3(s, "network", { bucket: "state", key: "network", region: "us-east-1" });
+    });
+    expect(errors).toEqual([
+      expect.stringMatching(/^\[ORG-PROV-1\] .*: provider\.aws guarded\/other: allowed_account_ids is not set/),
+      expect.stringMatching(/^\[ORG-STATE-1\] .*: backend\.s3 guarded\/backend: kms_key_id is not set/),
+      expect.stringMatching(/^\[ORG-STATE-1\] .*: remote_state\.s3 guarded\/network: encrypt is not true/),
+    ]);
+  });
+
+  it("reads the stack's context when it runs, so a stack can switch a rule on after construction", () => {
+    const stack = new TerraformStack(Testing.app(), "late");
+    const context = { forbiddenRoleNames: [] as string[] };
+    Aspects.of(stack).add(new Guardrails({ context: () => context }));
+    new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["1"], assumeRole: [{ roleArn: "arn:aws:iam::1:role/Admin" }] });
+    context.forbiddenRoleNames = ["Admin"];
+    Testing.synth(stack);
+    expect(stack.node.findAll().flatMap((c) => c.node.metadata.map((m) => String(m.data)))).toContainEqual(expect.stringMatching(/^\[ORG-ROLE-1\]/));
+  });
+
+  it("the report lists every rule and every suppressed finding; the summary one line per reason", () => {
+    const stack = guardedStack();
+    Guardrails.suppress(stack, "ORG-ENC-2", "a test queue");
+    new SqsQueue(stack, "a", { name: "a" });
+    new SqsQueue(stack, "b", { name: "b" });
+    Testing.synth(stack);
+    const report = guardrailReportOf(stack);
+    expect(report.rules.map((r) => r.id)).toEqual(GUARDRAIL_RULES.map((r) => r.id));
+    expect(report.suppressed.map((f) => f.path)).toEqual(["guarded/a", "guarded/b"]);
+    expect(suppressionSummary(report)).toEqual(["[ORG-ENC-2] suppressed on 2 aws_sqs_queue element(s) in 1 stack(s): a test queue"]);
   });
 });
