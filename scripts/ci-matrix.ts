@@ -1,6 +1,7 @@
-import { loadOrg } from "../environments/load";
+import { loadConfiguredOrg } from "../environments/org-setting";
 import type { OrgModel } from "../environments/model";
 import { consoleIo, runCommand, UsageError, type CliIo } from "./lib/cli";
+import { refuseExampleAccounts } from "./lib/example-accounts";
 import { accountIdsByName, selectStacks } from "./lib/stack-selection";
 import { outdirFrom, readSynthesizedStacks, type SynthesizedStack } from "./lib/synthesized-stacks";
 
@@ -72,10 +73,12 @@ export function environmentOrder(stacks: readonly SynthesizedStack[], preferred:
   return ordered;
 }
 
-export function runCiMatrix(args: readonly string[], io: CliIo, load: () => Pick<OrgModel, "ciRoleName" | "environments"> = () => loadOrg(process.env.ORGPLAT_ORG || undefined)): number {
+export function runCiMatrix(args: readonly string[], io: CliIo, load: () => Pick<OrgModel, "ciRoleName" | "environments"> = () => loadConfiguredOrg()): number {
   return runCommand(args, io, { usage: USAGE, options: { outdir: { type: "string" }, env: { type: "string" }, lines: { type: "boolean" } } }, ({ values }) => {
     if (Boolean(values.lines) !== (values.env !== undefined)) throw new UsageError("--env and --lines go together");
     const all = readSynthesizedStacks(outdirFrom(values.outdir));
+    // Every workflow starts here: an org setting still on the example fails the run at once.
+    refuseExampleAccounts(all);
     const matrix = ciMatrix(all, load());
     if (!values.env) {
       io.out(JSON.stringify(matrix));

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { consoleIo, runCommand, UsageError, type CliIo } from "./lib/cli";
+import { refuseExampleAccounts } from "./lib/example-accounts";
 import { outdirFrom, readSynthesizedStacks, type SynthesizedStack } from "./lib/synthesized-stacks";
 import { failureTail, terraformCli, type TerraformCommand } from "./lib/terraform-cli";
 
@@ -67,6 +68,7 @@ export function runState(args: readonly string[], io: CliIo, tf: TerraformComman
     if (!stackName) throw new UsageError("name a stack");
     const terraformArgs = stateArgs(subcommand, rest);
     const stack = findStack(readSynthesizedStacks(outdirFrom(values.outdir)), stackName);
+    refuseExampleAccounts([stack]);
     if (!isInitialized(stack.dir) && !init(tf, stack, io)) return 1;
     let run = tf(stack.dir, terraformArgs);
     // The backend block changed since the last init (e.g. a new synth): initialize again, once.

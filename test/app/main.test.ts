@@ -72,6 +72,26 @@ describe("the synth app", () => {
     expect(readdirSync(join(work, "bad"))).toEqual(["cdktf.out"]);
   });
 
+  it("synthesizes the org named by orgplat.json, and without a setting names both ways to give one", () => {
+    const project = join(work, "project");
+    mkdirSync(project, { recursive: true });
+    const app = join(ROOT, "dist", "scripts", "synth.js");
+    const bare = spawnSync(process.execPath, [app], { cwd: project, env: { ...process.env, ORGPLAT_ORG: "" }, encoding: "utf8" });
+    expect(bare.status).toBe(1);
+    expect(bare.stderr).toContain("No org file is set");
+    expect(bare.stderr).toContain("orgplat.json at the project root");
+    expect(bare.stderr).toContain("ORGPLAT_ORG=./my-org.yaml npm run synth");
+    expect(existsSync(join(project, "cdktf.out"))).toBe(false);
+
+    const org = exampleOrgInput();
+    org.name = "fromsetting";
+    writeFileSync(join(project, "acme.json"), JSON.stringify(org));
+    writeFileSync(join(project, "orgplat.json"), JSON.stringify({ org: "acme.json" }));
+    const run = spawnSync(process.execPath, [app], { cwd: project, env: { ...process.env, ORGPLAT_ORG: "" }, encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/stacks of org "fromsetting"/);
+  });
+
   it("writes nothing at all when the first synth fails", () => {
     const outdir = join(work, "fresh", "cdktf.out");
     const run = runApp({ ORGPLAT_ORG: join(work, "missing.yaml"), CDKTF_OUTDIR: outdir });

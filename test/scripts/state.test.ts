@@ -32,13 +32,13 @@ describe("state", () => {
 
   it("stops with the usage before running terraform when the command line is incomplete", () => {
     const io = capturedIo();
-    expect(runState(["dev-us-east-1-network", "--outdir", example.outdir], io, noTerraform)).toBe(2);
+    expect(runState(["dev-us-east-1-network", "--outdir", example.outdir], io, noTerraform)).toBe(64);
     expect(io.stderr).toContain("name a subcommand\nusage: npm run state -- <stack> <list | show ADDRESS | pull | output [NAME]>");
   });
 
   it("tells how to synthesize when the output directory is missing", () => {
     const io = capturedIo();
-    expect(runState(["dev-us-east-1-network", "list", "--outdir", "/nonexistent/cdktf.out"], io, noTerraform)).toBe(2);
+    expect(runState(["dev-us-east-1-network", "list", "--outdir", "/nonexistent/cdktf.out"], io, noTerraform)).toBe(1);
     expect(io.stderr).toContain("/nonexistent/cdktf.out/manifest.json does not exist: synthesize first with `npm run synth`");
   });
 
