@@ -23,7 +23,8 @@ describe("the synth app", () => {
 
   it("synthesizes every stack of the bundled example org without AWS credentials", () => {
     const outdir = join(work, "ok", "cdktf.out");
-    const run = runApp({ CDKTF_OUTDIR: outdir, AWS_ACCESS_KEY_ID: "", AWS_PROFILE: "" });
+    // The committed setting (orgplat.json) names examples/org.yaml; said here so a team's own setting does not change this test.
+    const run = runApp({ CDKTF_OUTDIR: outdir, AWS_ACCESS_KEY_ID: "", AWS_PROFILE: "", ORGPLAT_ORG: "examples/org.yaml" });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8"));
@@ -37,8 +38,8 @@ describe("the synth app", () => {
     expect(SYNTH_ARGS).toEqual(["--max-semi-space-size=64", "dist/scripts/synth.js"]);
     const bundled = join(work, "bundled", "cdktf.out");
     const plain = join(work, "plain", "cdktf.out");
-    expect(runApp({ CDKTF_OUTDIR: bundled }).status).toBe(0);
-    expect(runApp({ CDKTF_OUTDIR: plain }, [join(ROOT, "dist", "main.js")]).status).toBe(0);
+    expect(runApp({ CDKTF_OUTDIR: bundled, ORGPLAT_ORG: "examples/org.yaml" }).status).toBe(0);
+    expect(runApp({ CDKTF_OUTDIR: plain, ORGPLAT_ORG: "examples/org.yaml" }, [join(ROOT, "dist", "main.js")]).status).toBe(0);
     const files = filesUnder(bundled);
     expect(Object.keys(files)).toContain("manifest.json");
     expect(files).toEqual(filesUnder(plain));
