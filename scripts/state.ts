@@ -16,7 +16,7 @@ for an emulator (ORGPLAT_AWS_ENDPOINT) reads the emulator's buckets.`;
 export function stateArgs(subcommand: string | undefined, rest: readonly string[]): string[] {
   switch (subcommand) {
     case "list":
-      return ["state", "list", ...rest];
+      return ["state", "list", "-no-color", ...rest];
     case "show":
       if (rest.length !== 1) throw new UsageError("show takes exactly one resource address, e.g. show aws_vpc.vpc_vpc_1A2B3C4D (see `list`)");
       return ["state", "show", "-no-color", rest[0]];
@@ -76,10 +76,16 @@ export function runState(args: readonly string[], io: CliIo, tf: TerraformComman
       if (!init(tf, stack, io)) return 1;
       run = tf(stack.dir, terraformArgs);
     }
-    if (run.stdout) io.out(run.stdout.replace(/\n$/, ""));
+    // Plain text for pipes and scripts: terraform colours some subcommands' output whatever the terminal.
+    if (run.stdout) io.out(withoutAnsi(run.stdout).replace(/\n$/, ""));
     if (run.code !== 0) io.err(`terraform ${terraformArgs.join(" ")} failed in ${stack.dir} (exit ${run.code}):\n${failureTail(run)}`);
     return run.code;
   });
+}
+
+/** Text without ANSI colour and style sequences. */
+export function withoutAnsi(text: string): string {
+  return text.replace(/\x1b\[[0-9;]*m/g, "");
 }
 
 function init(tf: TerraformCommand, stack: SynthesizedStack, io: CliIo): boolean {

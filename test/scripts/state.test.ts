@@ -1,4 +1,4 @@
-import { findStack, runState, stateArgs } from "../../scripts/state";
+import { findStack, runState, stateArgs, withoutAnsi } from "../../scripts/state";
 import type { TerraformCommand } from "../../scripts/lib/terraform-cli";
 import { capturedIo, synthesizeExample } from "./fixtures/example-synth";
 
@@ -12,8 +12,8 @@ describe("state", () => {
   afterAll(() => example.cleanup());
 
   it("maps each subcommand to its terraform command", () => {
-    expect(stateArgs("list", [])).toEqual(["state", "list"]);
-    expect(stateArgs("list", ["aws_subnet.x"])).toEqual(["state", "list", "aws_subnet.x"]);
+    expect(stateArgs("list", [])).toEqual(["state", "list", "-no-color"]);
+    expect(stateArgs("list", ["aws_subnet.x"])).toEqual(["state", "list", "-no-color", "aws_subnet.x"]);
     expect(stateArgs("show", ["aws_vpc.vpc"])).toEqual(["state", "show", "-no-color", "aws_vpc.vpc"]);
     expect(stateArgs("pull", [])).toEqual(["state", "pull"]);
     expect(stateArgs("output", ["vpc_id"])).toEqual(["output", "-no-color", "-json", "vpc_id"]);
@@ -53,5 +53,13 @@ describe("state", () => {
     expect(calls).toEqual(["init -input=false -no-color"]);
     expect(io.stderr).toContain("terraform init of dev-us-east-1-network failed (exit 1)");
     expect(io.stderr).toContain("no valid credential sources found");
+  });
+
+  it("prints plain text: no ANSI colour codes reach the output", () => {
+    const coloured: TerraformCommand = (_dir, args) => ({ code: 0, stdout: args[0] === "state" ? "\x1b[0m\x1b[1maws_vpc.vpc\x1b[0m\n" : "", stderr: "" });
+    const io = capturedIo();
+    expect(runState(["dev-us-east-1-network", "list", "--outdir", example.outdir], io, coloured)).toBe(0);
+    expect(io.stdout).toBe("aws_vpc.vpc\n");
+    expect(withoutAnsi("\x1b[31mred\x1b[0m")).toBe("red");
   });
 });
