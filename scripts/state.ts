@@ -18,7 +18,7 @@ export function stateArgs(subcommand: string | undefined, rest: readonly string[
     case "list":
       return ["state", "list", "-no-color", ...rest];
     case "show":
-      if (rest.length !== 1) throw new UsageError("show takes exactly one resource address, e.g. show aws_vpc.vpc_vpc_1A2B3C4D (see `list`)");
+      if (rest.length !== 1) throw new UsageError("show takes exactly one resource address, e.g. show aws_vpc.vpc_6776A399 (see `list`)");
       return ["state", "show", "-no-color", rest[0]];
     case "pull":
       if (rest.length) throw new UsageError("pull takes no arguments");

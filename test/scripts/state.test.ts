@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { findStack, runState, stateArgs, withoutAnsi } from "../../scripts/state";
 import type { TerraformCommand } from "../../scripts/lib/terraform-cli";
 import { capturedIo, synthesizeExample } from "./fixtures/example-synth";
@@ -61,5 +63,12 @@ describe("state", () => {
     expect(runState(["dev-us-east-1-network", "list", "--outdir", example.outdir], io, coloured)).toBe(0);
     expect(io.stdout).toBe("aws_vpc.vpc\n");
     expect(withoutAnsi("\x1b[31mred\x1b[0m")).toBe("red");
+  });
+
+  it("the README's `state show` example names an address the stack really has", () => {
+    const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+    const [, stackName, address] = readme.match(/npm run state -- (\S+) show '([^']+)'/)!;
+    const [type, name] = address.split(".");
+    expect(Object.keys(example.stacks.find((s) => s.name === stackName)!.json.resource?.[type] ?? {})).toContain(name);
   });
 });
