@@ -1,4 +1,4 @@
-import { loadOrg } from "./environments/load";
+import { loadConfiguredOrg, OrgSettingError } from "./environments/org-setting";
 import { ConfigError } from "./environments/problems";
 import { isRolePurpose, ROLE_PURPOSES } from "./modules/aws/account-role";
 import { suppressionSummary } from "./modules/guardrails/report";
@@ -6,7 +6,7 @@ import { GUARDRAIL_REPORT_FILE, synthesizeOrg } from "./stacks/synthesize";
 
 /**
  * Synthesizes every stack of the organization.
- *   ORGPLAT_ORG            path of a .json/.yaml org file (default: the bundled example org)
+ *   ORGPLAT_ORG            path of a .json/.yaml org file (default: "org" of orgplat.json, the committed project setting)
  *   ORGPLAT_AWS_ENDPOINT   AWS API emulator URL (tests only; default: real AWS)
  *   ORGPLAT_ROLE           plan | deploy | break-glass: the role every provider and backend assumes (default: plan)
  *   CDKTF_OUTDIR           output directory (set by the cdktf CLI; default: cdktf.out)
@@ -25,7 +25,7 @@ function main(): number {
     return 1;
   }
   try {
-    const org = loadOrg(process.env.ORGPLAT_ORG || undefined);
+    const org = loadConfiguredOrg();
     const result = synthesizeOrg(org, { emulatorEndpoint: endpoint, purpose }, process.env.CDKTF_OUTDIR || "cdktf.out", {
       keepTokenTraces: process.env.ORGPLAT_TOKEN_TRACES === "1",
       // Set by the cdktf CLI for the app it runs; the CLI removes the directories of removed stacks itself.
@@ -41,7 +41,7 @@ function main(): number {
   } catch (e) {
     // Config problems and guardrail violations both arrive here; synthesizeOrg has already
     // discarded its staging directory, so the previous output is untouched.
-    console.error(e instanceof ConfigError ? e.message : `Synthesis failed: ${(e as Error).message}`);
+    console.error(e instanceof ConfigError || e instanceof OrgSettingError ? e.message : `Synthesis failed: ${(e as Error).message}`);
     console.error("Nothing was written.");
     return 1;
   }

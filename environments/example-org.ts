@@ -2,7 +2,8 @@ import type { OrgConfigInput } from "./schema";
 
 /**
  * The bundled example organization. Account and organization ids are deliberately fake
- * (repeated digits); point ORGPLAT_ORG at your own .json or .yaml file of the same shape.
+ * (repeated digits). examples/org.yaml is this org as YAML (`npm run org-files`); point orgplat.json's
+ * "org" (or ORGPLAT_ORG) at your own .json or .yaml file of the same shape.
  */
 
 const tiers = {

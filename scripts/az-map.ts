@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { azIdBelongsTo } from "../environments/az-ids";
-import { loadOrg } from "../environments/load";
+import { loadOrgFile } from "../environments/load";
+import { loadConfiguredOrg } from "../environments/org-setting";
 import type { OrgModel } from "../environments/model";
-import { ConfigError } from "../environments/problems";
+import { consoleIo, EXIT, runCommand, UsageError } from "./lib/cli";
 
 /**
  * az-map: lines up AZ names and AZ IDs across accounts.
@@ -13,7 +14,7 @@ import { ConfigError } from "../environments/problems";
  * Each file is the JSON of `aws ec2 describe-availability-zones --region R` run in one account;
  * the account id comes from the file name (its 12-digit group) or from `--account ID` before the file.
  * Prints per region the AZ ID → AZ name table of every account, and flags each AZ ID the org config
- * uses that an account does not have. Exit 0: aligned; 1: an account lacks a configured AZ ID; 2: bad input.
+ * uses that an account does not have. Exit 0: aligned; 1: an account lacks a configured AZ ID or bad input; 64: usage.
  */
 
 /** A file that cannot be read as one account's describe-availability-zones output. */
@@ -146,29 +147,41 @@ export interface AzMapIo {
   loadOrg(path?: string): OrgModel;
 }
 
-const USAGE = "usage: npm run az-map -- [--org <org file>] [--account <12-digit id> <file>] <file>…  (files: describe-availability-zones JSON, one per account and region)";
+const USAGE = `usage: npm run az-map -- [--org <org file>] [--account <12-digit id> <file>]... <file>...
+
+files: describe-availability-zones JSON, one per account and region; the account id comes from the
+file name (its 12-digit group) or from --account ID before the file. The org: --org, else
+ORGPLAT_ORG, else orgplat.json's "org". Exit 1 when an account lacks a configured AZ ID or a file
+cannot be read.`;
 
 /** Runs the command; returns the exit code. */
 export function runAzMap(argv: readonly string[], io: AzMapIo): number {
-  const inputs: { file: string; accountId?: string }[] = [];
-  let orgPath: string | undefined;
+  // `--account ID FILE` ties the id to the file after it; carried through parseArgs as ID=FILE.
+  const args: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--help" || arg === "-h") {
-      io.out(USAGE);
-      return 0;
-    } else if (arg === "--org") orgPath = argv[++i];
-    else if (arg === "--account") {
-      const accountId = argv[++i];
-      const file = argv[++i];
-      if (!accountId || !file) return usageError(io, "--account needs an account id and then the file it applies to");
-      inputs.push({ file, accountId });
-    } else if (arg.startsWith("-")) return usageError(io, `unknown option ${arg}`);
-    else inputs.push({ file: arg });
+    if (argv[i] !== "--account") args.push(argv[i]);
+    else {
+      const accountId = argv[i + 1];
+      const file = argv[i + 2];
+      if (!accountId || !file || accountId.startsWith("-") || file.startsWith("-")) args.push("--account-needs-id-and-file");
+      else args.push("--account", `${accountId}=${file}`);
+      i += 2;
+    }
   }
-  if (!inputs.length) return usageError(io, "name at least one describe-availability-zones file");
-  try {
-    const org = io.loadOrg(orgPath);
+  return runCommand(args, io, { usage: USAGE, options: { org: { type: "string" }, account: { type: "string", multiple: true } }, positionals: true }, ({ values, positionals }) => {
+    // Files in the order given, whether named with --account or not (a duplicate names the first).
+    const used = new Set<number>();
+    const at = (text: string) => {
+      const index = args.findIndex((a, i) => a === text && !used.has(i));
+      used.add(index);
+      return index;
+    };
+    const inputs: { file: string; accountId?: string }[] = [
+      ...(values.account ?? []).map((pair) => ({ order: at(pair), accountId: pair.slice(0, pair.indexOf("=")), file: pair.slice(pair.indexOf("=") + 1) })),
+      ...positionals.map((file) => ({ order: at(file), file })),
+    ].sort((a, b) => a.order - b.order);
+    if (!inputs.length) throw new UsageError("name at least one describe-availability-zones file");
+    const org = io.loadOrg(values.org);
     const files = inputs.map(({ file, accountId }) => {
       let text: string;
       try {
@@ -179,26 +192,14 @@ export function runAzMap(argv: readonly string[], io: AzMapIo): number {
       return parseZoneFile(file, text, accountId);
     });
     io.out(formatAzMap(files, org));
-    return missingAzIds(files, org).length ? 1 : 0;
-  } catch (e) {
-    if (e instanceof AzMapInputError || e instanceof ConfigError) {
-      io.err(e.message);
-      return 2;
-    }
-    throw e;
-  }
-}
-
-function usageError(io: AzMapIo, message: string): number {
-  io.err(`${message}\n${USAGE}`);
-  return 2;
+    return missingAzIds(files, org).length ? EXIT.failure : EXIT.ok;
+  });
 }
 
 if (require.main === module) {
   process.exitCode = runAzMap(process.argv.slice(2), {
+    ...consoleIo,
     readFile: (path) => readFileSync(path, "utf8"),
-    out: (text) => console.log(text),
-    err: (text) => console.error(text),
-    loadOrg: (path) => loadOrg(path ?? (process.env.ORGPLAT_ORG || undefined)),
+    loadOrg: (path) => (path ? loadOrgFile(path) : loadConfiguredOrg()),
   });
 }

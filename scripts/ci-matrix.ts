@@ -1,16 +1,21 @@
-import { loadOrg } from "../environments/load";
+import { readFileSync } from "node:fs";
+import { loadConfiguredOrg } from "../environments/org-setting";
 import type { OrgModel } from "../environments/model";
 import { accountRoleArn } from "../modules/aws/account-role";
 import { consoleIo, runCommand, UsageError, type CliIo } from "./lib/cli";
+import type { AffectedStacks } from "./lib/affected-stacks";
+import { refuseExampleAccounts } from "./lib/example-accounts";
 import { accountIdsByName, selectStacks } from "./lib/stack-selection";
 import { outdirFrom, readSynthesizedStacks, type SynthesizedStack } from "./lib/synthesized-stacks";
 
-const USAGE = `usage: npm run ci-matrix -- [--outdir DIR] [--env NAME --lines]
+const USAGE = `usage: npm run ci-matrix -- [--outdir DIR] [--affected FILE --base-outdir DIR] [--env NAME --lines]
 
 Prints, as one line of JSON, what the workflows fan out over, read from the synthesized manifest:
   stacks        one entry per stack CI can plan, with its account's plan and deploy roles (assumed through GitHub OIDC)
   environments  deploy order of the environments (producers first), each with its GitHub environment
   skipped       stacks CI leaves alone, and why
+--affected FILE (from \`npm run affected-stacks -- --json\`) keeps only the affected stacks; removed
+ones come from --base-outdir, marked destroy.
 --env NAME --lines prints "<stack> <deploy role ARN>" per stack of that environment in dependency order,
 for the deploy loop.`;
 
@@ -24,6 +29,10 @@ export interface MatrixStack {
   readonly planRole: string;
   /** The account's deploy role: what the deploy job of the stack's GitHub environment assumes. */
   readonly deployRole: string;
+  /** Synthesized directory the stack is planned from: the head's, or the base's for a removed stack. */
+  readonly outdir: string;
+  /** Plan the stack's destruction: it is gone from the org. */
+  readonly destroy: boolean;
 }
 
 export interface CiMatrix {
@@ -35,7 +44,7 @@ export interface CiMatrix {
 /** Environments that hold the org itself (bootstrap, networking shared by every environment) deploy first. */
 const ORG_LEVEL = ["global", "shared"];
 
-export function ciMatrix(stacks: readonly SynthesizedStack[], org: Pick<OrgModel, "access" | "environments">): CiMatrix {
+export function ciMatrix(stacks: readonly SynthesizedStack[], org: Pick<OrgModel, "access" | "environments">, outdir = "cdktf.out", destroy = false): CiMatrix {
   const names = new Map([...accountIdsByName(stacks)].map(([name, id]) => [id, name]));
   // A bootstrap stack on local state has no state CI could read: it is planned and applied by hand.
   const planned = stacks.filter((s) => s.backend.kind === "s3");
@@ -51,6 +60,8 @@ export function ciMatrix(stacks: readonly SynthesizedStack[], org: Pick<OrgModel
       region: s.region,
       planRole: accountRoleArn({ id: s.accountId }, org.access.planRoleName),
       deployRole: accountRoleArn({ id: s.accountId }, org.access.deployRoleName),
+      outdir,
+      destroy,
     })),
     environments: environmentOrder(planned, [...ORG_LEVEL, ...org.environments.map((e) => e.name)]).map((environment) => ({ environment, githubEnvironment: environment })),
     skipped,
@@ -76,11 +87,31 @@ export function environmentOrder(stacks: readonly SynthesizedStack[], preferred:
   return ordered;
 }
 
-export function runCiMatrix(args: readonly string[], io: CliIo, load: () => Pick<OrgModel, "access" | "environments"> = () => loadOrg(process.env.ORGPLAT_ORG || undefined)): number {
-  return runCommand(args, io, { usage: USAGE, options: { outdir: { type: "string" }, env: { type: "string" }, lines: { type: "boolean" } } }, ({ values }) => {
+/** The matrix of a pull request that plans only what changed: affected head stacks, then removed base stacks to destroy. */
+export function affectedMatrix(head: readonly SynthesizedStack[], org: Pick<OrgModel, "access" | "environments">, headOutdir: string, baseOutdir: string, affected: AffectedStacks): CiMatrix {
+  const planned = new Set([...affected.changed, ...affected.added]);
+  const removed = new Set(affected.removed);
+  const headMatrix = ciMatrix(head.filter((s) => planned.has(s.name)), org, headOutdir);
+  const base = removed.size ? readSynthesizedStacks(outdirFrom(baseOutdir)).filter((s) => removed.has(s.name)) : [];
+  const baseMatrix = ciMatrix(base, org, baseOutdir, true);
+  return {
+    stacks: [...headMatrix.stacks, ...baseMatrix.stacks],
+    environments: headMatrix.environments,
+    skipped: [...headMatrix.skipped, ...baseMatrix.skipped],
+  };
+}
+
+export function runCiMatrix(args: readonly string[], io: CliIo, load: () => Pick<OrgModel, "access" | "environments"> = () => loadConfiguredOrg()): number {
+  const options = { outdir: { type: "string" }, env: { type: "string" }, lines: { type: "boolean" }, affected: { type: "string" }, "base-outdir": { type: "string" } } as const;
+  return runCommand(args, io, { usage: USAGE, options }, ({ values }) => {
     if (Boolean(values.lines) !== (values.env !== undefined)) throw new UsageError("--env and --lines go together");
-    const all = readSynthesizedStacks(outdirFrom(values.outdir));
-    const matrix = ciMatrix(all, load());
+    if (Boolean(values.affected) !== Boolean(values["base-outdir"])) throw new UsageError("--affected and --base-outdir go together");
+    const outdirFlag = values.outdir ?? "cdktf.out";
+    const all = readSynthesizedStacks(outdirFrom(outdirFlag));
+    // Every workflow starts here: an org setting still on the example fails the run at once.
+    refuseExampleAccounts(all);
+    const org = load();
+    const matrix = values.affected ? affectedMatrix(all, org, outdirFlag, values["base-outdir"]!, JSON.parse(readFileSync(values.affected, "utf8")) as AffectedStacks) : ciMatrix(all, org, outdirFlag);
     if (!values.env) {
       io.out(JSON.stringify(matrix));
       return 0;

@@ -1,15 +1,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { loadOrg } from "../environments/load";
+import { loadConfiguredOrg } from "../environments/org-setting";
 import type { OrgModel } from "../environments/model";
 import { consoleIo, runCommand, UsageError, type CliIo } from "./lib/cli";
 import { currentDiagram, diagramBlock, orgDiagram, withDiagram } from "./lib/org-diagram";
 
-const USAGE = `usage: npm run diagram -- [--check | --stdout] [--readme FILE]
+const USAGE = `usage: npm run diagram -- [--write | --check] [--readme FILE]
 
-Writes the Mermaid diagram of the org (ORGPLAT_ORG, default the bundled example) into README.md
-between <!-- org-diagram:start --> and <!-- org-diagram:end -->.
-  --check    change nothing; exit 1 when the README's diagram is not the current one
-  --stdout   print the diagram instead of writing it`;
+Prints the Mermaid diagram of the org (ORGPLAT_ORG, else orgplat.json's "org").
+  --write    write it into README.md (or --readme FILE) between <!-- org-diagram:start --> and <!-- org-diagram:end -->
+  --check    change nothing; exit 1 when the README's diagram is not the current one`;
 
 export interface DiagramIo extends CliIo {
   readonly readFile: (path: string) => string;
@@ -18,10 +17,10 @@ export interface DiagramIo extends CliIo {
 }
 
 export function runDiagram(args: readonly string[], io: DiagramIo): number {
-  return runCommand(args, io, { usage: USAGE, options: { check: { type: "boolean" }, stdout: { type: "boolean" }, readme: { type: "string" } } }, ({ values }) => {
-    if (values.check && values.stdout) throw new UsageError("choose --check or --stdout");
+  return runCommand(args, io, { usage: USAGE, options: { check: { type: "boolean" }, write: { type: "boolean" }, readme: { type: "string" } } }, ({ values }) => {
+    if (values.check && values.write) throw new UsageError("choose --check or --write");
     const org = io.loadOrg();
-    if (values.stdout) {
+    if (!values.check && !values.write) {
       io.out(orgDiagram(org));
       return 0;
     }
@@ -45,6 +44,6 @@ if (require.main === module) {
     ...consoleIo,
     readFile: (path) => readFileSync(path, "utf8"),
     writeFile: (path, text) => writeFileSync(path, text),
-    loadOrg: () => loadOrg(process.env.ORGPLAT_ORG || undefined),
+    loadOrg: () => loadConfiguredOrg(),
   });
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { loadOrg } from "../environments/load";
+import { loadConfiguredOrg } from "../environments/org-setting";
 import { synthesizeOrg } from "../stacks/synthesize";
 import { consoleIo, runCommand, SELECTION_HELP, SELECTION_OPTIONS, selectionFrom, textTable, UsageError, type CliIo } from "./lib/cli";
 import { accountIdsByName, selectStacks } from "./lib/stack-selection";
@@ -10,8 +10,8 @@ import { readSynthesizedStacks, type SynthesizedStack } from "./lib/synthesized-
 const USAGE = `usage: npm run inventory -- [--json | --markdown | --names] [--env NAME] [--account NAME] [--region REGION] [--stack PATTERN]... [--outdir DIR]
 
 Every stack with its environment, account, region, state bucket and key, the stacks it reads
-outputs from, and its resource count. Synthesizes the org (ORGPLAT_ORG, default the bundled
-example) into a temporary directory, so it always shows the current config; --outdir reads an
+outputs from, and its resource count. Synthesizes the org (ORGPLAT_ORG, else orgplat.json's
+"org") into a temporary directory, so it always shows the current config; --outdir reads an
 already synthesized directory instead.
 ${SELECTION_HELP}
   --json            JSON array, one object per stack
@@ -67,11 +67,11 @@ export function formatInventory(rows: readonly InventoryRow[], format: "text" | 
   }
 }
 
-/** Synthesizes the org file named by ORGPLAT_ORG (or the example) into a temporary directory and reads it. */
+/** Synthesizes the org file in force (ORGPLAT_ORG, else orgplat.json) into a temporary directory and reads it. */
 function synthesizedNow(): SynthesizedStack[] {
   const dir = mkdtempSync(join(tmpdir(), "orgplat-inventory-"));
   try {
-    synthesizeOrg(loadOrg(process.env.ORGPLAT_ORG || undefined), {}, join(dir, "cdktf.out"));
+    synthesizeOrg(loadConfiguredOrg(), {}, join(dir, "cdktf.out"));
     return readSynthesizedStacks(join(dir, "cdktf.out"));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,14 +1,13 @@
 import { INSTANCE_TYPES, maxPodsFor } from "../modules/eks/max-pods";
+import { consoleIo, EXIT, runCommand, UsageError, type CliIo } from "./lib/cli";
 
-/**
- * `npm run max-pods -- t3.medium m5.large ...`: pods per node under the VPC CNI
- * (ENIs × (IPv4 per ENI − 1) + 2) for each instance type, from the product's table.
- * Exit code 1 when a type is not in the table.
- */
+const USAGE = `usage: npm run max-pods -- <instance-type>...   (e.g. t3.medium m5.large)
+
+Pods per node under the VPC CNI (ENIs × (IPv4 per ENI − 1) + 2) for each instance type, from the
+product's table (modules/eks/max-pods.ts). Exit 1 when a type is not in the table.`;
+
+/** Pods per node of each type; the problems name the types missing from the table. */
 export function maxPodsReport(instanceTypes: readonly string[]): { lines: string[]; problems: string[]; exitCode: number } {
-  if (!instanceTypes.length) {
-    return { lines: [], problems: ["usage: npm run max-pods -- <instance-type>... (e.g. t3.medium m5.large)"], exitCode: 1 };
-  }
   const lines: string[] = [];
   const problems: string[] = [];
   for (const type of instanceTypes) {
@@ -21,12 +20,17 @@ export function maxPodsReport(instanceTypes: readonly string[]): { lines: string
     }
     lines.push(`${type}: ${maxPodsFor(limits)} pods (${limits.enis} ENIs × (${limits.ipv4PerEni} IPv4 − 1) + 2)`);
   }
-  return { lines, problems, exitCode: problems.length ? 1 : 0 };
+  return { lines, problems, exitCode: problems.length ? EXIT.failure : EXIT.ok };
 }
 
-if (require.main === module) {
-  const { lines, problems, exitCode } = maxPodsReport(process.argv.slice(2));
-  for (const line of lines) console.log(line);
-  for (const problem of problems) console.error(problem);
-  process.exitCode = exitCode;
+export function runMaxPods(args: readonly string[], io: CliIo): number {
+  return runCommand(args, io, { usage: USAGE, options: {}, positionals: true }, ({ positionals }) => {
+    if (!positionals.length) throw new UsageError("name at least one instance type");
+    const { lines, problems, exitCode } = maxPodsReport(positionals);
+    for (const line of lines) io.out(line);
+    for (const problem of problems) io.err(problem);
+    return exitCode;
+  });
 }
+
+if (require.main === module) process.exitCode = runMaxPods(process.argv.slice(2), consoleIo);

@@ -1,15 +1,17 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import type { AffectedStacks } from "./lib/affected-stacks";
 import { consoleIo, runCommand, UsageError, type CliIo } from "./lib/cli";
 import { parsePlanJson } from "./lib/plan-json";
 import { DEFAULT_MAX_CHARS, renderPlanComment, summarizeStackPlan, type StackPlanInput } from "./lib/plan-summary";
 
-const USAGE = `usage: npm run plan-summary -- <plan.json | plan.error.txt | dir>... [--title TEXT] [--run-url URL] [--max-chars N] [--out FILE]
+const USAGE = `usage: npm run plan-summary -- <plan.json | plan.error.txt | dir>... [--title TEXT] [--run-url URL] [--max-chars N] [--affected FILE] [--out FILE]
 
 Reads one \`terraform show -json\` plan per stack (<stack>.json; a stack whose plan failed leaves
 <stack>.error.txt instead; directories are searched) and prints the pull-request comment in markdown:
 one table of the stacks that change, unchanged stacks collapsed, a warning for every destroy or
-replace of a resource that holds data, per-stack details folded, at most --max-chars (default ${DEFAULT_MAX_CHARS}).`;
+replace of a resource that holds data, per-stack details folded, at most --max-chars (default ${DEFAULT_MAX_CHARS}).
+--affected FILE (\`npm run affected-stacks -- --json\`) adds "N of M stacks affected" and the unaffected stacks, folded.`;
 
 const PLAN_SUFFIX = ".json";
 const ERROR_SUFFIX = ".error.txt";
@@ -42,13 +44,18 @@ function filesUnder(path: string): string[] {
 }
 
 export function runPlanSummary(args: readonly string[], io: CliIo): number {
-  return runCommand(args, io, { usage: USAGE, options: { title: { type: "string" }, "run-url": { type: "string" }, "max-chars": { type: "string" }, out: { type: "string" } }, positionals: true }, ({ values, positionals }) => {
+  return runCommand(args, io, { usage: USAGE, options: { title: { type: "string" }, "run-url": { type: "string" }, "max-chars": { type: "string" }, out: { type: "string" }, affected: { type: "string" } }, positionals: true }, ({ values, positionals }) => {
     if (!positionals.length) throw new UsageError("name at least one plan file or directory");
     const maxChars = values["max-chars"] === undefined ? undefined : Number(values["max-chars"]);
     if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars > 0)) throw new UsageError(`--max-chars "${values["max-chars"]}" is not a positive whole number`);
     const inputs = readPlanInputs(positionals);
     if (!inputs.length) throw new UsageError(`no <stack>.json or <stack>.error.txt under ${positionals.join(", ")}`);
-    const comment = renderPlanComment(inputs.map(summarizeStackPlan), { title: values.title, runUrl: values["run-url"], maxChars });
+    const comment = renderPlanComment(inputs.map(summarizeStackPlan), {
+      title: values.title,
+      runUrl: values["run-url"],
+      maxChars,
+      affected: values.affected ? (JSON.parse(readFileSync(values.affected, "utf8")) as AffectedStacks) : undefined,
+    });
     if (values.out) writeFileSync(values.out, `${comment}\n`);
     else io.out(comment);
     return 0;

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { consoleIo, runCommand, UsageError, type CliIo } from "./lib/cli";
+import { refuseExampleAccounts } from "./lib/example-accounts";
 import { outdirFrom, readSynthesizedStacks, type SynthesizedStack } from "./lib/synthesized-stacks";
 import { failureTail, terraformCli, type TerraformCommand } from "./lib/terraform-cli";
 
@@ -15,9 +16,9 @@ for an emulator (ORGPLAT_AWS_ENDPOINT) reads the emulator's buckets.`;
 export function stateArgs(subcommand: string | undefined, rest: readonly string[]): string[] {
   switch (subcommand) {
     case "list":
-      return ["state", "list", ...rest];
+      return ["state", "list", "-no-color", ...rest];
     case "show":
-      if (rest.length !== 1) throw new UsageError("show takes exactly one resource address, e.g. show aws_vpc.vpc_vpc_1A2B3C4D (see `list`)");
+      if (rest.length !== 1) throw new UsageError("show takes exactly one resource address, e.g. show aws_vpc.vpc_6776A399 (see `list`)");
       return ["state", "show", "-no-color", rest[0]];
     case "pull":
       if (rest.length) throw new UsageError("pull takes no arguments");
@@ -67,6 +68,7 @@ export function runState(args: readonly string[], io: CliIo, tf: TerraformComman
     if (!stackName) throw new UsageError("name a stack");
     const terraformArgs = stateArgs(subcommand, rest);
     const stack = findStack(readSynthesizedStacks(outdirFrom(values.outdir)), stackName);
+    refuseExampleAccounts([stack]);
     if (!isInitialized(stack.dir) && !init(tf, stack, io)) return 1;
     let run = tf(stack.dir, terraformArgs);
     // The backend block changed since the last init (e.g. a new synth): initialize again, once.
@@ -74,10 +76,16 @@ export function runState(args: readonly string[], io: CliIo, tf: TerraformComman
       if (!init(tf, stack, io)) return 1;
       run = tf(stack.dir, terraformArgs);
     }
-    if (run.stdout) io.out(run.stdout.replace(/\n$/, ""));
+    // Plain text for pipes and scripts: terraform colours some subcommands' output whatever the terminal.
+    if (run.stdout) io.out(withoutAnsi(run.stdout).replace(/\n$/, ""));
     if (run.code !== 0) io.err(`terraform ${terraformArgs.join(" ")} failed in ${stack.dir} (exit ${run.code}):\n${failureTail(run)}`);
     return run.code;
   });
+}
+
+/** Text without ANSI colour and style sequences. */
+export function withoutAnsi(text: string): string {
+  return text.replace(/\x1b\[[0-9;]*m/g, "");
 }
 
 function init(tf: TerraformCommand, stack: SynthesizedStack, io: CliIo): boolean {

@@ -46,8 +46,8 @@ export class AccountStack extends TerraformStack {
   public readonly target: DeploymentTarget;
   public readonly provider: AwsProvider;
   public readonly stateLocation: StateLocation;
-  /** The role every provider and backend of this stack assumes in its account (by the target's purpose). */
-  public readonly roleName: string;
+  /** The role every provider and backend of this stack assumes in its account (by the target's purpose); undefined: the session's own. */
+  public readonly roleName?: string;
   /** See `AccountStackProps.forbiddenRoleNames`; read when the guardrails run, at synth. */
   public forbiddenRoleNames: readonly string[];
   private readonly extraProviders = new Map<string, AwsProvider>();

@@ -70,8 +70,8 @@ export interface AccountAccessProps {
 /**
  * The roles through which everything reaches one account: plan (read-only), deploy (applies),
  * state-reader (exactly the state keys other stacks read). Each trusts only who needs it, pinned
- * by condition; a role also trusts itself, because CI's session in the role assumes it again
- * through the provider's `assume_role`.
+ * by condition. CI's jobs come in by GitHub OIDC straight into the stack account's plan or deploy
+ * role and synthesize with `ORGPLAT_ROLE=session`, so nothing assumes a role from inside another.
  */
 export class AccountAccess extends Construct {
   public readonly githubOidc?: GithubOidcProvider;
@@ -92,7 +92,6 @@ export class AccountAccess extends Construct {
     const readOtherStates: DataAwsIamPolicyDocumentStatement[] = props.producerStateReaderArns.length
       ? [{ sid: "ReadOtherStacksOutputs", effect: "Allow", actions: ["sts:AssumeRole"], resources: [...props.producerStateReaderArns] }]
       : [];
-    const chainIntoItself = (arn: string): DataAwsIamPolicyDocumentStatement => ({ sid: "AssumeItselfForTerraform", effect: "Allow", actions: ["sts:AssumeRole"], resources: [arn] });
 
     this.plan = new PurposeRole(this, "plan", {
       name: roleNames.plan,
@@ -100,14 +99,12 @@ export class AccountAccess extends Construct {
       trust: [
         ...githubTrust("GithubPullRequestsAndDrift", github ? [pullRequestSubject(github.repository), branchSubject(github.repository, github.driftBranch)] : []),
         ...peopleTrust(props.operators.plan),
-        trustRoles("Itself", [roles.plan]),
       ],
       permissions: [
         { sid: "ReadWhatTheStacksManage", effect: "Allow", actions: planActionsFor(props.services), resources: ["*"] },
         { sid: "NoDataReads", effect: "Deny", actions: [...PLAN_DENIED_DATA_READS], resources: ["*"] },
         ...stateReadAndLock(state),
         ...readOtherStates,
-        chainIntoItself(roles.plan),
       ],
     });
     const deployActions = deployActionsFor(props.services);
@@ -119,7 +116,6 @@ export class AccountAccess extends Construct {
       trust: [
         ...githubTrust("GithubDeployEnvironments", github ? github.deployEnvironments.map((e) => environmentSubject(github.repository, e)) : []),
         ...peopleTrust(props.operators.deploy),
-        trustRoles("Itself", [roles.deploy]),
       ],
       permissions: [
         {
@@ -151,7 +147,6 @@ export class AccountAccess extends Construct {
         },
         ...stateReadWrite(state),
         ...readOtherStates,
-        chainIntoItself(roles.deploy),
       ],
     });
     Guardrails.suppress(

@@ -5,8 +5,11 @@ import type { AccountModel, OrgModel } from "../../environments/model";
  * - `plan`: read-only (pull requests, drift, `npm run plan`); the default, so a forgotten switch never writes.
  * - `deploy`: applies stacks (`cdktf deploy`, the deploy workflow).
  * - `break-glass`: the admin role (`accessRoleName`), for the very first bootstrap and emergencies only.
+ * - `session`: no role is assumed; the session's own credentials act (CI: each job's GitHub OIDC session
+ *   is already the stack account's plan or deploy role, so a plan saved by the plan role can be
+ *   applied by the deploy role; the roles' trusts decide which job gets which).
  */
-export const ROLE_PURPOSES = ["plan", "deploy", "break-glass"] as const;
+export const ROLE_PURPOSES = ["plan", "deploy", "break-glass", "session"] as const;
 export type RolePurpose = (typeof ROLE_PURPOSES)[number];
 
 export function isRolePurpose(value: string): value is RolePurpose {
@@ -18,9 +21,11 @@ export function accountRoleArn(account: Pick<AccountModel, "id">, roleName: stri
   return `arn:aws:iam::${account.id}:role/${roleName}`;
 }
 
-/** The role name every provider and backend of a stack assumes for `purpose`. */
-export function purposeRoleName(org: Pick<OrgModel, "access" | "accessRoleName">, purpose: RolePurpose): string {
+/** The role name every provider and backend of a stack assumes for `purpose`; undefined for the session's own credentials. */
+export function purposeRoleName(org: Pick<OrgModel, "access" | "accessRoleName">, purpose: RolePurpose): string | undefined {
   switch (purpose) {
+    case "session":
+      return undefined;
     case "plan":
       return org.access.planRoleName;
     case "deploy":

@@ -9,8 +9,11 @@ import { emulatorEndpoints } from "./emulator-endpoints";
 export interface AccountProviderProps {
   readonly account: AccountModel;
   readonly region: string;
-  /** Role assumed in `account`. */
-  readonly roleName: string;
+  /**
+   * Role assumed in `account`.
+   * @default undefined (the session's own credentials, which must already be in `account`)
+   */
+  readonly roleName?: string;
   /** Applied to every resource through default_tags. */
   readonly tags: Readonly<Record<string, string>>;
   readonly target: DeploymentTarget;
@@ -31,7 +34,7 @@ export function awsProviderFor(scope: Construct, id: string, props: AccountProvi
     region: props.region,
     alias: props.alias,
     allowedAccountIds: [props.account.id],
-    assumeRole: [{ roleArn: accountRoleArn(props.account, props.roleName), sessionName: "orgplat" }],
+    assumeRole: props.roleName ? [{ roleArn: accountRoleArn(props.account, props.roleName), sessionName: "orgplat" }] : undefined,
     defaultTags: [{ tags: { ...props.tags } }],
     ...(emulator
       ? {

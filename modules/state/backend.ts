@@ -6,8 +6,11 @@ import type { StateLocation } from "./state-location";
 /** How a stack reaches state in its account's bucket. */
 export interface StateAccessProps {
   readonly location: StateLocation;
-  /** Role assumed in the bucket's account: the stack's purpose role for its own state, the state-reader role for a read of another stack's. */
-  readonly roleName: string;
+  /**
+   * Role assumed in the bucket's account: the stack's purpose role for its own state, the state-reader role for a read of another stack's.
+   * @default undefined (the session's own credentials)
+   */
+  readonly roleName?: string;
   readonly target: DeploymentTarget;
 }
 
@@ -22,7 +25,7 @@ export function s3StateConfig(props: StateAccessProps): S3BackendConfig {
     // Without kms_key_id the backend sends SSE-S3 (AES256) headers, which beat the bucket's default KMS key.
     encrypt: true,
     kmsKeyId: location.kmsKeyAliasArn,
-    assumeRole: { roleArn: accountRoleArn(location.account, props.roleName), sessionName: "orgplat-state" },
+    ...(props.roleName ? { assumeRole: { roleArn: accountRoleArn(location.account, props.roleName), sessionName: "orgplat-state" } } : {}),
     ...(emulator
       ? {
           endpoints: { s3: emulator, sts: emulator, iam: emulator, dynamodb: emulator },

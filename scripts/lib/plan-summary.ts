@@ -1,4 +1,5 @@
 import { dataHeldBy } from "../../modules/guardrails/data-holding";
+import { affectedCount, type AffectedStacks } from "./affected-stacks";
 import { attributeChanges, changeKind, type AttributeChange, type ChangeKind, type PlanJson } from "./plan-json";
 
 /** Hidden marker the pull-request workflow finds its own comment by, to update it in place. */
@@ -72,6 +73,8 @@ export interface RenderOptions {
   readonly runUrl?: string;
   /** @default DEFAULT_MAX_CHARS */
   readonly maxChars?: number;
+  /** Which stacks the change affects (only those were planned); the comment counts and lists the rest folded. */
+  readonly affected?: AffectedStacks;
 }
 
 /**
@@ -87,6 +90,7 @@ export function renderPlanComment(summaries: readonly StackPlanSummary[], option
     PLAN_SUMMARY_MARKER,
     `### ${options.title ?? "Terraform plan"}: ${headline(summaries)}`,
     "",
+    ...affectedLines(options.affected),
     ...dataWarning(summaries),
     ...failureWarning(summaries),
     ...table(shown),
@@ -140,6 +144,17 @@ function table(shown: readonly StackPlanSummary[]): string[] {
         : `| ${s.dataAtRisk.length ? ":warning: " : ""}\`${s.stack}\` | ${s.counts.create} | ${s.counts.update} | ${s.counts.delete} | ${s.counts.replace} |`,
     ),
   ];
+}
+
+/** "N of M stacks affected", the removed ones named, the unaffected folded. */
+function affectedLines(affected: AffectedStacks | undefined): string[] {
+  if (!affected) return [];
+  const lines = [`**${affectedCount(affected)} of ${affected.total} stack${affected.total === 1 ? "" : "s"} affected** (synthesized output compared with the base; only those were planned).`];
+  if (affected.removed.length) lines.push("", `Removed from the org, planned for destruction: ${affected.removed.map((n) => `\`${n}\``).join(", ")}`);
+  if (affected.unaffected.length) {
+    lines.push("", `<details><summary>${affected.unaffected.length} stack${affected.unaffected.length === 1 ? "" : "s"} unaffected (not planned)</summary>`, "", affected.unaffected.map((n) => `\`${n}\``).join(", "), "", "</details>");
+  }
+  return [...lines, ""];
 }
 
 function collapsedUnchanged(unchanged: readonly string[]): string[] {

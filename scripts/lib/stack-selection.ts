@@ -1,3 +1,4 @@
+import { UsageError } from "./cli";
 import type { SynthesizedStack } from "./synthesized-stacks";
 
 /** Which stacks a command works on; every given criterion must match. */
@@ -11,14 +12,15 @@ export interface StackSelection {
   readonly stacks?: readonly string[];
 }
 
-/** A cdktf-style stack pattern: `*` matches any run of characters, nothing else is special. */
-export function matchesPattern(name: string, pattern: string): boolean {
-  const regex = new RegExp(`^${pattern.split("*").map(escapeRegex).join(".*")}$`);
-  return regex.test(name);
-}
+/** minimatch ships no types; the cdktf CLI calls it exactly so. */
+const minimatch = require("minimatch") as (name: string, pattern: string) => boolean;
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+/**
+ * A stack pattern read as the cdktf CLI reads it (`cdktf deploy '{dev,shared}-*'`): a minimatch
+ * glob, the library and version the CLI itself uses, so a pattern selects the same stacks in both.
+ */
+export function matchesPattern(name: string, pattern: string): boolean {
+  return minimatch(name, pattern);
 }
 
 /**
@@ -29,25 +31,25 @@ export function accountIdsByName(stacks: readonly SynthesizedStack[]): Map<strin
   return new Map(stacks.filter((s) => s.name.startsWith("bootstrap-")).map((s) => [s.name.slice("bootstrap-".length), s.accountId]));
 }
 
-/** The stacks matching `selection`, in the order given; throws when a criterion names nothing that exists. */
+/** The stacks matching `selection`, in the order given; a UsageError when a criterion names nothing that exists. */
 export function selectStacks(stacks: readonly SynthesizedStack[], selection: StackSelection): SynthesizedStack[] {
   const { environment, account, region, stacks: patterns } = selection;
   const known = (values: Iterable<string>) => [...new Set(values)].sort().join(", ");
   if (environment !== undefined && !stacks.some((s) => s.environment === environment)) {
-    throw new Error(`no stack of environment "${environment}"; environments: ${known(stacks.map((s) => s.environment))}`);
+    throw new UsageError(`no stack of environment "${environment}"; environments: ${known(stacks.map((s) => s.environment))}`);
   }
   let accountId: string | undefined;
   if (account !== undefined) {
     accountId = /^\d{12}$/.test(account) ? account : accountIdsByName(stacks).get(account);
     if (!accountId || !stacks.some((s) => s.accountId === accountId)) {
-      throw new Error(`no stack in account "${account}"; accounts: ${known([...accountIdsByName(stacks)].map(([name, id]) => `${name} (${id})`))}`);
+      throw new UsageError(`no stack in account "${account}"; accounts: ${known([...accountIdsByName(stacks)].map(([name, id]) => `${name} (${id})`))}`);
     }
   }
   if (region !== undefined && !stacks.some((s) => s.region === region)) {
-    throw new Error(`no stack in region "${region}"; regions: ${known(stacks.map((s) => s.region))}`);
+    throw new UsageError(`no stack in region "${region}"; regions: ${known(stacks.map((s) => s.region))}`);
   }
   for (const pattern of patterns ?? []) {
-    if (!stacks.some((s) => matchesPattern(s.name, pattern))) throw new Error(`no stack matches "${pattern}"; \`npm run inventory\` lists them`);
+    if (!stacks.some((s) => matchesPattern(s.name, pattern))) throw new UsageError(`no stack matches "${pattern}"; \`npm run inventory\` lists them`);
   }
   return stacks.filter(
     (s) =>

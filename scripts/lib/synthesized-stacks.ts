@@ -24,6 +24,8 @@ export interface SynthesizedStack {
   readonly resourceCount: number;
   /** Provider names of required_providers, e.g. ["aws"] or ["aws", "helm", "kubernetes"]. */
   readonly providers: readonly string[];
+  /** Synthesized for an AWS API emulator (ORGPLAT_AWS_ENDPOINT): its providers carry endpoint overrides. */
+  readonly emulator: boolean;
   /** The stack's Terraform JSON (cdk.tf.json) as synthesized. */
   readonly json: SynthesizedStackJson;
 }
@@ -37,7 +39,7 @@ export interface SynthesizedStackJson {
   readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
   readonly data?: Record<string, Record<string, Record<string, unknown>>>;
   readonly output?: Record<string, { value: unknown }>;
-  readonly provider?: { aws?: { alias?: string; region?: string; allowed_account_ids?: string[]; default_tags?: { tags?: Record<string, string> }[] }[] };
+  readonly provider?: { aws?: { alias?: string; region?: string; allowed_account_ids?: string[]; endpoints?: unknown[]; default_tags?: { tags?: Record<string, string> }[] }[] };
   readonly terraform?: {
     backend?: { s3?: { bucket: string; key: string; region: string; assume_role?: { role_arn?: string } }; local?: { path: string } };
     required_providers?: Record<string, unknown>;
@@ -77,6 +79,7 @@ function describeStack(name: string, dir: string, dependencies: readonly string[
       : { kind: "local", path: backend?.local?.path ?? "terraform.tfstate" },
     resourceCount: Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0),
     providers: Object.keys(json.terraform?.required_providers ?? {}),
+    emulator: Boolean(home?.endpoints?.length),
     json,
   };
 }

@@ -23,7 +23,8 @@ describe("the synth app", () => {
 
   it("synthesizes every stack of the bundled example org without AWS credentials", () => {
     const outdir = join(work, "ok", "cdktf.out");
-    const run = runApp({ CDKTF_OUTDIR: outdir, AWS_ACCESS_KEY_ID: "", AWS_PROFILE: "" });
+    // The committed setting (orgplat.json) names examples/org.yaml; said here so a team's own setting does not change this test.
+    const run = runApp({ CDKTF_OUTDIR: outdir, AWS_ACCESS_KEY_ID: "", AWS_PROFILE: "", ORGPLAT_ORG: "examples/org.yaml" });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8"));
@@ -37,8 +38,8 @@ describe("the synth app", () => {
     expect(SYNTH_ARGS).toEqual(["--max-semi-space-size=64", "dist/scripts/synth.js"]);
     const bundled = join(work, "bundled", "cdktf.out");
     const plain = join(work, "plain", "cdktf.out");
-    expect(runApp({ CDKTF_OUTDIR: bundled }).status).toBe(0);
-    expect(runApp({ CDKTF_OUTDIR: plain }, [join(ROOT, "dist", "main.js")]).status).toBe(0);
+    expect(runApp({ CDKTF_OUTDIR: bundled, ORGPLAT_ORG: "examples/org.yaml" }).status).toBe(0);
+    expect(runApp({ CDKTF_OUTDIR: plain, ORGPLAT_ORG: "examples/org.yaml" }, [join(ROOT, "dist", "main.js")]).status).toBe(0);
     const files = filesUnder(bundled);
     expect(Object.keys(files)).toContain("manifest.json");
     expect(files).toEqual(filesUnder(plain));
@@ -70,6 +71,26 @@ describe("the synth app", () => {
     expect(run.stderr).toContain("Nothing was written.");
     expect(readdirSync(join(outdir, "stacks"))).toEqual(["keep-me"]);
     expect(readdirSync(join(work, "bad"))).toEqual(["cdktf.out"]);
+  });
+
+  it("synthesizes the org named by orgplat.json, and without a setting names both ways to give one", () => {
+    const project = join(work, "project");
+    mkdirSync(project, { recursive: true });
+    const app = join(ROOT, "dist", "scripts", "synth.js");
+    const bare = spawnSync(process.execPath, [app], { cwd: project, env: { ...process.env, ORGPLAT_ORG: "" }, encoding: "utf8" });
+    expect(bare.status).toBe(1);
+    expect(bare.stderr).toContain("No org file is set");
+    expect(bare.stderr).toContain("orgplat.json at the project root");
+    expect(bare.stderr).toContain("ORGPLAT_ORG=./my-org.yaml npm run synth");
+    expect(existsSync(join(project, "cdktf.out"))).toBe(false);
+
+    const org = exampleOrgInput();
+    org.name = "fromsetting";
+    writeFileSync(join(project, "acme.json"), JSON.stringify(org));
+    writeFileSync(join(project, "orgplat.json"), JSON.stringify({ org: "acme.json" }));
+    const run = spawnSync(process.execPath, [app], { cwd: project, env: { ...process.env, ORGPLAT_ORG: "" }, encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/stacks of org "fromsetting"/);
   });
 
   it("writes nothing at all when the first synth fails", () => {

@@ -125,14 +125,14 @@ describeWithTooling({ moto: true })("delivery commands against moto_server", () 
 
   it("state names a mistyped stack's closest names and runs nothing", () => {
     const io = capture();
-    expect(runState(["dev-us-east-1-netwrk", "list", "--outdir", outdir], io, tf)).toBe(2);
+    expect(runState(["dev-us-east-1-netwrk", "list", "--outdir", outdir], io, tf)).toBe(64);
     expect(io.stderr).toContain(`did you mean ${NETWORK}`);
   });
 
-  it("drift finds nothing right after apply: what moto could not apply is reported as not applied, not as drift", () => {
+  it("drift finds nothing right after apply: what moto could not apply is reported as not applied, not as drift", async () => {
     const io = capture();
     const json = join(workDir, "drift-clean.json");
-    expect(runDrift(["--outdir", outdir, ...STACKS.flatMap((s) => ["--stack", s]), "--json", json], io, tf)).toBe(0);
+    expect(await runDrift(["--outdir", outdir, ...STACKS.flatMap((s) => ["--stack", s]), "--json", json], io, tf)).toBe(0);
     const reports = (JSON.parse(readFileSync(json, "utf8")) as { stacks: StackDrift[] }).stacks;
     for (const report of reports) {
       expect({ stack: report.stack, drifted: report.drifted }).toEqual({ stack: report.stack, drifted: [] });
@@ -141,7 +141,7 @@ describeWithTooling({ moto: true })("delivery commands against moto_server", () 
     expect(io.stdout).toContain("drift: 0 of 3 stacks drifted");
   }, 10 * 60_000);
 
-  it("drift reports exactly the stack and the subnet changed behind Terraform's back", () => {
+  it("drift reports exactly the stack and the subnet changed behind Terraform's back", async () => {
     const subnet = "aws_subnet.subnets-private_use1-az2";
     const address = runner.targetArgs(stack(NETWORK)).map((t) => t.slice("-target=".length)).find((a) => a.startsWith(subnet))!;
     const subnetId = (JSON.parse(runner.ok(stack(NETWORK), ["state", "pull"]).stdout) as { resources: { type: string; name: string; instances: { attributes: { id: string } }[] }[] }).resources.find(
@@ -153,7 +153,7 @@ describeWithTooling({ moto: true })("delivery commands against moto_server", () 
     const json = join(workDir, "drift.json");
     const issues = join(workDir, "drift-issues");
     const plans = join(workDir, "drift-plans");
-    const code = runDrift(["--outdir", outdir, ...STACKS.flatMap((s) => ["--stack", s]), "--json", json, "--issues-dir", issues, "--plans-dir", plans], io, tf);
+    const code = await runDrift(["--outdir", outdir, ...STACKS.flatMap((s) => ["--stack", s]), "--json", json, "--issues-dir", issues, "--plans-dir", plans], io, tf);
     awsIn(org.networkAccount.id, ["ec2", "modify-subnet-attribute", "--subnet-id", subnetId, "--no-map-public-ip-on-launch"]);
 
     expect(code).toBe(2);
@@ -169,9 +169,9 @@ describeWithTooling({ moto: true })("delivery commands against moto_server", () 
     record("drift/dev-us-east-1-network.json", readFileSync(join(plans, `${NETWORK}.json`), "utf8"));
   }, 10 * 60_000);
 
-  it("plan prints a progress line per stack and the summary table", () => {
+  it("plan prints a progress line per stack and the summary table", async () => {
     const io = capture();
-    expect(runPlanEnv(["--outdir", outdir, "--stack", TRANSIT, "--no-lock"], io, tf)).toBe(0);
+    expect(await runPlanEnv(["--outdir", outdir, "--stack", TRANSIT, "--no-lock"], io, tf)).toBe(0);
     const excluded = runner.excludedAddresses(stack(TRANSIT)).length;
     expect(io.stdout).toMatch(new RegExp(`^\\[1/1\\] ${TRANSIT}: ${excluded} to add \\(\\d+\\.\\d s\\)$`, "m"));
     expect(io.stdout).toMatch(new RegExp(`^${TRANSIT}\\s+${excluded}\\s+0\\s+0\\s+0\\s+changes$`, "m"));

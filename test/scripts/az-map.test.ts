@@ -88,19 +88,24 @@ describe("az-map", () => {
     ["no-such-file.json", ["--account", "555555555555"], "cannot read the file (ENOENT)"],
   ])("refuses %s with an error that names the file", (name, before, message) => {
     const { code, err } = azMap([...before, fixture(name)]);
-    expect(code).toBe(2);
+    expect(code).toBe(1);
     expect(err).toContain(`${fixture(name)}: ${message}`);
   });
 
   it("refuses two files for one account and region, naming both", () => {
     const file = fixture("222222222222-eu-west-1.json");
     const { code, err } = azMap([file, "--account", "222222222222", fixture("bad/zones-without-account.json")]);
-    expect(code).toBe(2);
+    expect(code).toBe(1);
     expect(err).toContain(`is a second file for account 222222222222 in eu-west-1 (the first is ${file})`);
   });
 
-  it("explains its usage when called wrong", () => {
-    expect(azMap([])).toMatchObject({ code: 2, err: expect.stringContaining("name at least one describe-availability-zones file\nusage: npm run az-map --") });
-    expect(azMap(["--bogus"])).toMatchObject({ code: 2, err: expect.stringContaining("unknown option --bogus") });
+  it("explains its usage when called wrong, exit 64", () => {
+    expect(azMap([])).toMatchObject({ code: 64, err: expect.stringContaining("name at least one describe-availability-zones file\nusage: npm run az-map --") });
+    expect(azMap(["--bogus"])).toMatchObject({ code: 64, err: expect.stringContaining("Unknown option '--bogus'") });
+    expect(azMap(["--account", "555555555555"])).toMatchObject({ code: 64, err: expect.stringContaining("usage: npm run az-map --") });
+  });
+
+  it("prints its usage for --help, exit 0", () => {
+    expect(azMap(["--help"])).toMatchObject({ code: 0, out: expect.stringMatching(/^usage: npm run az-map --/) });
   });
 });

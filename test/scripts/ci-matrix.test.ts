@@ -1,5 +1,5 @@
 import { resolveOrg } from "../../environments/load";
-import { ciMatrix, environmentOrder, runCiMatrix } from "../../scripts/ci-matrix";
+import { affectedMatrix, ciMatrix, environmentOrder, runCiMatrix } from "../../scripts/ci-matrix";
 import type { SynthesizedStack } from "../../scripts/lib/synthesized-stacks";
 import { exampleOrgInput, exampleOrgModel } from "../support/synth";
 import { capturedIo, synthesizeExample } from "./fixtures/example-synth";
@@ -21,6 +21,8 @@ describe("ci-matrix", () => {
       region: "us-east-1",
       planRole: "arn:aws:iam::555555555555:role/orgplat-plan",
       deployRole: "arn:aws:iam::555555555555:role/orgplat-deploy",
+      outdir: "cdktf.out",
+      destroy: false,
     });
     for (const s of matrix.stacks) {
       expect(s.planRole).toBe(`arn:aws:iam::${s.account}:role/orgplat-plan`);
@@ -85,5 +87,32 @@ describe("ci-matrix", () => {
     expect(order.indexOf("dev-us-east-1-network")).toBeLessThan(order.indexOf("dev-us-east-1-eks-cluster"));
     expect(order.indexOf("dev-us-east-1-eks-cluster")).toBeLessThan(order.indexOf("dev-us-east-1-eks-addons"));
     expect(lines).toContain("dev-us-east-1-batch arn:aws:iam::555555555555:role/orgplat-deploy");
+  });
+
+  it("with --affected keeps only the affected stacks, and plans removed ones from the base output for destruction", () => {
+    const head = example.stacks.filter((s) => s.name !== "dev-us-east-1-batch");
+    const affected = { changed: ["dev-us-east-1-network"], added: [], removed: ["dev-us-east-1-batch"], unaffected: [], total: example.stacks.length };
+    const matrix = affectedMatrix(head, org, "cdktf.out", example.outdir, affected);
+    expect(matrix.stacks.map((s) => [s.stack, s.outdir, s.destroy])).toEqual([
+      ["dev-us-east-1-network", "cdktf.out", false],
+      ["dev-us-east-1-batch", example.outdir, true],
+    ]);
+    expect(matrix.stacks[1].planRole).toBe("arn:aws:iam::555555555555:role/orgplat-plan");
+  });
+
+  it("refuses the example's fake accounts synthesized for real AWS: every workflow stops at its matrix", () => {
+    const real = synthesizeExample(undefined, {});
+    try {
+      const io = capturedIo();
+      expect(runCiMatrix(["--outdir", real.outdir], io, () => org)).toBe(1);
+      expect(io.stderr).toContain("in the example org's fake accounts and synthesized for real AWS");
+    } finally {
+      real.cleanup();
+    }
+  });
+
+  it("keeps the CLI contract: --help 0, --affected without --base-outdir 64", () => {
+    expect(runCiMatrix(["--help"], capturedIo(), () => org)).toBe(0);
+    expect(runCiMatrix(["--affected", "a.json"], capturedIo(), () => org)).toBe(64);
   });
 });

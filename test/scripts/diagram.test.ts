@@ -59,8 +59,15 @@ describe("org diagram", () => {
 
   it("writes the block between the markers and leaves the rest of the README alone", () => {
     const io = diagramIo(`# title\n\n${DIAGRAM_START}\nold\n${DIAGRAM_END}\n\nafter\n`);
-    expect(runDiagram([], io)).toBe(0);
+    expect(runDiagram(["--write"], io)).toBe(0);
     expect(io.written).toBe(`# title\n\n${diagramBlock(org)}\n\nafter\n`);
+  });
+
+  it("prints the diagram and writes nothing unless asked to (--write)", () => {
+    const io = diagramIo(`${DIAGRAM_START}\nold\n${DIAGRAM_END}\n`);
+    expect(runDiagram([], io)).toBe(0);
+    expect(io.written).toBeUndefined();
+    expect(io.stdout).toBe(`${diagram}\n`);
   });
 
   it("--check fails on a stale diagram and changes nothing", () => {
@@ -72,7 +79,7 @@ describe("org diagram", () => {
 
   it("says where the markers go when the README has none", () => {
     const io = diagramIo("# no markers\n");
-    expect(runDiagram([], io)).toBe(2);
+    expect(runDiagram(["--write"], io)).toBe(1);
     expect(io.stderr).toContain(`README.md has no ${DIAGRAM_START}`);
   });
 });

@@ -77,13 +77,13 @@ describe("inventory", () => {
 
   it("names the environments there are when asked for one that is not", () => {
     const io = capturedIo();
-    expect(runInventory(["--outdir", example.outdir, "--env", "qa"], io)).toBe(2);
+    expect(runInventory(["--outdir", example.outdir, "--env", "qa"], io)).toBe(64);
     expect(io.stderr).toContain('no stack of environment "qa"; environments: dev, global, prod, shared, staging');
   });
 
   it("refuses two output formats at once", () => {
     const io = capturedIo();
-    expect(runInventory(["--outdir", example.outdir, "--json", "--names"], io)).toBe(2);
+    expect(runInventory(["--outdir", example.outdir, "--json", "--names"], io)).toBe(64);
     expect(io.stderr).toContain("choose one of --json, --names");
   });
 });

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { maxPodsReport } from "../../scripts/max-pods";
+import { maxPodsReport, runMaxPods } from "../../scripts/max-pods";
+import { capturedIo } from "./fixtures/example-synth";
 
 describe("npm run max-pods", () => {
   it("prints pods per node with the formula's inputs for each instance type", () => {
@@ -20,10 +21,19 @@ describe("npm run max-pods", () => {
     expect(report.problems[0]).toMatch(/^m5\.huge: not in the table .*known m5 sizes: m5\.large, m5\.xlarge/);
   });
 
-  it("explains its usage when given no instance type", () => {
-    const report = maxPodsReport([]);
-    expect(report.exitCode).toBe(1);
-    expect(report.problems[0]).toMatch(/^usage: npm run max-pods -- <instance-type>/);
+  it("explains its usage when given no instance type or an unknown flag, exit 64", () => {
+    for (const args of [[], ["--verbose", "t3.medium"]]) {
+      const io = capturedIo();
+      expect(runMaxPods(args, io)).toBe(64);
+      expect(io.stderr).toMatch(/usage: npm run max-pods -- <instance-type>/);
+    }
+  });
+
+  it("prints its usage for --help instead of reading it as an instance type, exit 0", () => {
+    const io = capturedIo();
+    expect(runMaxPods(["--help"], io)).toBe(0);
+    expect(io.stdout).toMatch(/^usage: npm run max-pods/);
+    expect(io.stderr).toBe("");
   });
 
   it("is wired as `npm run max-pods` to the compiled script", () => {

@@ -34,7 +34,7 @@ describe("plan-summary command", () => {
     const dir = mkdtempSync(join(tmpdir(), "orgplat-notplan-"));
     writeFileSync(join(dir, "dev-us-east-1-network.json"), JSON.stringify({ stacks: {} }));
     const io = capturedIo();
-    expect(runPlanSummary([dir], io)).toBe(2);
+    expect(runPlanSummary([dir], io)).toBe(1);
     expect(io.stderr).toContain("dev-us-east-1-network.json: not the JSON of a Terraform plan");
     expect(io.stderr).toContain("terraform show -json <planfile>");
   });
@@ -42,10 +42,10 @@ describe("plan-summary command", () => {
   it("refuses two plans of one stack, and an empty directory", () => {
     const dir = recordedPlanDir(["pull-request/dev-us-east-1-network.json"]);
     const io = capturedIo();
-    expect(runPlanSummary([dir, join(dir, "dev-us-east-1-network.json")], io)).toBe(2);
+    expect(runPlanSummary([dir, join(dir, "dev-us-east-1-network.json")], io)).toBe(64);
     expect(io.stderr).toContain("more than one plan for dev-us-east-1-network");
     const empty = capturedIo();
-    expect(runPlanSummary([mkdtempSync(join(tmpdir(), "orgplat-empty-"))], empty)).toBe(2);
+    expect(runPlanSummary([mkdtempSync(join(tmpdir(), "orgplat-empty-"))], empty)).toBe(64);
     expect(empty.stderr).toContain("no <stack>.json or <stack>.error.txt under");
   });
 });

@@ -93,7 +93,7 @@ describe("the bootstrap stack's access model", () => {
     const [, permissions] = documents(bootstrap("workload-dev"), "access_plan_permissions")[0];
     const allowed = permissions.filter((s) => s.effect === "Allow").flatMap((s) => s.actions);
     const notReads = [...new Set(allowed.filter((a) => !/^[a-z0-9-]+:(Describe|Get|List)/.test(a)))];
-    // Lock files, state decryption through S3, and assuming itself and the producers' state readers.
+    // Lock files, state decryption through S3, and assuming the producers' state readers.
     expect(notReads.sort()).toEqual(["kms:Decrypt", "kms:GenerateDataKey", "s3:DeleteObject", "s3:PutObject", "sts:AssumeRole"]);
     expect(permissions.find((s) => s.sid === "TakeStateLocks")!.resources).toEqual(["${aws_s3_bucket.state_bucket_803B4E61.arn}/*.tflock"]);
     expect(allowed).not.toContain("iam:PassRole");

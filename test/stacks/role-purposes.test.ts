@@ -8,15 +8,16 @@ const accountOf = (arn: string): string => arn.split(":")[4];
 
 /** Every role ARN a synthesized stack assumes, by where it is assumed. */
 function assumedRoles(json: StackJson): { providers: string[]; backend?: string; remoteStates: string[] } {
-  const providers = (json.provider?.aws ?? []).flatMap((p) => (p.assume_role as AssumeRole[]).map((r) => r.role_arn));
-  const backend = (json.terraform?.backend as { s3?: { assume_role: AssumeRole } } | undefined)?.s3?.assume_role.role_arn;
+  const providers = (json.provider?.aws ?? []).flatMap((p) => ((p.assume_role ?? []) as AssumeRole[]).map((r) => r.role_arn));
+  const backend = (json.terraform?.backend as { s3?: { assume_role?: AssumeRole } } | undefined)?.s3?.assume_role?.role_arn;
   const remoteStates = Object.values(json.data?.terraform_remote_state ?? {}).map((d) => (d.config as { assume_role: AssumeRole }).assume_role.role_arn);
   return { providers, backend, remoteStates };
 }
 
 describe("the role every provider, backend and remote-state read assumes", () => {
   const org = exampleOrgModel();
-  const expected: Record<RolePurpose, string> = { plan: "orgplat-plan", deploy: "orgplat-deploy", "break-glass": "OrganizationAccountAccessRole" };
+  const expected: Record<Exclude<RolePurpose, "session">, string> = { plan: "orgplat-plan", deploy: "orgplat-deploy", "break-glass": "OrganizationAccountAccessRole" };
+  const ASSUMING = ROLE_PURPOSES.filter((p): p is Exclude<RolePurpose, "session"> => p !== "session");
   const synthesized = new Map<RolePurpose, { stacks: OrgStacks; json: Map<string, StackJson> }>();
   const jsonOf = (purpose: RolePurpose) => {
     if (!synthesized.has(purpose)) {
@@ -26,7 +27,7 @@ describe("the role every provider, backend and remote-state read assumes", () =>
     return synthesized.get(purpose)!;
   };
 
-  it.each(ROLE_PURPOSES)("in %s mode, providers and the stack's own backend assume that purpose's role in the stack's own account", (purpose) => {
+  it.each(ASSUMING)("in %s mode, providers and the stack's own backend assume that purpose's role in the stack's own account", (purpose) => {
     const { stacks, json } = jsonOf(purpose);
     for (const stack of stacks.all) {
       const roles = assumedRoles(json.get(stack.node.id)!);
@@ -53,8 +54,18 @@ describe("the role every provider, backend and remote-state read assumes", () =>
     expect(reads).toBeGreaterThan(10);
   });
 
+  it("in session mode (CI), assumes no role in providers or the stack's own backend, and still pins the account", () => {
+    const { stacks, json } = jsonOf("session");
+    for (const stack of stacks.all) {
+      const stackJson = json.get(stack.node.id)!;
+      const roles = assumedRoles(stackJson);
+      expect({ stack: stack.node.id, providers: roles.providers, backend: roles.backend }).toEqual({ stack: stack.node.id, providers: [], backend: undefined });
+      for (const provider of stackJson.provider?.aws ?? []) expect(provider.allowed_account_ids).toEqual([stack.account.id]);
+    }
+  });
+
   it("assumes the admin role nowhere unless break-glass is asked for", () => {
-    for (const purpose of ["plan", "deploy"] as const) {
+    for (const purpose of ["plan", "deploy", "session"] as const) {
       for (const json of jsonOf(purpose).json.values()) expect(JSON.stringify(json)).not.toMatch(/"role_arn":"arn:aws:iam::\d{12}:role\/OrganizationAccountAccessRole"/);
     }
   });
@@ -69,7 +80,9 @@ describe("the role every provider, backend and remote-state read assumes", () =>
   it("keeps the resources identical whatever the purpose, so a plan-mode plan of a deploy-mode apply shows no change", () => {
     const strip = (json: StackJson) => JSON.stringify({ resource: json.resource, output: json.output, data: { ...json.data, terraform_remote_state: undefined } });
     const plan = jsonOf("plan").json;
-    for (const [name, json] of jsonOf("deploy").json) expect({ name, same: strip(json) === strip(plan.get(name)!) }).toEqual({ name, same: true });
+    for (const purpose of ["deploy", "session"] as const) {
+      for (const [name, json] of jsonOf(purpose).json) expect({ purpose, name, same: strip(json) === strip(plan.get(name)!) }).toEqual({ purpose, name, same: true });
+    }
   });
 
   it("encrypts every backend and remote-state read under the state account's key alias", () => {

@@ -102,4 +102,14 @@ describe("plan summary", () => {
       expect(cut).toMatch(/_Details of [1-3] stacks? left out to stay under GitHub's 65,536-character comment limit._$/);
     });
   });
+
+  it("says \"N of M stacks affected\" and folds the unaffected stacks when the plans are of what changed", () => {
+    const comment = renderPlanComment([movedSubnet()], {
+      affected: { changed: ["dev-us-east-1-network"], added: [], removed: ["dev-us-east-1-batch"], unaffected: ["shared-us-east-1-transit", "prod-us-east-1-network"], total: 4 },
+    });
+    expect(comment).toContain("**2 of 4 stacks affected** (synthesized output compared with the base; only those were planned).");
+    expect(comment).toContain("Removed from the org, planned for destruction: `dev-us-east-1-batch`");
+    expect(comment).toContain("<details><summary>2 stacks unaffected (not planned)</summary>\n\n`shared-us-east-1-transit`, `prod-us-east-1-network`\n\n</details>");
+    expect(renderPlanComment([movedSubnet()])).not.toContain("affected");
+  });
 });

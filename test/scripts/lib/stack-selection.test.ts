@@ -11,6 +11,7 @@ const stack = (name: string, environment: string, accountId: string, region: str
   backend: { kind: "s3", bucket: `example-tfstate-${accountId}`, key: `${name}/terraform.tfstate`, region: "us-east-1" },
   resourceCount: 1,
   providers: ["aws"],
+  emulator: false,
   json: {},
 });
 
@@ -30,6 +31,15 @@ describe("stack selection", () => {
     expect(matchesPattern("dev-us-east-1-network", "dev-us-east-1-*")).toBe(true);
     expect(matchesPattern("dev-eu-west-1-network", "dev-us-*")).toBe(false);
     expect(matchesPattern("devXus", "dev.us")).toBe(false);
+  });
+
+  it("reads patterns as the cdktf CLI does (minimatch): braces, character classes, ? and *", () => {
+    expect(matchesPattern("dev-us-east-1-network", "{dev,shared}-*")).toBe(true);
+    expect(matchesPattern("shared-us-east-1-transit", "{dev,shared}-*")).toBe(true);
+    expect(matchesPattern("prod-us-east-1-network", "{dev,shared}-*")).toBe(false);
+    expect(matchesPattern("dev-eu-west-1-batch", "dev-*-[0-9]-batch")).toBe(true);
+    expect(matchesPattern("dev-eu-west-1-batch", "dev-??-west-1-batch")).toBe(true);
+    expect(names(selectStacks(stacks, { stacks: ["{dev,shared}-us-east-1-*"] }))).toEqual(["shared-us-east-1-transit", "dev-us-east-1-network", "dev-us-east-1-batch"]);
   });
 
   it("selects by environment, account (name or id), region and pattern, all of them at once", () => {
