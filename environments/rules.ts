@@ -1,3 +1,4 @@
+import { accessProblems } from "./access-rules";
 import { AddressSpaceExhausted, carveSubnets, cidrInside, cidrsOverlap } from "./address-plan";
 import { factsFor, type AwsFacts } from "./aws-facts";
 import { azIdBelongsTo, azIdPrefixOf, REGION_NAME } from "./az-ids";
@@ -24,6 +25,7 @@ export function crossFieldProblems(org: OrgConfig, today = new Date().toISOStrin
   problems.push(...networkProblems(org));
   problems.push(...batchProblems(org));
   problems.push(...eksProblems(org, facts, today));
+  problems.push(...accessProblems(org));
   return problems;
 }
 
