@@ -47,7 +47,7 @@ describeWithTooling({ moto: true })("apply of a saved plan against moto_server",
     const cliConfig = writeCliConfig(workDir);
     runner = new StackRunner(cliConfig, { env: moto.env });
     tf = terraformCli({ ...process.env, ...moto.env, TF_CLI_CONFIG_FILE: cliConfig }, 300_000);
-    synthesizeOrg(exampleOrgModel(), { emulatorEndpoint: moto.endpoint }, outdir);
+    synthesizeOrg(exampleOrgModel(), { emulatorEndpoint: moto.endpoint, purpose: "deploy" }, outdir);
     stacks = new Map(readSynthesized(outdir).map((s) => [s.name, s]));
     runner.init(stack(BOOTSTRAP));
     runner.apply(stack(BOOTSTRAP));

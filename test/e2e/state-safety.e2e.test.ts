@@ -87,7 +87,7 @@ describeWithTooling({ moto: true })("Terraform state under concurrency and inter
     moto = await startMoto();
     cliConfig = writeCliConfig(workDir);
     runner = new StackRunner(cliConfig, { env: { ...moto.env, ...TERRAFORM_ENV } });
-    synthesizeOrg(loadOrg(), { emulatorEndpoint: moto.endpoint }, outdir);
+    synthesizeOrg(loadOrg(), { emulatorEndpoint: moto.endpoint, purpose: "deploy" }, outdir);
     const stacks = new Map(readSynthesized(outdir).map((s) => [s.name, s]));
     for (const name of [BOOTSTRAP, TRANSIT]) {
       runner.init(stacks.get(name)!);
