@@ -10,7 +10,7 @@ const accountOf = (arn: string): string => arn.split(":")[4];
 function assumedRoles(json: StackJson): { providers: string[]; backend?: string; remoteStates: string[] } {
   const providers = (json.provider?.aws ?? []).flatMap((p) => ((p.assume_role ?? []) as AssumeRole[]).map((r) => r.role_arn));
   const backend = (json.terraform?.backend as { s3?: { assume_role?: AssumeRole } } | undefined)?.s3?.assume_role?.role_arn;
-  const remoteStates = Object.values(json.data?.terraform_remote_state ?? {}).map((d) => (d.config as { assume_role: AssumeRole }).assume_role.role_arn);
+  const remoteStates = Object.values(json.data?.terraform_remote_state ?? {}).flatMap((d) => (d.config as { assume_role?: AssumeRole }).assume_role?.role_arn ?? []);
   return { providers, backend, remoteStates };
 }
 

@@ -71,10 +71,8 @@ describe("synthesizeOrg", () => {
     expect([...new Set(report.suppressed.map((f) => `${f.ruleId} ${f.kind}`))].sort()).toEqual([
       "ORG-DATA-1 aws_cloudwatch_log_group",
       "ORG-DATA-1 aws_eks_cluster",
-      "ORG-KMS-2 aws_kms_key",
+      "ORG-IAM-1 aws_iam_policy_document",
       "ORG-LOG-2 aws_cloudwatch_log_group",
-      "ORG-STATE-1 backend.s3",
-      "ORG-STATE-1 remote_state.s3",
     ]);
     expect(report.suppressed.every((f) => f.reason.length > 20 && result.stackNames.includes(f.stack))).toBe(true);
   });
