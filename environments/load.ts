@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import type { z } from "zod";
-import { carveSubnets } from "./address-plan";
+import { carveSubnets, ipv6Netnums } from "./address-plan";
 import { exampleOrg } from "./example-org";
 import type { EnvironmentModel, OrgModel } from "./model";
 import { ConfigError, type ConfigProblem } from "./problems";
@@ -80,7 +80,8 @@ function toModel(org: OrgConfig): OrgModel {
           environment: name,
           region: regions[regionName],
           cidr: layout.vpcCidr,
-          subnets: carveSubnets(layout.vpcCidr, regions[regionName].azIds, layout.subnets),
+          subnets: carveSubnets(layout.vpcCidr, regions[regionName].azIds, layout.subnets, layout.packedAzIds),
+          ipv6Netnums: ipv6Netnums(regions[regionName].azIds, layout.packedAzIds),
         };
       }),
     batch: env.batch && {

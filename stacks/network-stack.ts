@@ -33,9 +33,6 @@ export interface NetworkOutputs {
   subnetId(tier: SubnetTier, azId: string): string;
 }
 
-/** /64 numbers inside the VPC's /56: 16 per tier, so up to 16 AZ IDs per tier. */
-const IPV6_NETNUMS_PER_TIER = 16;
-
 /**
  * The shared VPC of one environment in one region, owned by the network account: four tiers of
  * subnets placed by AZ ID, internet and NAT egress, NACLs and endpoints, flow logs, the RAM share
@@ -60,14 +57,14 @@ export class NetworkStack extends AccountStack {
     this.sharedVpc = new SharedVpc(this, "vpc", { cidr: vpcModel.cidr, name: namePrefix, ipv6: env.ipv6 });
     const vpc = this.sharedVpc.vpc;
     this.subnets = Object.fromEntries(
-      SUBNET_TIERS.map((tier, i) => [
+      SUBNET_TIERS.map((tier) => [
         tier,
         new SharedSubnets(this, `subnets-${tier}`, {
           vpc,
           tier,
           namePrefix,
           cidrByAzId: vpcModel.subnets[tier],
-          ipv6FirstNetnum: env.ipv6 ? i * IPV6_NETNUMS_PER_TIER : undefined,
+          ipv6NetnumByAzId: env.ipv6 ? vpcModel.ipv6Netnums[tier] : undefined,
         }),
       ]),
     ) as Record<SubnetTier, SharedSubnets>;
