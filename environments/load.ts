@@ -6,7 +6,7 @@ import { exampleOrg } from "./example-org";
 import type { EnvironmentModel, OrgModel } from "./model";
 import { ConfigError, type ConfigProblem } from "./problems";
 import { crossFieldProblems } from "./rules";
-import { orgSchema, type OrgConfig } from "./schema";
+import { orgSchema, SUBNET_TIERS, type OrgConfig, type SubnetTier } from "./schema";
 
 /** Name under which the bundled example organization is reported in errors. */
 export const EXAMPLE_ORG_SOURCE = "environments/example-org.ts";
@@ -81,6 +81,7 @@ function toModel(org: OrgConfig): OrgModel {
           region: regions[regionName],
           cidr: layout.vpcCidr,
           subnets: carveSubnets(layout.vpcCidr, regions[regionName].azIds, layout.subnets, layout.packedAzIds),
+          pinnedAzIds: Object.fromEntries(SUBNET_TIERS.map((tier) => [tier, Object.keys(layout.subnets[tier].cidrs ?? {})])) as Record<SubnetTier, string[]>,
           ipv6Netnums: ipv6Netnums(regions[regionName].azIds, layout.packedAzIds),
         };
       }),
