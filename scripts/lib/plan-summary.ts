@@ -1,4 +1,5 @@
 import { dataHeldBy } from "./data-holding";
+import { disruptedByReplacing } from "./disruption";
 import { attributeChanges, changeKind, type AttributeChange, type ChangeKind, type PlanJson } from "./plan-json";
 
 /** Hidden marker the pull-request workflow finds its own comment by, to update it in place. */
@@ -30,6 +31,13 @@ export interface DataAtRisk {
   readonly holds: string;
 }
 
+/** A replacement of a resource that live workloads sit in or route through. */
+export interface DisruptiveReplacement {
+  readonly stack: string;
+  readonly address: string;
+  readonly disrupts: string;
+}
+
 export interface StackPlanSummary {
   readonly stack: string;
   readonly status: "changes" | "no-changes" | "failed";
@@ -37,6 +45,7 @@ export interface StackPlanSummary {
   readonly changes: readonly PlannedResourceChange[];
   readonly outputChanges: readonly string[];
   readonly dataAtRisk: readonly DataAtRisk[];
+  readonly disruptive: readonly DisruptiveReplacement[];
   readonly error?: string;
 }
 
@@ -44,7 +53,7 @@ export interface StackPlanSummary {
 export function summarizeStackPlan(input: StackPlanInput): StackPlanSummary {
   const counts: Record<ChangeKind, number> = { create: 0, update: 0, delete: 0, replace: 0 };
   if (!input.plan) {
-    return { stack: input.stack, status: "failed", counts, changes: [], outputChanges: [], dataAtRisk: [], error: input.error ?? "no plan JSON" };
+    return { stack: input.stack, status: "failed", counts, changes: [], outputChanges: [], dataAtRisk: [], disruptive: [], error: input.error ?? "no plan JSON" };
   }
   const changes: PlannedResourceChange[] = [];
   for (const rc of input.plan.resource_changes ?? []) {
@@ -61,8 +70,12 @@ export function summarizeStackPlan(input: StackPlanInput): StackPlanSummary {
     const holds = dataHeldBy(c.type);
     return holds && (c.kind === "delete" || c.kind === "replace") ? [{ stack: input.stack, address: c.address, kind: c.kind, holds }] : [];
   });
+  const disruptive = changes.flatMap((c): DisruptiveReplacement[] => {
+    const disrupts = disruptedByReplacing(c.type);
+    return disrupts && c.kind === "replace" ? [{ stack: input.stack, address: c.address, disrupts }] : [];
+  });
   const status = changes.length || outputChanges.length ? "changes" : "no-changes";
-  return { stack: input.stack, status, counts, changes, outputChanges, dataAtRisk, error: input.plan.errored ? "the plan errored" : undefined };
+  return { stack: input.stack, status, counts, changes, outputChanges, dataAtRisk, disruptive, error: input.plan.errored ? "the plan errored" : undefined };
 }
 
 export interface RenderOptions {
@@ -88,6 +101,7 @@ export function renderPlanComment(summaries: readonly StackPlanSummary[], option
     `### ${options.title ?? "Terraform plan"}: ${headline(summaries)}`,
     "",
     ...dataWarning(summaries),
+    ...disruptionWarning(summaries),
     ...failureWarning(summaries),
     ...table(shown),
     ...collapsedUnchanged(unchanged),
@@ -98,7 +112,7 @@ export function renderPlanComment(summaries: readonly StackPlanSummary[], option
 }
 
 function byAttention(a: StackPlanSummary, b: StackPlanSummary): number {
-  const rank = (s: StackPlanSummary) => (s.status === "failed" ? 0 : s.dataAtRisk.length ? 1 : 2);
+  const rank = (s: StackPlanSummary) => (s.status === "failed" ? 0 : s.dataAtRisk.length ? 1 : s.disruptive.length ? 2 : 3);
   return rank(a) - rank(b) || a.stack.localeCompare(b.stack);
 }
 
@@ -123,6 +137,21 @@ function dataWarning(summaries: readonly StackPlanSummary[]): string[] {
   ];
 }
 
+function disruptionWarning(summaries: readonly StackPlanSummary[]): string[] {
+  const replaced = summaries.flatMap((s) => s.disruptive);
+  if (!replaced.length) return [];
+  const many = replaced.length !== 1;
+  return [
+    "> [!WARNING]",
+    `> **Disruptive: this plan replaces ${replaced.length} resource${many ? "s" : ""} that running workloads sit in or route through.** ` +
+      `A replacement deletes the old one first or after: it fails while something still uses it, or cuts off what was there.`,
+    ...replaced.map((r) => `> - \`${r.stack}\`: **replace** \`${r.address}\` (${r.disrupts})`),
+    "> ",
+    "> Merge only if the move is intended and nothing runs there (a subnet move needs a pin in the org file; README: Network, Addresses).",
+    "",
+  ];
+}
+
 function failureWarning(summaries: readonly StackPlanSummary[]): string[] {
   const failed = summaries.filter((s) => s.status === "failed").map((s) => `\`${s.stack}\``);
   if (!failed.length) return [];
@@ -137,7 +166,7 @@ function table(shown: readonly StackPlanSummary[]): string[] {
     ...shown.map((s) =>
       s.status === "failed"
         ? `| \`${s.stack}\` | :x: plan failed | | | |`
-        : `| ${s.dataAtRisk.length ? ":warning: " : ""}\`${s.stack}\` | ${s.counts.create} | ${s.counts.update} | ${s.counts.delete} | ${s.counts.replace} |`,
+        : `| ${s.dataAtRisk.length || s.disruptive.length ? ":warning: " : ""}\`${s.stack}\` | ${s.counts.create} | ${s.counts.update} | ${s.counts.delete} | ${s.counts.replace} |`,
     ),
   ];
 }
