@@ -42,8 +42,12 @@ const baseline = exampleOrgInput();
 const workloadAccount = resolveOrg(baseline).environments.find((e) => e.name === ENVIRONMENT)!.workloadAccounts[0];
 const BOOTSTRAP = bootstrapStackName(workloadAccount);
 const blue = baseline.environments[ENVIRONMENT].batch!.colours.blue!;
-/** The new colour: what an infrastructure change looks like (other instance types, bigger disks). */
-const green: typeof blue = { ...blue, instanceTypes: ["m7i", "c7i"], rootVolumeGiB: 80 };
+/**
+ * The new colour: what an infrastructure change looks like (other instance types, bigger disks).
+ * SPOT_CAPACITY_OPTIMIZED: the aws provider (5.100) plans in-place updates of a Spot environment only
+ * with it, not with SPOT_PRICE_CAPACITY_OPTIMIZED (README: Batch, service-linked role).
+ */
+const green: typeof blue = { ...blue, instanceTypes: ["m7i", "c7i"], rootVolumeGiB: 80, spotAllocationStrategy: "SPOT_CAPACITY_OPTIMIZED" };
 
 /** The dev org with its batch colours and state replaced. */
 function orgWith(colours: BatchInput["colours"], state: BatchInput["state"]): OrgConfigInput {

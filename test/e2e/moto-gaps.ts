@@ -222,14 +222,20 @@ export const MOTO_GAPS: readonly MotoGap[] = [
     reason:
       "moto's UpdateComputeEnvironment ignores computeResources (an in-place change of subnets or instance types is accepted but not kept), " +
       "and DescribeComputeEnvironments returns no updatePolicy",
-    evidence: "EVIDENCE_CE",
+    evidence:
+      'moto 5.2.1 moto/batch/models.py update_compute_environment: "if compute_resources is not None: # TODO Implement resizing of instances ... pass"; ' +
+      "moto/batch/ has no updatePolicy anywhere (grep), so describe_compute_environments never returns one. " +
+      "Read from moto's source; not yet confirmed by an e2e re-plan",
   },
   {
     kind: "drift",
     resourceType: "aws_batch_job_queue",
     attributes: ["job_state_time_limit_action"],
     reason: "moto's CreateJobQueue and UpdateJobQueue ignore jobStateTimeLimitActions, so DescribeJobQueues returns none",
-    evidence: "EVIDENCE_QUEUE",
+    evidence:
+      "moto 5.2.1 moto/batch/responses.py createjobqueue reads computeEnvironmentOrder, jobQueueName, schedulingPolicyArn, priority, state and tags only; " +
+      "moto/batch/ has no jobStateTimeLimitActions anywhere (grep); the plan of dev-us-east-1-batch after applying its queues " +
+      '(e2e, AZ ID added) shows "aws_batch_job_queue.compute_on-demand_2D459763: update" with job_state_time_limit_action its only changed attribute',
   },
 ];
 
