@@ -224,8 +224,9 @@ export const MOTO_GAPS: readonly MotoGap[] = [
       "and DescribeComputeEnvironments returns no updatePolicy",
     evidence:
       'moto 5.2.1 moto/batch/models.py update_compute_environment: "if compute_resources is not None: # TODO Implement resizing of instances ... pass"; ' +
-      "moto/batch/ has no updatePolicy anywhere (grep), so describe_compute_environments never returns one. " +
-      "Read from moto's source; not yet confirmed by an e2e re-plan",
+      "moto/batch/ has no updatePolicy anywhere (grep). Re-plan of dev-us-east-1-batch right after applying step 4 (e2e): " +
+      '"aws_batch_compute_environment.compute_green_spot_9FEB1CF8: update", only update_policy changed: [] -> ' +
+      "[{ job_execution_timeout_minutes = 360, terminate_jobs_on_update = false }] (the same for green_on-demand)",
   },
   {
     kind: "drift",
