@@ -13,6 +13,16 @@ const tiers = {
   transit: { prefixLength: 28 },
 };
 
+/** AZ IDs of each region when this organization was first applied, before the stable address plan. */
+const firstAzIds = {
+  "us-east-1": ["use1-az1", "use1-az2", "use1-az4"],
+  "eu-west-1": ["euw1-az1", "euw1-az2", "euw1-az3"],
+  "ap-southeast-1": ["apse1-az1", "apse1-az2", "apse1-az3"],
+} as const;
+
+/** A VPC in `region`: the subnets of the first AZ IDs keep their packed CIDRs, later AZ IDs take stable slots. */
+const vpcIn = (region: keyof typeof firstAzIds, vpcCidr: string) => ({ vpcCidr, subnets: tiers, packedAzIds: [...firstAzIds[region]] });
+
 /** Batch compute of one colour: Spot first, On-Demand fallback, both scaling from zero. */
 const batchCompute = { instanceTypes: ["m6i", "c6i"], maxVcpus: 256, spotAllocationStrategy: "SPOT_PRICE_CAPACITY_OPTIMIZED", rootVolumeGiB: 50 } as const;
 
@@ -67,9 +77,9 @@ export const exampleOrg: OrgConfigInput = {
     { id: "777777777777", name: "workload-prod", role: "workload", ou: "workloads-prod" },
   ],
   regions: {
-    "us-east-1": { group: "us", azIds: ["use1-az1", "use1-az2", "use1-az4"], addressSpace: "10.0.0.0/12", transitGatewayAsn: 64512 },
-    "eu-west-1": { group: "eu", azIds: ["euw1-az1", "euw1-az2", "euw1-az3"], addressSpace: "10.16.0.0/12", transitGatewayAsn: 64513 },
-    "ap-southeast-1": { group: "asia", azIds: ["apse1-az1", "apse1-az2", "apse1-az3"], addressSpace: "10.32.0.0/12", transitGatewayAsn: 64514 },
+    "us-east-1": { group: "us", azIds: [...firstAzIds["us-east-1"]], addressSpace: "10.0.0.0/12", transitGatewayAsn: 64512 },
+    "eu-west-1": { group: "eu", azIds: [...firstAzIds["eu-west-1"]], addressSpace: "10.16.0.0/12", transitGatewayAsn: 64513 },
+    "ap-southeast-1": { group: "asia", azIds: [...firstAzIds["ap-southeast-1"]], addressSpace: "10.32.0.0/12", transitGatewayAsn: 64514 },
   },
   environments: {
     dev: {
@@ -89,9 +99,9 @@ export const exampleOrg: OrgConfigInput = {
         nodePools: { general: { ...generalNodePool, instanceFamilies: [...generalNodePool.instanceFamilies], instanceSizes: [...generalNodePool.instanceSizes], capacityTypes: [...generalNodePool.capacityTypes] } },
       },
       regions: {
-        "us-east-1": { vpcCidr: "10.0.0.0/16", subnets: tiers },
-        "eu-west-1": { vpcCidr: "10.16.0.0/16", subnets: tiers },
-        "ap-southeast-1": { vpcCidr: "10.32.0.0/16", subnets: tiers },
+        "us-east-1": vpcIn("us-east-1", "10.0.0.0/16"),
+        "eu-west-1": vpcIn("eu-west-1", "10.16.0.0/16"),
+        "ap-southeast-1": vpcIn("ap-southeast-1", "10.32.0.0/16"),
       },
     },
     staging: {
@@ -100,8 +110,8 @@ export const exampleOrg: OrgConfigInput = {
       natGateways: "single",
       batch: { regions: ["us-east-1"], colours: { blue: { ...batchCompute, instanceTypes: [...batchCompute.instanceTypes] } }, state: { active: "blue" }, jobDefinitions: batchJobs },
       regions: {
-        "us-east-1": { vpcCidr: "10.1.0.0/16", subnets: tiers },
-        "eu-west-1": { vpcCidr: "10.17.0.0/16", subnets: tiers },
+        "us-east-1": vpcIn("us-east-1", "10.1.0.0/16"),
+        "eu-west-1": vpcIn("eu-west-1", "10.17.0.0/16"),
       },
     },
     prod: {
@@ -140,9 +150,9 @@ export const exampleOrg: OrgConfigInput = {
         },
       },
       regions: {
-        "us-east-1": { vpcCidr: "10.8.0.0/16", subnets: tiers },
-        "eu-west-1": { vpcCidr: "10.24.0.0/16", subnets: tiers },
-        "ap-southeast-1": { vpcCidr: "10.40.0.0/16", subnets: tiers },
+        "us-east-1": vpcIn("us-east-1", "10.8.0.0/16"),
+        "eu-west-1": vpcIn("eu-west-1", "10.24.0.0/16"),
+        "ap-southeast-1": vpcIn("ap-southeast-1", "10.40.0.0/16"),
       },
     },
   },

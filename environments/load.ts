@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { carveSubnets } from "./address-plan";
+import { carveSubnets, ipv6Netnums } from "./address-plan";
 import { exampleOrg } from "./example-org";
 import type { EnvironmentModel, OrgModel } from "./model";
 import { ConfigError } from "./problems";
 import { has } from "./rule-helpers";
-import type { OrgConfig } from "./schema";
+import { SUBNET_TIERS, type OrgConfig, type SubnetTier } from "./schema";
 import { validateOrg } from "./validate";
 
 /** Name under which the bundled example organization is reported in errors. */
@@ -103,7 +103,9 @@ function toModel(org: OrgConfig): OrgModel {
           environment: name,
           region: regions[regionName],
           cidr: layout.vpcCidr,
-          subnets: carveSubnets(layout.vpcCidr, regions[regionName].azIds, layout.subnets),
+          subnets: carveSubnets(layout.vpcCidr, regions[regionName].azIds, layout.subnets, layout.packedAzIds),
+          pinnedAzIds: Object.fromEntries(SUBNET_TIERS.map((tier) => [tier, Object.keys(layout.subnets[tier].cidrs ?? {})])) as Record<SubnetTier, string[]>,
+          ipv6Netnums: ipv6Netnums(regions[regionName].azIds, layout.packedAzIds),
         };
       }),
     batch: env.batch && {

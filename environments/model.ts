@@ -87,4 +87,8 @@ export interface VpcModel {
   readonly region: RegionModel;
   readonly cidr: string;
   readonly subnets: Readonly<Record<SubnetTier, Readonly<Record<string, string>>>>;
+  /** AZ IDs whose subnet CIDR the org file pins, per tier. */
+  readonly pinnedAzIds: Readonly<Record<SubnetTier, readonly string[]>>;
+  /** /64 number of each subnet inside the VPC's IPv6 /56 (used when the environment is dual-stack), by tier and AZ ID. */
+  readonly ipv6Netnums: Readonly<Record<SubnetTier, Readonly<Record<string, number>>>>;
 }

@@ -1,5 +1,5 @@
 import { accessProblems } from "./access-rules";
-import { AddressSpaceExhausted, carveSubnets, cidrInside, cidrsOverlap } from "./address-plan";
+import { AddressPlanError, AddressSpaceExhausted, carveSubnets, cidrInside, cidrsOverlap, ipv6Netnums } from "./address-plan";
 import { factsFor, type AwsFacts } from "./aws-facts";
 import { azIdBelongsTo, azIdPrefixOf, REGION_NAME } from "./az-ids";
 import { batchProblems } from "./batch-rules";
@@ -111,7 +111,9 @@ function checkEnvironments(org: OrgConfig, report: Report): void {
       if (!cidrInside(vpc.vpcCidr, region.addressSpace)) {
         report(`${where}.vpcCidr`, `${vpc.vpcCidr} lies outside ${regionName}'s address space ${region.addressSpace}; pick a block inside it`);
       }
-      checkSubnetLayout(where, vpc.vpcCidr, region.azIds, vpc.subnets, report);
+      // An AZ ID of another region is reported above; carving it would only repeat that.
+      const azIds = region.azIds.filter((azId) => azIdBelongsTo(azId, regionName));
+      checkSubnetLayout(where, vpc.vpcCidr, azIds, vpc.subnets, vpc.packedAzIds ?? [], report);
     }
   }
 }
@@ -121,6 +123,7 @@ function checkSubnetLayout(
   vpcCidr: string,
   azIds: readonly string[],
   subnets: OrgConfig["environments"][string]["regions"][string]["subnets"],
+  packedAzIds: readonly string[],
   report: Report,
 ): void {
   let pinnedOk = true;
@@ -146,10 +149,12 @@ function checkSubnetLayout(
   }
   if (!pinnedOk) return;
   try {
-    carveSubnets(vpcCidr, azIds, subnets);
+    carveSubnets(vpcCidr, azIds, subnets, packedAzIds);
+    ipv6Netnums(azIds, packedAzIds);
   } catch (e) {
-    if (!(e instanceof AddressSpaceExhausted)) throw e;
-    report(`${where}.subnets.${e.tier}.prefixLength`, `${vpcCidr} has ${e.message}; enlarge the VPC CIDR or shrink the tiers`);
+    if (e instanceof AddressSpaceExhausted) report(`${where}.subnets.${e.field}`, `${vpcCidr} has ${e.message}; enlarge the VPC CIDR or shrink the tiers`);
+    else if (e instanceof AddressPlanError) report(`${where}.${e.field === "packedAzIds" ? e.field : `subnets.${e.field}`}`, e.message);
+    else throw e;
   }
 }
 

@@ -141,6 +141,12 @@ export const environmentRegionSchema = z
         transit: tierLayoutSchema,
       })
       .strict(),
+    /**
+     * AZ IDs whose subnets a release before the stable address plan packed (largest blocks
+     * first): they keep those CIDRs. Set it once to the region's `azIds` as they were when
+     * upgrading, then never change it; AZ IDs added later take their stable slots.
+     */
+    packedAzIds: z.array(z.string()).optional(),
   })
   .strict();
 

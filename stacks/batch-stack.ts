@@ -43,7 +43,13 @@ export class BatchStack extends AccountStack {
     const network = props.network.outputsFor(this);
 
     const logs = new JobLogGroup(this, "job-logs", { name: names.prefix });
-    this.roles = new BatchRoles(this, "roles", { accountId: this.account.id, region: this.region, namePrefix: names.prefix, jobLogGroup: logs.logGroup });
+    this.roles = new BatchRoles(this, "roles", {
+      accountId: this.account.id,
+      region: this.region,
+      namePrefix: names.prefix,
+      jobLogGroup: logs.logGroup,
+      nameServiceLinkedRole: this.target.emulatorEndpoint !== undefined,
+    });
     const securityGroup = new BatchSecurityGroup(this, "security-group", { vpcId: network.vpcId, vpcCidr: network.vpcCidr, name: `${names.prefix}-batch` });
     this.compute = new BlueGreenCompute(this, "compute", {
       names,

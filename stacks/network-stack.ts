@@ -9,6 +9,7 @@ import { domainOf, sameDomainPeerCidrs, transitDestinations } from "../modules/n
 import { sharePrincipalsOf } from "../modules/network/share-principals";
 import { SharedSubnets } from "../modules/network/shared-subnets";
 import { SharedVpc } from "../modules/network/shared-vpc";
+import { SubnetMoveGuard } from "../modules/network/subnet-move-guard";
 import { TierNetworkAcls } from "../modules/network/tier-network-acls";
 import { TierRouteTables } from "../modules/network/tier-route-tables";
 import { TransitAttachment } from "../modules/network/transit-attachment";
@@ -33,8 +34,8 @@ export interface NetworkOutputs {
   subnetId(tier: SubnetTier, azId: string): string;
 }
 
-/** /64 numbers inside the VPC's /56: 16 per tier, so up to 16 AZ IDs per tier. */
-const IPV6_NETNUMS_PER_TIER = 16;
+/** Subnet id by tier, then AZ ID: what consumers read, and what the move guard reads back. */
+const SUBNET_IDS_OUTPUT = "subnet_ids";
 
 /**
  * The shared VPC of one environment in one region, owned by the network account: four tiers of
@@ -59,15 +60,24 @@ export class NetworkStack extends AccountStack {
     const namePrefix = `${env.name}-${this.region}`;
     this.sharedVpc = new SharedVpc(this, "vpc", { cidr: vpcModel.cidr, name: namePrefix, ipv6: env.ipv6 });
     const vpc = this.sharedVpc.vpc;
+    const moveGuard = new SubnetMoveGuard(this, "subnet-move-guard", {
+      configPath: `environments.${env.name}.regions.${this.region}`,
+      planned: vpcModel.subnets,
+      pinned: vpcModel.pinnedAzIds,
+      subnetIdsOutput: SUBNET_IDS_OUTPUT,
+      ownState: { location: this.stateLocation, roleName: org.accessRoleName, target: this.target },
+      stateBucketProvider: this.providerIn(org.stateRegion),
+    });
+    vpc.lifecycle = { ...vpc.lifecycle, precondition: moveGuard.preconditions };
     this.subnets = Object.fromEntries(
-      SUBNET_TIERS.map((tier, i) => [
+      SUBNET_TIERS.map((tier) => [
         tier,
         new SharedSubnets(this, `subnets-${tier}`, {
           vpc,
           tier,
           namePrefix,
           cidrByAzId: vpcModel.subnets[tier],
-          ipv6FirstNetnum: env.ipv6 ? i * IPV6_NETNUMS_PER_TIER : undefined,
+          ipv6NetnumByAzId: env.ipv6 ? vpcModel.ipv6Netnums[tier] : undefined,
         }),
       ]),
     ) as Record<SubnetTier, SharedSubnets>;
@@ -117,7 +127,7 @@ export class NetworkStack extends AccountStack {
     new TerraformOutput(this, "vpc_id", { value: vpc.id });
     new TerraformOutput(this, "vpc_cidr", { value: vpc.cidrBlock });
     if (env.ipv6) new TerraformOutput(this, "vpc_ipv6_cidr", { value: vpc.ipv6CidrBlock });
-    new TerraformOutput(this, "subnet_ids", {
+    new TerraformOutput(this, SUBNET_IDS_OUTPUT, {
       description: "Subnet id by tier, then by AZ ID",
       value: Object.fromEntries(
         SUBNET_TIERS.map((tier) => [tier, Object.fromEntries(Object.entries(this.subnets[tier].byAzId).map(([azId, s]) => [azId, s.id]))]),

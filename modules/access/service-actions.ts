@@ -39,6 +39,7 @@ const SERVICE_OF_TYPE_PREFIX: readonly (readonly [string, string | null])[] = [
   ["aws_s3_", "s3"],
   ["aws_efs_", "elasticfilesystem"],
   ["aws_batch_", "batch"],
+  ["aws_ecs_", "ecs"],
   ["aws_sqs_", "sqs"],
   ["aws_cloudwatch_event_", "events"],
   ["aws_cloudwatch_log_", "logs"],
@@ -113,6 +114,8 @@ const DEPLOY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   ram: ["ram:CreateResourceShare", "ram:UpdateResourceShare", "ram:DeleteResourceShare", "ram:AssociateResourceShare", "ram:DisassociateResourceShare", "ram:AssociateResourceSharePermission", ...TAGS("ram")],
   sns: ["sns:CreateTopic", "sns:DeleteTopic", "sns:SetTopicAttributes", "sns:Subscribe", "sns:Unsubscribe", ...TAGS("sns")],
   ssm: [],
+  // Read only: the Batch colour guard reads the ECS clusters Batch runs; Batch itself manages them.
+  ecs: [],
   oam: ["oam:CreateSink", "oam:DeleteSink", "oam:PutSinkPolicy", "oam:CreateLink", "oam:DeleteLink", "oam:UpdateLink", ...TAGS("oam")],
 };
 

@@ -15,14 +15,29 @@ export interface BatchRolesProps {
   readonly namePrefix: string;
   /** The group the container agent writes job logs to; the instance role may write nowhere else. */
   readonly jobLogGroup: CloudwatchLogGroup;
+  /**
+   * Name AWS Batch's service-linked role in the compute environments instead of leaving the field
+   * out: for an emulator that refuses a compute environment without a service role (moto), where
+   * the role is created beforehand as AWS would create it. Either way the environments run on the
+   * service-linked role.
+   * @default false
+   */
+  readonly nameServiceLinkedRole?: boolean;
 }
 
 /** AWS-managed policy of a Batch service role: named actions only, maintained by AWS Batch. */
 export const BATCH_SERVICE_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AWSBatchServiceRole";
 
+/** AWS Batch's service-linked role in `accountId`, as Batch creates it on first use. */
+export function batchServiceLinkedRoleArn(accountId: string): string {
+  return `arn:aws:iam::${accountId}:role/aws-service-role/batch.amazonaws.com/AWSServiceRoleForBatch`;
+}
+
 /**
- * - service role: what Batch itself uses to run the compute environments. One per stack rather
- *   than the account-wide service-linked role, which no single stack of an account could own;
+ * - compute environments run on AWS Batch's service-linked role (see `computeEnvironmentServiceRole`);
+ * - service role: the per-stack role compute environments of earlier releases were created with.
+ *   Batch cannot move an environment between a custom role and the service-linked one, so those
+ *   keep it until their colour is retired; it must outlive them, as Batch needs it to delete them;
  * - instance role + profile: the ECS container agent on the instances (register, poll, pull
  *   images, write job logs), written out action by action instead of the managed policy's `ecs:Submit*`;
  * - job role: what the jobs' containers get. It starts with no permissions: teams attach what their jobs need.
@@ -34,6 +49,17 @@ export class BatchRoles extends Construct {
   public readonly jobRole: IamRole;
   /** Policy attachment the compute environments must wait for (Batch checks the role on create and on delete). */
   public readonly servicePolicy: IamRolePolicyAttachment;
+  /**
+   * The `service_role` of a compute environment: undefined, so Batch uses (and creates on first use)
+   * its service-linked role `AWSServiceRoleForBatch`. Only with that role does AWS update subnets,
+   * security groups, instance types, launch template and AMI in place (an infrastructure update
+   * that lets running jobs finish) and the aws provider plan them as updates; with a custom role
+   * each such change forces a new environment, which cannot be deleted while a queue orders it.
+   * `compute_environment_name_prefix` with `create_before_destroy` was the other way: it would
+   * replace both colours' environments and rewrite every queue on a subnet change, and give up the
+   * fixed names the colour-switch guard reads live.
+   */
+  public readonly computeEnvironmentServiceRole: string | undefined;
 
   constructor(scope: Construct, id: string, props: BatchRolesProps) {
     super(scope, id);
@@ -57,6 +83,7 @@ export class BatchRoles extends Construct {
       description: `AWS Batch service role of ${namePrefix}`,
     });
     this.servicePolicy = new IamRolePolicyAttachment(this, "service-policy", { role: this.serviceRole.name, policyArn: BATCH_SERVICE_POLICY_ARN });
+    this.computeEnvironmentServiceRole = props.nameServiceLinkedRole ? batchServiceLinkedRoleArn(accountId) : undefined;
 
     this.instanceRole = new IamRole(this, "instance", {
       name: `${namePrefix}-batch-instance`,

@@ -8,7 +8,7 @@ import type { StateAccessProps } from "../state/backend";
 import type { BatchRoles } from "./batch-roles";
 import { ColourCompute } from "./colour-compute";
 import { ColourSwitchGuard } from "./colour-switch-guard";
-import { JOB_QUEUE_KINDS, JOB_QUEUES, queuedColours, queueOrders, type BatchNames, type ColourState, type JobQueueKind } from "./queue-order";
+import { JOB_QUEUE_KINDS, JOB_QUEUES, queuedColours, queueOrders, RUNNABLE_TIME_LIMITS, type BatchNames, type ColourState, type JobQueueKind } from "./queue-order";
 
 /** Batch compute of one environment × region in blue and green, switched by config one step per apply. */
 export interface BlueGreenComputeProps {
@@ -62,7 +62,7 @@ export class BlueGreenCompute extends Construct {
           names,
           subnetIds: props.subnetIds,
           securityGroup: props.securityGroup,
-          serviceRole: props.roles.serviceRole,
+          serviceRoleArn: props.roles.computeEnvironmentServiceRole,
           servicePolicy: props.roles.servicePolicy,
           instanceProfile: props.roles.instanceProfile,
         }),
@@ -85,6 +85,7 @@ export class BlueGreenCompute extends Construct {
           priority: JOB_QUEUES[kind].priority,
           state: "ENABLED",
           computeEnvironmentOrder: orders[kind].map((slot, i) => ({ order: i + 1, computeEnvironment: this.colours[slot.colour]!.environments[slot.capacity].arn })),
+          jobStateTimeLimitAction: RUNNABLE_TIME_LIMITS.map((limit) => ({ state: "RUNNABLE", action: "CANCEL", ...limit })),
           lifecycle: kind === "spot-first" ? { precondition: this.guard.preconditions } : undefined,
         }),
       ]),

@@ -1,12 +1,14 @@
 import { BatchComputeEnvironment } from "@cdktf/provider-aws/lib/batch-compute-environment";
 import type { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
-import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import type { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import type { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
 import type { BatchColour, BatchColourConfig } from "../../environments/schema";
 import { CAPACITIES, type BatchNames, type Capacity } from "./queue-order";
+
+/** The most an infrastructure update waits for running jobs (UpdatePolicy.jobExecutionTimeoutMinutes, 1-360). */
+export const MAX_UPDATE_JOB_TIMEOUT_MINUTES = 360;
 
 /** One colour of a blue-green Batch deployment. */
 export interface ColourComputeProps {
@@ -19,8 +21,12 @@ export interface ColourComputeProps {
   /** Shared private subnets, one per AZ ID, as ids handed over by the network stack. */
   readonly subnetIds: readonly string[];
   readonly securityGroup: SecurityGroup;
-  readonly serviceRole: IamRole;
-  /** The compute environments wait for it: Batch needs the role's policy to create and to delete them. */
+  /**
+   * Service role ARN of the environments.
+   * @default undefined (AWS Batch's service-linked role: changes to subnets, instance types or image update in place)
+   */
+  readonly serviceRoleArn?: string;
+  /** The environments wait for it: environments of earlier releases use the stack's service role, which must outlive them. */
   readonly servicePolicy: IamRolePolicyAttachment;
   readonly instanceProfile: IamInstanceProfile;
 }
@@ -28,7 +34,8 @@ export interface ColourComputeProps {
 /**
  * A Spot compute environment and an On-Demand one built from the same launch template and
  * image, both scaling from 0. Everything that defines the instances lives in the colour, so
- * changing them means rolling out a new colour, never editing one that runs jobs.
+ * changing them means rolling out a new colour; what every colour shares (the subnets) updates
+ * in place, queues untouched.
  */
 export class ColourCompute extends Construct {
   public readonly launchTemplate: LaunchTemplate;
@@ -55,7 +62,7 @@ export class ColourCompute extends Construct {
           computeEnvironmentName: name,
           type: "MANAGED",
           state: props.enabled ? "ENABLED" : "DISABLED",
-          serviceRole: props.serviceRole.arn,
+          serviceRole: props.serviceRoleArn,
           computeResources: {
             type: spot ? "SPOT" : "EC2",
             allocationStrategy: spot ? settings.spotAllocationStrategy : "BEST_FIT_PROGRESSIVE",
@@ -72,6 +79,9 @@ export class ColourCompute extends Construct {
             ec2Configuration: [{ imageType: settings.imageType, imageIdOverride: settings.amiId }],
             tags: { Name: name },
           },
+          // An in-place infrastructure update (new subnets, an added AZ ID) lets running jobs
+          // finish for the longest time AWS allows before it replaces their instances.
+          updatePolicy: { terminateJobsOnUpdate: false, jobExecutionTimeoutMinutes: MAX_UPDATE_JOB_TIMEOUT_MINUTES },
           dependsOn: [props.servicePolicy],
         });
         return [capacity, environment];

@@ -1,12 +1,13 @@
 import { DataAwsBatchComputeEnvironment } from "@cdktf/provider-aws/lib/data-aws-batch-compute-environment";
 import { DataAwsBatchJobQueue } from "@cdktf/provider-aws/lib/data-aws-batch-job-queue";
+import { DataAwsEcsCluster } from "@cdktf/provider-aws/lib/data-aws-ecs-cluster";
 import { DataAwsS3Objects } from "@cdktf/provider-aws/lib/data-aws-s3-objects";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { DataTerraformRemoteStateS3, TerraformLocal, type Precondition } from "cdktf";
 import { Construct } from "constructs";
 import { s3StateConfig, type StateAccessProps } from "../state/backend";
 import { queuedColours, type BatchNames, type ColourState } from "./queue-order";
-import { activeLeaving, EMPTY_LEDGER, leavingEnvironmentNames, liveQueueOrders, stillEnabled, stillQueued } from "./switch-guard-expressions";
+import { activeLeaving, ecsClusterName, EMPTY_LEDGER, leavingEnvironmentNames, liveQueueOrders, stillEnabled, stillQueued, stillRunningTasks } from "./switch-guard-expressions";
 
 /** Reads of the deployed state that decide whether a colour change may be applied. */
 export interface ColourSwitchGuardProps {
@@ -26,6 +27,8 @@ export interface ColourSwitchGuardProps {
  * state can reveal:
  * - a colour left out of the config whose compute environments AWS still shows ENABLED, or
  *   that a live queue still orders (Terraform would disable and delete them while they run jobs);
+ * - a colour left out of the config whose ECS cluster still runs tasks (step 4 while jobs run:
+ *   after step 3 the environments are DISABLED and unqueued, yet their last jobs may still run);
  * - a colour that takes jobs first in a live queue taken out of every queue at once (no draining).
  *
  * A colour removed from the config is invisible to it, so the stack records the colours it
@@ -58,7 +61,15 @@ export class ColourSwitchGuard extends Construct {
     const leaving = new DataAwsBatchComputeEnvironment(this, "leaving", { computeEnvironmentName: "${each.value}" });
     leaving.addOverride("for_each", `\${${leavingNames}}`);
 
+    // Batch runs each compute environment's jobs as tasks of its own ECS cluster: the one live
+    // count of jobs on it, whatever state the environment and the queues are in.
+    const leavingClusters = new DataAwsEcsCluster(this, "leaving-cluster", {
+      clusterName: `\${${ecsClusterName(`data.aws_batch_compute_environment.${leaving.friendlyUniqueId}[each.key].ecs_cluster_arn`)}}`,
+    });
+    leavingClusters.addOverride("for_each", `\${${leavingNames}}`);
+
     const liveOrders = local(this, "batch_live_queue_orders", liveQueueOrders(`data.aws_batch_job_queue.${liveQueues.friendlyUniqueId}`));
+    const running = local(this, "batch_leaving_still_running", stillRunningTasks(`data.aws_ecs_cluster.${leavingClusters.friendlyUniqueId}`));
     const enabled = local(this, "batch_leaving_still_enabled", stillEnabled(`data.aws_batch_compute_environment.${leaving.friendlyUniqueId}`));
     const queued = local(this, "batch_leaving_still_queued", stillQueued(liveOrders, leavingNames));
     const skippedDrain = local(this, "batch_active_taken_out", activeLeaving(liveOrders, names.colourByEnvironment(), queuedColours(state)));
@@ -73,6 +84,12 @@ export class ColourSwitchGuard extends Construct {
       {
         condition: `\${length(${queued}) == 0}`,
         errorMessage: `Batch colour switch skipped a step: compute environment(s) \${join(", ", ${queued})} are left out of ${configPath}.colours but a live job queue still sends jobs to them. ${retireFirst}`,
+      },
+      {
+        condition: `\${length(${running}) == 0}`,
+        errorMessage:
+          `Batch colour removal refused: compute environment(s) \${join(", ", ${running})} still run jobs (tasks in their ECS clusters), and removing the colour deletes them. ` +
+          `Wait until those jobs finish (aws batch list-jobs --job-queue <queue> --job-status RUNNING), or cancel them, then plan again (README: Batch blue-green runbook, step 4).`,
       },
       {
         condition: `\${length(${skippedDrain}) == 0}`,

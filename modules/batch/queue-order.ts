@@ -31,6 +31,18 @@ export const JOB_QUEUES = {
   "spot-first": { priority: 100 },
   "on-demand": { priority: 10 },
 } as const;
+
+/**
+ * How long a job may sit RUNNABLE for one of these reasons before its queue cancels it, so the
+ * jobs behind it move up (AWS Batch user guide, "Jobs stuck in RUNNABLE"): a Spot shortage below
+ * max_vcpus never spills over to the On-Demand fallback, and a job bigger than any instance or
+ * than max_vcpus would wait forever. A cancelled job can be resubmitted to the on-demand queue.
+ */
+export const RUNNABLE_TIME_LIMITS: readonly { readonly reason: string; readonly maxTimeSeconds: number }[] = [
+  { reason: "CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY", maxTimeSeconds: 3600 },
+  { reason: "MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE", maxTimeSeconds: 600 },
+  { reason: "MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT", maxTimeSeconds: 600 },
+];
 export type JobQueueKind = keyof typeof JOB_QUEUES;
 export const JOB_QUEUE_KINDS = Object.keys(JOB_QUEUES) as JobQueueKind[];
 

@@ -55,3 +55,17 @@ export function activeLeaving(liveOrders: string, colourByEnvironment: Readonly<
   // "" stands for an empty queue or an environment of neither colour: nothing to protect.
   return `sort(setsubtract(toset([for queue, order in ${liveOrders} : lookup(${hcl(colourByEnvironment)}, try(order[0], ""), "")]), ${hcl([...queued, ""])}))`;
 }
+
+/**
+ * Leaving compute environments whose ECS cluster still runs or is about to run tasks (Batch jobs):
+ * deleting them now would kill those jobs, whatever the queues say.
+ * @param clusters map compute environment name → object with `running_tasks_count` and `pending_tasks_count`
+ */
+export function stillRunningTasks(clusters: string): string {
+  return `sort([for name, cluster in ${clusters} : format("%s (%d running, %d pending)", name, cluster.running_tasks_count, cluster.pending_tasks_count) if cluster.running_tasks_count + cluster.pending_tasks_count > 0])`;
+}
+
+/** The cluster name in an ECS cluster ARN (arn:aws:ecs:region:account:cluster/NAME). */
+export function ecsClusterName(clusterArn: string): string {
+  return `element(split("/", ${clusterArn}), 1)`;
+}

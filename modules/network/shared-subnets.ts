@@ -14,11 +14,11 @@ export interface SharedSubnetsProps {
   /** Prefix of Name tags, e.g. "dev-us-east-1". */
   readonly namePrefix: string;
   /**
-   * Dual-stack: the /64 number (inside the VPC's /56) of the first AZ ID's subnet; the others
-   * follow in AZ ID order. The VPC must have an IPv6 block.
+   * Dual-stack: the /64 number (inside the VPC's /56) of each AZ ID's subnet, fixed per AZ ID so
+   * that adding one never moves another. The VPC must have an IPv6 block.
    * @default undefined (IPv4 only)
    */
-  readonly ipv6FirstNetnum?: number;
+  readonly ipv6NetnumByAzId?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -31,17 +31,15 @@ export class SharedSubnets extends Construct {
 
   constructor(scope: Construct, id: string, props: SharedSubnetsProps) {
     super(scope, id);
-    const dualStack = props.ipv6FirstNetnum !== undefined;
+    const netnums = props.ipv6NetnumByAzId;
     this.byAzId = Object.fromEntries(
-      Object.entries(props.cidrByAzId).map(([azId, cidr], i) => [
+      Object.entries(props.cidrByAzId).map(([azId, cidr]) => [
         azId,
         new Subnet(this, azId, {
           vpcId: props.vpc.id,
           cidrBlock: cidr,
           availabilityZoneId: azId,
-          ...(dualStack
-            ? { ipv6CidrBlock: Fn.cidrsubnet(props.vpc.ipv6CidrBlock, 8, props.ipv6FirstNetnum! + i), assignIpv6AddressOnCreation: true }
-            : {}),
+          ...(netnums ? { ipv6CidrBlock: Fn.cidrsubnet(props.vpc.ipv6CidrBlock, 8, netnumOf(netnums, azId)), assignIpv6AddressOnCreation: true } : {}),
           tags: { Name: `${props.namePrefix}-${props.tier}-${azId}`, tier: props.tier },
         }),
       ]),
@@ -52,4 +50,10 @@ export class SharedSubnets extends Construct {
   public get all(): Subnet[] {
     return Object.values(this.byAzId);
   }
+}
+
+function netnumOf(netnums: Readonly<Record<string, number>>, azId: string): number {
+  const netnum = netnums[azId];
+  if (netnum === undefined) throw new Error(`no IPv6 /64 number for ${azId}; ipv6NetnumByAzId must name every AZ ID of cidrByAzId`);
+  return netnum;
 }

@@ -1,5 +1,6 @@
 import { dataHeldBy } from "../../modules/guardrails/data-holding";
 import { affectedCount, type AffectedStacks } from "./affected-stacks";
+import { disruptedByReplacing } from "./disruption";
 import { attributeChanges, changeKind, type AttributeChange, type ChangeKind, type PlanJson } from "./plan-json";
 
 /** Hidden marker the pull-request workflow finds its own comment by, to update it in place. */
@@ -31,6 +32,13 @@ export interface DataAtRisk {
   readonly holds: string;
 }
 
+/** A replacement of a resource that live workloads sit in or route through. */
+export interface DisruptiveReplacement {
+  readonly stack: string;
+  readonly address: string;
+  readonly disrupts: string;
+}
+
 export interface StackPlanSummary {
   readonly stack: string;
   readonly status: "changes" | "no-changes" | "failed";
@@ -38,6 +46,7 @@ export interface StackPlanSummary {
   readonly changes: readonly PlannedResourceChange[];
   readonly outputChanges: readonly string[];
   readonly dataAtRisk: readonly DataAtRisk[];
+  readonly disruptive: readonly DisruptiveReplacement[];
   readonly error?: string;
 }
 
@@ -45,7 +54,7 @@ export interface StackPlanSummary {
 export function summarizeStackPlan(input: StackPlanInput): StackPlanSummary {
   const counts: Record<ChangeKind, number> = { create: 0, update: 0, delete: 0, replace: 0 };
   if (!input.plan) {
-    return { stack: input.stack, status: "failed", counts, changes: [], outputChanges: [], dataAtRisk: [], error: input.error ?? "no plan JSON" };
+    return { stack: input.stack, status: "failed", counts, changes: [], outputChanges: [], dataAtRisk: [], disruptive: [], error: input.error ?? "no plan JSON" };
   }
   const changes: PlannedResourceChange[] = [];
   for (const rc of input.plan.resource_changes ?? []) {
@@ -62,8 +71,12 @@ export function summarizeStackPlan(input: StackPlanInput): StackPlanSummary {
     const holds = dataHeldBy(c.type);
     return holds && (c.kind === "delete" || c.kind === "replace") ? [{ stack: input.stack, address: c.address, kind: c.kind, holds }] : [];
   });
+  const disruptive = changes.flatMap((c): DisruptiveReplacement[] => {
+    const disrupts = disruptedByReplacing(c.type);
+    return disrupts && c.kind === "replace" ? [{ stack: input.stack, address: c.address, disrupts }] : [];
+  });
   const status = changes.length || outputChanges.length ? "changes" : "no-changes";
-  return { stack: input.stack, status, counts, changes, outputChanges, dataAtRisk, error: input.plan.errored ? "the plan errored" : undefined };
+  return { stack: input.stack, status, counts, changes, outputChanges, dataAtRisk, disruptive, error: input.plan.errored ? "the plan errored" : undefined };
 }
 
 export interface RenderOptions {
@@ -92,6 +105,7 @@ export function renderPlanComment(summaries: readonly StackPlanSummary[], option
     "",
     ...affectedLines(options.affected),
     ...dataWarning(summaries),
+    ...disruptionWarning(summaries),
     ...failureWarning(summaries),
     ...table(shown),
     ...collapsedUnchanged(unchanged),
@@ -102,7 +116,7 @@ export function renderPlanComment(summaries: readonly StackPlanSummary[], option
 }
 
 function byAttention(a: StackPlanSummary, b: StackPlanSummary): number {
-  const rank = (s: StackPlanSummary) => (s.status === "failed" ? 0 : s.dataAtRisk.length ? 1 : 2);
+  const rank = (s: StackPlanSummary) => (s.status === "failed" ? 0 : s.dataAtRisk.length ? 1 : s.disruptive.length ? 2 : 3);
   return rank(a) - rank(b) || a.stack.localeCompare(b.stack);
 }
 
@@ -127,6 +141,21 @@ function dataWarning(summaries: readonly StackPlanSummary[]): string[] {
   ];
 }
 
+function disruptionWarning(summaries: readonly StackPlanSummary[]): string[] {
+  const replaced = summaries.flatMap((s) => s.disruptive);
+  if (!replaced.length) return [];
+  const many = replaced.length !== 1;
+  return [
+    "> [!WARNING]",
+    `> **Disruptive: this plan replaces ${replaced.length} resource${many ? "s" : ""} that running workloads sit in or route through.** ` +
+      `A replacement deletes the old one first or after: it fails while something still uses it, or cuts off what was there.`,
+    ...replaced.map((r) => `> - \`${r.stack}\`: **replace** \`${r.address}\` (${r.disrupts})`),
+    "> ",
+    "> Merge only if the move is intended and nothing runs there (a subnet move needs a pin in the org file; README: Network, Addresses).",
+    "",
+  ];
+}
+
 function failureWarning(summaries: readonly StackPlanSummary[]): string[] {
   const failed = summaries.filter((s) => s.status === "failed").map((s) => `\`${s.stack}\``);
   if (!failed.length) return [];
@@ -141,7 +170,7 @@ function table(shown: readonly StackPlanSummary[]): string[] {
     ...shown.map((s) =>
       s.status === "failed"
         ? `| \`${s.stack}\` | :x: plan failed | | | |`
-        : `| ${s.dataAtRisk.length ? ":warning: " : ""}\`${s.stack}\` | ${s.counts.create} | ${s.counts.update} | ${s.counts.delete} | ${s.counts.replace} |`,
+        : `| ${s.dataAtRisk.length || s.disruptive.length ? ":warning: " : ""}\`${s.stack}\` | ${s.counts.create} | ${s.counts.update} | ${s.counts.delete} | ${s.counts.replace} |`,
     ),
   ];
 }

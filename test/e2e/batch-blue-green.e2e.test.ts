@@ -43,8 +43,12 @@ const baseline = exampleOrgInput();
 const workloadAccount = resolveOrg(baseline).environments.find((e) => e.name === ENVIRONMENT)!.workloadAccounts[0];
 const BOOTSTRAP = bootstrapStackName(workloadAccount);
 const blue = baseline.environments[ENVIRONMENT].batch!.colours.blue!;
-/** The new colour: what an infrastructure change looks like (other instance types, bigger disks). */
-const green: typeof blue = { ...blue, instanceTypes: ["m7i", "c7i"], rootVolumeGiB: 80 };
+/**
+ * The new colour: what an infrastructure change looks like (other instance types, bigger disks).
+ * SPOT_CAPACITY_OPTIMIZED: the aws provider (5.100) plans in-place updates of a Spot environment only
+ * with it, not with SPOT_PRICE_CAPACITY_OPTIMIZED (README: Batch, service-linked role).
+ */
+const green: typeof blue = { ...blue, instanceTypes: ["m7i", "c7i"], rootVolumeGiB: 80, spotAllocationStrategy: "SPOT_CAPACITY_OPTIMIZED" };
 
 /** The dev org with its batch colours and state replaced. */
 function orgWith(colours: BatchInput["colours"], state: BatchInput["state"]): OrgConfigInput {
@@ -105,24 +109,45 @@ describeWithTooling({ moto: true })("the Batch blue-green switch applied to moto
     if (!planned.ok) throw new Error(`plan of step "${name}" failed:\n${planned.output}`);
     seen[name] = planned.seen;
     expect(planned.seen.changes).toEqual([...expected].sort());
-    // moto's declared drift may only touch launch templates (moto-gaps.ts), never what the step changes.
-    expect(planned.seen.drift.filter((d) => !d.startsWith("aws_launch_template."))).toEqual([]);
+    // moto's declared drift (moto-gaps.ts) may never touch what the step changes.
+    const stepAddresses = new Set(expected.map((e) => e.split(":")[0]));
+    expect(planned.seen.drift.filter((d) => stepAddresses.has(d.split(":")[0]))).toEqual([]);
     runner.ok(stack(BATCH_STACK), ["apply", "-input=false", "-no-color", "step.tfplan"]);
     expect(runner.unexpectedChanges(stack(BATCH_STACK))).toEqual([]);
   };
 
-  /** Changes the state of a compute environment behind Terraform's back, as an operator with the CLI would. */
-  const setStateInAws = (computeEnvironment: string, state: "ENABLED" | "DISABLED"): void => {
+  /** Runs boto3 `lines` in the workload account (clients: `client(service)`), as an operator with the CLI would; returns stdout. */
+  const asOperator = (...lines: string[]): string => {
     const script = [
-      "import boto3",
+      "import boto3, json",
       `c = boto3.client("sts").assume_role(RoleArn="arn:aws:iam::${workloadAccount.id}:role/OrganizationAccountAccessRole", RoleSessionName="operator")["Credentials"]`,
-      `b = boto3.client("batch", region_name="${REGION}", aws_access_key_id=c["AccessKeyId"], aws_secret_access_key=c["SecretAccessKey"], aws_session_token=c["SessionToken"])`,
-      `b.update_compute_environment(computeEnvironment="${computeEnvironment}", state="${state}")`,
-      `print(b.describe_compute_environments(computeEnvironments=["${computeEnvironment}"])["computeEnvironments"][0]["state"])`,
+      `client = lambda service: boto3.client(service, region_name="${REGION}", aws_access_key_id=c["AccessKeyId"], aws_secret_access_key=c["SecretAccessKey"], aws_session_token=c["SessionToken"])`,
+      ...lines,
     ].join("\n");
     const run = spawnSync("python3", ["-c", script], { env: { ...process.env, ...moto.env }, encoding: "utf8" });
-    expect({ code: run.status, stderr: run.stderr, state: run.stdout.trim() }).toEqual({ code: 0, stderr: "", state });
+    expect({ code: run.status, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
+    return run.stdout.trim();
   };
+
+  /** Changes the state of a compute environment behind Terraform's back. */
+  const setStateInAws = (computeEnvironment: string, state: "ENABLED" | "DISABLED"): void => {
+    const seenState = asOperator(
+      `b = client("batch")`,
+      `b.update_compute_environment(computeEnvironment="${computeEnvironment}", state="${state}")`,
+      `print(b.describe_compute_environments(computeEnvironments=["${computeEnvironment}"])["computeEnvironments"][0]["state"])`,
+    );
+    expect(seenState).toBe(state);
+  };
+
+  /** Every queue's compute environments, and whether each still exists in AWS (by ARN). */
+  const liveQueueTargets = (): Record<string, { arn: string; exists: boolean }[]> =>
+    JSON.parse(
+      asOperator(
+        `b = client("batch")`,
+        `ces = {ce["computeEnvironmentArn"] for ce in b.describe_compute_environments()["computeEnvironments"]}`,
+        `print(json.dumps({q["jobQueueName"]: [{"arn": o["computeEnvironment"], "exists": o["computeEnvironment"] in ces} for o in q["computeEnvironmentOrder"]] for q in b.describe_job_queues()["jobQueues"]}))`,
+      ),
+    ) as Record<string, { arn: string; exists: boolean }[]>;
 
   beforeAll(async () => {
     moto = await startMoto();
@@ -132,6 +157,11 @@ describeWithTooling({ moto: true })("the Batch blue-green switch applied to moto
       runner.init(stack(name));
       runner.apply(stack(name));
     }
+    // AWS Batch creates its service-linked role on first use; moto does not (moto-gaps.ts), so it is created here as Batch would.
+    asOperator(
+      `client("iam").create_role(Path="/aws-service-role/batch.amazonaws.com/", RoleName="AWSServiceRoleForBatch", ` +
+        `AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "batch.amazonaws.com"}, "Action": "sts:AssumeRole"}]}))`,
+    );
   }, 15 * 60_000);
 
   afterAll(async () => {
@@ -206,8 +236,48 @@ describeWithTooling({ moto: true })("the Batch blue-green switch applied to moto
     setStateInAws("dev-us-east-1-batch-blue-spot", "DISABLED");
   }, 10 * 60_000);
 
+  it("refuses at plan to remove blue while its ECS cluster still runs a job, though blue is DISABLED and out of every queue", () => {
+    const cluster = `client("batch").describe_compute_environments(computeEnvironments=["${BATCH_STACK}-blue-spot"])["computeEnvironments"][0]["ecsClusterArn"]`;
+    const task = asOperator(
+      `ecs, ec2 = client("ecs"), client("ec2")`,
+      `cluster = ${cluster}`,
+      `instance = ec2.run_instances(ImageId=ec2.describe_images()["Images"][0]["ImageId"], MinCount=1, MaxCount=1, InstanceType="m6i.large")["Instances"][0]["InstanceId"]`,
+      `ecs.register_container_instance(cluster=cluster, instanceIdentityDocument=json.dumps({"instanceId": instance}))`,
+      `ecs.register_task_definition(family="e2e-batch-job", containerDefinitions=[{"name": "job", "image": "busybox", "memory": 128, "cpu": 256}])`,
+      `print(ecs.run_task(cluster=cluster, taskDefinition="e2e-batch-job", count=1)["tasks"][0]["taskArn"])`,
+    );
+    const planned = plan(STEPS["4 blue removed"]);
+    expect(planned.ok).toBe(false);
+    const output = !planned.ok ? oneLine(planned.output) : "";
+    expect(output).toMatch(/Batch colour removal refused: compute environment\(s\) dev-us-east-1-batch-blue-spot \(1 running, 0 pending\) still run jobs/);
+    expect(output).not.toMatch(/still ENABLED in AWS|a live job queue still sends jobs/);
+    asOperator(`ecs = client("ecs")`, `ecs.stop_task(cluster=${cluster}, task="${task}")`);
+  }, 10 * 60_000);
+
   it("step 4 deletes blue's compute environments and launch template only", () => {
     step("4 blue removed", ["blue_launch-template", "blue_spot", "blue_on-demand"].map((r) => colourResource(r, "delete")));
+  }, 15 * 60_000);
+
+  it("updates the live colour's compute environments in place when an AZ ID is added and its instance types change; queues keep pointing at live ones", () => {
+    const input = structuredClone(STEPS["4 blue removed"]);
+    input.regions[REGION].azIds.push("use1-az6");
+    input.environments[ENVIRONMENT].batch!.colours.green = { ...green, instanceTypes: ["m7i", "c7i", "r7i"] };
+    synth(input);
+    runner.apply(stack(STAND_IN));
+    const planned = plan(input);
+    if (!planned.ok) throw new Error(`plan failed:\n${planned.output}`);
+    const actions = rawActions(runner.ok(stack(BATCH_STACK), ["show", "-json", "step.tfplan"]).stdout);
+    expect(actions.filter(([address]) => address.startsWith("aws_batch_compute_environment."))).toEqual([
+      ["aws_batch_compute_environment.compute_green_on-demand", "update"],
+      ["aws_batch_compute_environment.compute_green_spot", "update"],
+    ]);
+    expect(actions.filter(([, action]) => action.includes("delete"))).toEqual([]);
+    seen["5 AZ ID added, green's instance types changed"] = planned.seen;
+    runner.ok(stack(BATCH_STACK), ["apply", "-input=false", "-no-color", "step.tfplan"]);
+    const targets = liveQueueTargets();
+    expect(Object.keys(targets).sort()).toEqual([`${BATCH_STACK}-on-demand`, `${BATCH_STACK}-spot-first`]);
+    for (const order of Object.values(targets)) for (const target of order) expect(target).toEqual({ arn: expect.stringContaining("-batch-green-"), exists: true });
+    expect(runner.unexpectedChanges(stack(BATCH_STACK))).toEqual([]);
   }, 15 * 60_000);
 
   it("destroys the Batch stack, then the stand-in network and the state bucket", () => {
@@ -258,6 +328,15 @@ function changedAttributes(change: PlannedChange["change"]): string[] {
   const after = change.after ?? {};
   const keys = new Set([...Object.keys(before), ...Object.keys(after), ...Object.keys(change.after_unknown ?? {})]);
   return [...keys].filter((k) => k !== "id" && (JSON.stringify(before[k]) !== JSON.stringify(after[k]) || change.after_unknown?.[k] === true)).sort();
+}
+
+/** Each managed resource's planned actions, "create+delete" style, hash suffixes dropped; no-ops left out. */
+function rawActions(planJson: string): [string, string][] {
+  const plan = JSON.parse(planJson) as { resource_changes?: PlannedChange[] };
+  return (plan.resource_changes ?? [])
+    .filter((rc) => rc.mode === "managed" && !rc.change.actions.every((a) => a === "no-op" || a === "read"))
+    .map((rc): [string, string] => [rc.address.replace(/_[0-9A-F]{8}$/, ""), rc.change.actions.join("+")])
+    .sort(([a], [b]) => a.localeCompare(b));
 }
 
 function oneLine(text: string): string {

@@ -34,7 +34,18 @@ export interface SharedVpcParticipant {
   readonly evidence: string;
 }
 
-export type MotoGap = CannotApply | ReadBackDrift | SharedVpcParticipant;
+/**
+ * Something AWS provides by itself that moto lacks, which the e2e creates beforehand through the
+ * same API AWS would use, so the product's resources can be applied unchanged.
+ */
+export interface CreatedBeforehand {
+  readonly kind: "created-beforehand";
+  readonly resourceType: string;
+  readonly reason: string;
+  readonly evidence: string;
+}
+
+export type MotoGap = CannotApply | ReadBackDrift | SharedVpcParticipant | CreatedBeforehand;
 
 export const MOTO_GAPS: readonly MotoGap[] = [
   {
@@ -192,6 +203,41 @@ export const MOTO_GAPS: readonly MotoGap[] = [
       'same re-plan: "# aws_vpc_security_group_egress_rule.security-groups_control-plane-to-kubelets_A6069000 will be updated in-place ' +
       '+ description = \"Control plane to kubelets (10250) and extension API servers\""',
   },
+  {
+    kind: "created-beforehand",
+    resourceType: "aws_batch_compute_environment",
+    reason:
+      "AWS Batch runs a compute environment without a service_role on its service-linked role AWSServiceRoleForBatch, creating that role on first use; " +
+      "moto refuses a compute environment without a service role and never creates the role. Against moto the stack names the role's ARN " +
+      "(BatchRoles nameServiceLinkedRole: to the provider the same service-linked role, so updates plan in place alike), and " +
+      "test/e2e/batch-blue-green.e2e.test.ts creates the role (IAM CreateRole under /aws-service-role/batch.amazonaws.com/) before the first apply",
+    evidence:
+      'moto/batch/models.py create_compute_environment: "if not service_role: raise ClientException(... ServiceRole is required.)"; ' +
+      "iam create_service_linked_role(batch.amazonaws.com) in moto names the role AWSServiceRoleForbatch (no case conversion for batch), not AWSServiceRoleForBatch",
+  },
+  {
+    kind: "drift",
+    resourceType: "aws_batch_compute_environment",
+    attributes: ["compute_resources", "update_policy"],
+    reason:
+      "moto's UpdateComputeEnvironment ignores computeResources (an in-place change of subnets or instance types is accepted but not kept), " +
+      "and DescribeComputeEnvironments returns no updatePolicy",
+    evidence:
+      'moto 5.2.1 moto/batch/models.py update_compute_environment: "if compute_resources is not None: # TODO Implement resizing of instances ... pass"; ' +
+      "moto/batch/ has no updatePolicy anywhere (grep). Re-plan of dev-us-east-1-batch right after applying step 4 (e2e): " +
+      '"aws_batch_compute_environment.compute_green_spot_9FEB1CF8: update", only update_policy changed: [] -> ' +
+      "[{ job_execution_timeout_minutes = 360, terminate_jobs_on_update = false }] (the same for green_on-demand)",
+  },
+  {
+    kind: "drift",
+    resourceType: "aws_batch_job_queue",
+    attributes: ["job_state_time_limit_action"],
+    reason: "moto's CreateJobQueue and UpdateJobQueue ignore jobStateTimeLimitActions, so DescribeJobQueues returns none",
+    evidence:
+      "moto 5.2.1 moto/batch/responses.py createjobqueue reads computeEnvironmentOrder, jobQueueName, schedulingPolicyArn, priority, state and tags only; " +
+      "moto/batch/ has no jobStateTimeLimitActions anywhere (grep); the plan of dev-us-east-1-batch after applying its queues " +
+      '(e2e, AZ ID added) shows "aws_batch_job_queue.compute_on-demand_2D459763: update" with job_state_time_limit_action its only changed attribute',
+  },
 ];
 
 export const CANNOT_APPLY_TYPES: ReadonlySet<string> = new Set(MOTO_GAPS.filter((g) => g.kind === "cannot-apply").map((g) => g.resourceType));
@@ -208,6 +254,8 @@ function describeGap(g: MotoGap): string {
       return `- cannot apply ${g.resourceType} in a shared VPC (workload account): ${g.reason}`;
     case "drift":
       return `- re-plan drift ${g.resourceType} [${g.attributes.join(", ")}]: ${g.reason}`;
+    case "created-beforehand":
+      return `- created beforehand for ${g.resourceType}: ${g.reason}`;
   }
 }
 

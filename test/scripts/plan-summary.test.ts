@@ -11,7 +11,7 @@ describe("plan-summary command", () => {
   it("reads a directory of <stack>.json and <stack>.error.txt files, as the plan jobs upload them", () => {
     const io = capturedIo();
     expect(runPlanSummary([recordedPlanDir(PULL_REQUEST)], io)).toBe(0);
-    expect(io.stdout).toContain("| `bootstrap-network` | :x: plan failed | | | |\n| `dev-us-east-1-network` | 0 | 1 | 0 | 2 |");
+    expect(io.stdout).toContain("| `bootstrap-network` | :x: plan failed | | | |\n| :warning: `dev-us-east-1-network` | 0 | 1 | 0 | 2 |");
     expect(io.stdout).toContain("`shared-us-east-1-transit`");
   });
 

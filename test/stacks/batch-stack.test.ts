@@ -105,9 +105,10 @@ describe("the Batch stacks", () => {
     expect(conditions.map((c) => c.condition)).toEqual([
       "${length(local.batch_leaving_still_enabled) == 0}",
       "${length(local.batch_leaving_still_queued) == 0}",
+      "${length(local.batch_leaving_still_running) == 0}",
       "${length(local.batch_active_taken_out) == 0}",
     ]);
-    expect(conditions.every((c) => /Next step|next set environments\.dev\.batch\.state/.test(c.error_message))).toBe(true);
+    expect(conditions.every((c) => /Next step|next set environments\.dev\.batch\.state|Wait until those jobs finish/.test(c.error_message))).toBe(true);
     expect((dev as { check?: unknown }).check).toBeUndefined();
   });
 
@@ -118,6 +119,29 @@ describe("the Batch stacks", () => {
     expect(leaving).toMatchObject({ compute_environment_name: "${each.value}", for_each: "${local.batch_leaving_environments}" });
     // Only data sources (data.aws_batch_...), never the managed queues or compute environments.
     expect(JSON.stringify((dev as { locals?: unknown }).locals)).not.toMatch(/(^|[^.\w])aws_batch_(job_queue|compute_environment)\./);
+  });
+
+  it("read the ECS cluster of every leaving compute environment live, to refuse removing a colour whose jobs still run", () => {
+    const [cluster] = Object.values(dev.data?.aws_ecs_cluster ?? {}) as Record<string, string>[];
+    expect(cluster).toMatchObject({
+      for_each: "${local.batch_leaving_environments}",
+      cluster_name: expect.stringMatching(/^\$\{element\(split\("\/", data\.aws_batch_compute_environment\.compute_guard_leaving_\w+\[each\.key\]\.ecs_cluster_arn\), 1\)\}$/),
+    });
+    expect((dev as { locals?: Record<string, string> }).locals?.batch_leaving_still_running).toMatch(/data\.aws_ecs_cluster\.compute_guard_leaving-cluster_\w+/);
+  });
+
+  it("cancel a job left RUNNABLE for want of capacity, or too big for any compute environment, so the queue moves on", () => {
+    for (const queue of resourcesOf(dev, "aws_batch_job_queue")) {
+      expect(queue.job_state_time_limit_action).toEqual([
+        { state: "RUNNABLE", action: "CANCEL", reason: "CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY", max_time_seconds: 3600 },
+        { state: "RUNNABLE", action: "CANCEL", reason: "MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE", max_time_seconds: 600 },
+        { state: "RUNNABLE", action: "CANCEL", reason: "MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT", max_time_seconds: 600 },
+      ]);
+    }
+  });
+
+  it("run every compute environment on Batch's service-linked role, so subnet and instance changes update in place", () => {
+    for (const ce of resourcesOf(dev, "aws_batch_compute_environment")) expect(ce).not.toHaveProperty("service_role");
   });
 
   it("record the deployed colours in the batch_colours output and read them back from their own state once it exists", () => {

@@ -1,6 +1,6 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { Testing } from "cdktf";
-import { BATCH_SERVICE_POLICY_ARN, BatchRoles } from "../../../modules/batch/batch-roles";
+import { BATCH_SERVICE_POLICY_ARN, BatchRoles, batchServiceLinkedRoleArn } from "../../../modules/batch/batch-roles";
 import { resourcesOf, type StackJson } from "../../support/synth";
 
 type Statement = { effect: string; actions: string[]; resources: string[]; principals?: { identifiers: string[] }[]; condition?: { variable: string; values: string[] }[] };
@@ -14,6 +14,18 @@ describe("BatchRoles", () => {
   ) as StackJson;
   const documents = json.data?.aws_iam_policy_document ?? {};
   const documentNamed = (prefix: string): Statement[] => Object.entries(documents).find(([name]) => name.startsWith(prefix))![1].statement as Statement[];
+
+  it("leaves compute environments on Batch's service-linked role, named explicitly only where an emulator requires a service role", () => {
+    Testing.synthScope((scope) => {
+      const jobLogGroup = new CloudwatchLogGroup(scope, "logs", { name: "/orgplat/batch/dev-us-east-1" });
+      const props = { accountId: "555555555555", region: "us-east-1", namePrefix: "dev-us-east-1", jobLogGroup };
+      expect(new BatchRoles(scope, "aws", props).computeEnvironmentServiceRole).toBeUndefined();
+      expect(new BatchRoles(scope, "emulator", { ...props, nameServiceLinkedRole: true }).computeEnvironmentServiceRole).toBe(
+        "arn:aws:iam::555555555555:role/aws-service-role/batch.amazonaws.com/AWSServiceRoleForBatch",
+      );
+    });
+    expect(batchServiceLinkedRoleArn("777777777777")).toMatch(/^arn:aws:iam::777777777777:role\/aws-service-role\/batch\.amazonaws\.com\//);
+  });
 
   it("names the three roles per environment and region (IAM names are global)", () => {
     expect(resourcesOf(json, "aws_iam_role").map((r) => r.name).sort()).toEqual(["dev-us-east-1-batch-instance", "dev-us-east-1-batch-job", "dev-us-east-1-batch-service"]);

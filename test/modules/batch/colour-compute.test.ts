@@ -29,7 +29,6 @@ function synthColour(enabled: boolean): StackJson {
         names: new BatchNames("dev-us-east-1"),
         subnetIds: ["subnet-a", "subnet-b"],
         securityGroup: group.securityGroup,
-        serviceRole: roles.serviceRole,
         servicePolicy: roles.servicePolicy,
         instanceProfile: roles.instanceProfile,
       });
@@ -66,7 +65,9 @@ describe("ColourCompute", () => {
         launch_template_id: expect.stringMatching(/^\$\{aws_launch_template\.green_launch-template_\w+\.id\}$/),
         version: "$Latest",
       });
-      expect(ce.service_role).toMatch(/^\$\{aws_iam_role\.roles_service_\w+\.arn\}$/);
+      // Left out: AWS Batch's service-linked role, with which subnet, instance type and image changes update in place.
+      expect(ce).not.toHaveProperty("service_role");
+      expect(ce.update_policy).toEqual({ terminate_jobs_on_update: false, job_execution_timeout_minutes: 360 });
       expect(ce.depends_on).toEqual([expect.stringMatching(/^aws_iam_role_policy_attachment\.roles_service-policy_\w+$/)]);
     }
   });

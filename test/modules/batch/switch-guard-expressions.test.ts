@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BatchNames } from "../../../modules/batch/queue-order";
-import { activeLeaving, EMPTY_LEDGER, leavingEnvironmentNames, liveQueueOrders, stillEnabled, stillQueued } from "../../../modules/batch/switch-guard-expressions";
+import { activeLeaving, ecsClusterName, EMPTY_LEDGER, leavingEnvironmentNames, liveQueueOrders, stillEnabled, stillQueued, stillRunningTasks } from "../../../modules/batch/switch-guard-expressions";
 import { writeCliConfig } from "../../support/terraform";
 import { describeWithTooling } from "../../support/tooling";
 
@@ -71,6 +71,17 @@ describeWithTooling({ moto: false })("colour-switch precondition expressions, ev
     expect(evaluate(stillQueued(draining, leaving))).toEqual([blueOd, blueSpot]);
     expect(evaluate(stillQueued(retired, leaving))).toEqual([]);
     expect(evaluate(stillQueued(liveQueueOrders("{}"), leavingEnvironmentNames(EMPTY_LEDGER, ["blue"])))).toEqual([]);
+  });
+
+  it("flags a leaving compute environment whose ECS cluster still runs or is about to run tasks (step 4 while jobs run)", () => {
+    const clusters = `{ "${blueSpot}" = { running_tasks_count = 2, pending_tasks_count = 0 }, "${blueOd}" = { running_tasks_count = 0, pending_tasks_count = 1 } }`;
+    expect(evaluate(stillRunningTasks(clusters))).toEqual([`${blueOd} (0 running, 1 pending)`, `${blueSpot} (2 running, 0 pending)`]);
+    expect(evaluate(stillRunningTasks(`{ "${blueSpot}" = { running_tasks_count = 0, pending_tasks_count = 0 } }`))).toEqual([]);
+    expect(evaluate(stillRunningTasks("{}"))).toEqual([]);
+  });
+
+  it("reads the cluster name out of the ECS cluster ARN Batch reports", () => {
+    expect(evaluate(ecsClusterName(`"arn:aws:ecs:us-east-1:555555555555:cluster/AWSBatch-dev-us-east-1-batch-blue-spot-6a3b"`))).toBe("AWSBatch-dev-us-east-1-batch-blue-spot-6a3b");
   });
 
   it("flags the live active colour taken out of every queue at once (retiring without draining)", () => {

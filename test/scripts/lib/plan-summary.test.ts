@@ -50,7 +50,7 @@ describe("plan summary", () => {
           "| stack | add | change | destroy | replace |",
           "| --- | ---: | ---: | ---: | ---: |",
           "| `bootstrap-network` | :x: plan failed | | | |",
-          "| `dev-us-east-1-network` | 0 | 1 | 0 | 2 |",
+          "| :warning: `dev-us-east-1-network` | 0 | 1 | 0 | 2 |",
           "",
           "<details><summary>1 stack without changes</summary>",
           "",
@@ -80,6 +80,33 @@ describe("plan summary", () => {
     expect(comment).toMatch(/> - `dev-us-east-1-network`: \*\*destroy\*\* `aws_cloudwatch_log_group\.[^`]+` \(CloudWatch log group \(its log events\)\)/);
     expect(comment).toContain(`| :warning: \`dev-us-east-1-network\` | 0 | 0 | ${destroyed().counts.delete} | 0 |`);
   });
+
+  it("flags a replaced subnet as disruptive, not as data at risk, and a destroy as neither", () => {
+    expect(movedSubnet().disruptive).toEqual([
+      { stack: "dev-us-east-1-network", address: expect.stringMatching(/^aws_subnet\./), disrupts: expect.stringContaining("ENIs") },
+    ]);
+    expect(destroyed().disruptive).toEqual([]);
+  });
+
+  it("puts a disruption warning above the table for every replaced subnet, VPC, TGW attachment or Batch compute environment", () => {
+    const comment = renderPlanComment([movedSubnet()]);
+    const warning = comment.indexOf("> [!WARNING]\n> **Disruptive: this plan replaces 1 resource that running workloads sit in or route through.**");
+    expect(warning).toBeGreaterThan(0);
+    expect(warning).toBeLessThan(comment.indexOf("| stack |"));
+    expect(comment).toMatch(/> - `dev-us-east-1-network`: \*\*replace\*\* `aws_subnet\.[^`]+` \(subnet \(its ENIs/);
+    expect(comment).not.toContain("[!CAUTION]");
+  });
+
+  it.each(["aws_vpc", "aws_ec2_transit_gateway_vpc_attachment", "aws_ec2_transit_gateway_peering_attachment", "aws_batch_compute_environment"])(
+    "treats a replacement of %s as disruptive, and an in-place update of it as not",
+    (type) => {
+      const change = (actions: string[]) => ({ address: `${type}.x`, type, mode: "managed", change: { actions, before: {}, after: {} } });
+      const replaced = summarizeStackPlan({ stack: "s", plan: { resource_changes: [change(["create", "delete"])] } as never });
+      const updated = summarizeStackPlan({ stack: "s", plan: { resource_changes: [change(["update"])] } as never });
+      expect(replaced.disruptive.map((d) => d.address)).toEqual([`${type}.x`]);
+      expect(updated.disruptive).toEqual([]);
+    },
+  );
 
   describe("under the comment limit", () => {
     const summaries: StackPlanSummary[] = [destroyed(), movedSubnet(), unchanged(), refused()];
