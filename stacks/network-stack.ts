@@ -65,7 +65,7 @@ export class NetworkStack extends AccountStack {
       planned: vpcModel.subnets,
       pinned: vpcModel.pinnedAzIds,
       subnetIdsOutput: SUBNET_IDS_OUTPUT,
-      ownState: { location: this.stateLocation, roleName: org.accessRoleName, target: this.target },
+      ownState: { location: this.stateLocation, roleName: this.roleName, target: this.target },
       stateBucketProvider: this.providerIn(org.stateRegion),
     });
     vpc.lifecycle = { ...vpc.lifecycle, precondition: moveGuard.preconditions };
