@@ -5,6 +5,7 @@ import { loadOrg } from "../../environments/load";
 import type { OrgModel } from "../../environments/model";
 import { synthesizeOrg } from "../../stacks/synthesize";
 import { startMoto, type Moto } from "../support/moto";
+import { inDependencyOrder, valueOf, type Outcome } from "../support/dependency-order";
 import { StackRunner } from "../support/stack-runner";
 import { readSynthesized, withDependencies, type SynthesizedStack } from "../support/synthesized";
 import { writeCliConfig } from "../support/terraform";
@@ -73,31 +74,49 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
     expect(bootstrapStacks.length).toBe(accountsInUse.size);
   });
 
-  it("applies each account's bootstrap stack with local state, and re-plans with no changes", () => {
+  // Stacks of different accounts, or that do not read each other, run side by side
+  // (inDependencyOrder); each stack's assertions stay its own.
+  it("applies each account's bootstrap stack with local state, and re-plans with no changes", async () => {
+    const applied = inDependencyOrder(bootstrapStacks, async ({ name }) => {
+      await runner.initAsync(stack(name));
+      await runner.applyAsync(stack(name));
+      return runner.unexpectedChangesAsync(stack(name));
+    });
     for (const { name } of bootstrapStacks) {
-      runner.init(stack(name));
-      runner.apply(stack(name));
-      expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
+      expect({ name, changes: valueOf(await applied.get(name)!) }).toEqual({ name, changes: [] });
     }
   }, 20 * 60_000);
 
-  it("migrates each bootstrap state into its own account's bucket", () => {
+  it("migrates each bootstrap state into its own account's bucket", async () => {
     resynthesize({ ...org, bootstrapBackend: "s3" });
+    const migrated = inDependencyOrder(bootstrapStacks, async ({ name }) => {
+      await runner.initAsync(stack(name), ["-migrate-state", "-force-copy"]);
+      const pulled = JSON.parse((await runner.okAsync(stack(name), ["state", "pull"])).stdout) as { resources: unknown[] };
+      return { resources: pulled.resources.length, changes: await runner.unexpectedChangesAsync(stack(name)) };
+    });
     for (const { name } of bootstrapStacks) {
-      runner.init(stack(name), ["-migrate-state", "-force-copy"]);
-      const pulled = JSON.parse(runner.ok(stack(name), ["state", "pull"]).stdout) as { resources: unknown[] };
-      expect(pulled.resources.length).toBeGreaterThan(0);
-      expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
+      const { resources, changes } = valueOf(await migrated.get(name)!);
+      expect(resources).toBeGreaterThan(0);
+      expect({ name, changes }).toEqual({ name, changes: [] });
     }
   }, 20 * 60_000);
+
+  /** Every environment stack applied and re-planned, each once the stacks it reads are applied; started by the first test that needs it. */
+  let applied: Map<string, Promise<Outcome<{ stateList: string; changes: unknown[] }>>> | undefined;
+  const applyEnvironment = () =>
+    (applied ??= inDependencyOrder(environmentStacks, async ({ name }) => {
+      await runner.initAsync(stack(name));
+      await runner.applyAsync(stack(name));
+      const stateList = (await runner.runAsync(stack(name), ["state", "list"])).stdout.trim();
+      return { stateList, changes: await runner.unexpectedChangesAsync(stack(name)) };
+    }));
 
   it.each(environmentStacks.map((s) => s.name))(
     "applies %s with its state in its account's bucket, and re-plans with no changes",
-    (name) => {
-      runner.init(stack(name));
-      runner.apply(stack(name));
-      expect(runner.run(stack(name), ["state", "list"]).stdout.trim()).not.toBe("");
-      expect(runner.unexpectedChanges(stack(name))).toEqual([]);
+    async (name) => {
+      const { stateList, changes } = valueOf(await applyEnvironment().get(name)!);
+      expect(stateList).not.toBe("");
+      expect(changes).toEqual([]);
     },
     20 * 60_000,
   );
@@ -108,22 +127,33 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
     expect(plan.stderr).toMatch(/Instance cannot be destroyed/);
   }, 5 * 60_000);
 
-  it("destroys every stack in reverse dependency order", () => {
+  it("destroys every stack in reverse dependency order", async () => {
+    const destroyed = inDependencyOrder(
+      environmentStacks,
+      async ({ name }) => {
+        const retired = await runner.destroyAsync(stack(name));
+        if (retired.length) console.log(`${name}: dropped from state before destroy (prevent_destroy): ${retired.join(", ")}`);
+        return (await runner.runAsync(stack(name), ["state", "list"])).stdout.trim();
+      },
+      { reverse: true },
+    );
     for (const { name } of [...environmentStacks].reverse()) {
-      const retired = runner.destroy(stack(name));
-      if (retired.length) console.log(`${name}: dropped from state before destroy (prevent_destroy): ${retired.join(", ")}`);
-      expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
+      expect({ name, left: valueOf(await destroyed.get(name)!) }).toEqual({ name, left: "" });
     }
   }, 30 * 60_000);
 
-  it("retires the state buckets last, after moving each bootstrap state back to local", () => {
+  it("retires the state buckets last, after moving each bootstrap state back to local", async () => {
     // A bucket cannot be torn down while it holds the state (and lock file) of its own teardown.
     resynthesize({ ...org, bootstrapBackend: "local" });
+    const retiredBuckets = inDependencyOrder(bootstrapStacks, async ({ name }) => {
+      await runner.initAsync(stack(name), ["-migrate-state", "-force-copy"]);
+      const retired = await runner.destroyAsync(stack(name));
+      return { retired, left: (await runner.runAsync(stack(name), ["state", "list"])).stdout.trim() };
+    });
     for (const { name } of bootstrapStacks) {
-      runner.init(stack(name), ["-migrate-state", "-force-copy"]);
-      const retired = runner.destroy(stack(name));
+      const { retired, left } = valueOf(await retiredBuckets.get(name)!);
       expect(retired.sort()).toEqual(runner.protectedAddresses(stack(name)).sort());
-      expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
+      expect({ name, left }).toEqual({ name, left: "" });
     }
   }, 20 * 60_000);
 });
