@@ -48,7 +48,9 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
 
   beforeAll(async () => {
     moto = await startMoto();
-    runner = new StackRunner(writeCliConfig(workDir), { env: moto.env });
+    // Three stacks side by side share the CPU: one apply of the cluster stack can take over the
+    // default 5 minutes on a busy 2-core machine (6.5 min seen), so each command gets 15.
+    runner = new StackRunner(writeCliConfig(workDir), { env: moto.env, timeoutMs: 15 * 60_000 });
     resynthesize(org);
     console.log(
       `e2e on ${moto.endpoint}: ${bootstrapStacks.length} bootstrap + ${environmentStacks.length} ${ENVIRONMENT} stacks\n` +
