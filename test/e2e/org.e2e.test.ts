@@ -5,7 +5,7 @@ import { loadOrg } from "../../environments/load";
 import type { OrgModel } from "../../environments/model";
 import { synthesizeOrg } from "../../stacks/synthesize";
 import { startMoto, type Moto } from "../support/moto";
-import { inDependencyOrder, valueOf, type Outcome } from "../support/dependency-order";
+import { allSettled, inDependencyOrder, valueOf, type Outcome } from "../support/dependency-order";
 import { StackRunner } from "../support/stack-runner";
 import { readSynthesized, withDependencies, type SynthesizedStack } from "../support/synthesized";
 import { writeCliConfig } from "../support/terraform";
@@ -79,25 +79,29 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
   // Stacks of different accounts, or that do not read each other, run side by side
   // (inDependencyOrder); each stack's assertions stay its own.
   it("applies each account's bootstrap stack with local state, and re-plans with no changes", async () => {
-    const applied = inDependencyOrder(bootstrapStacks, async ({ name }) => {
-      await runner.initAsync(stack(name));
-      await runner.applyAsync(stack(name));
-      return runner.unexpectedChangesAsync(stack(name));
-    });
+    const applied = await allSettled(
+      inDependencyOrder(bootstrapStacks, async ({ name }) => {
+        await runner.initAsync(stack(name));
+        await runner.applyAsync(stack(name));
+        return runner.unexpectedChangesAsync(stack(name));
+      }),
+    );
     for (const { name } of bootstrapStacks) {
-      expect({ name, changes: valueOf(await applied.get(name)!) }).toEqual({ name, changes: [] });
+      expect({ name, changes: valueOf(applied.get(name)!) }).toEqual({ name, changes: [] });
     }
   }, 20 * 60_000);
 
   it("migrates each bootstrap state into its own account's bucket", async () => {
     resynthesize({ ...org, bootstrapBackend: "s3" });
-    const migrated = inDependencyOrder(bootstrapStacks, async ({ name }) => {
-      await runner.initAsync(stack(name), ["-migrate-state", "-force-copy"]);
-      const pulled = JSON.parse((await runner.okAsync(stack(name), ["state", "pull"])).stdout) as { resources: unknown[] };
-      return { resources: pulled.resources.length, changes: await runner.unexpectedChangesAsync(stack(name)) };
-    });
+    const migrated = await allSettled(
+      inDependencyOrder(bootstrapStacks, async ({ name }) => {
+        await runner.initAsync(stack(name), ["-migrate-state", "-force-copy"]);
+        const pulled = JSON.parse((await runner.okAsync(stack(name), ["state", "pull"])).stdout) as { resources: unknown[] };
+        return { resources: pulled.resources.length, changes: await runner.unexpectedChangesAsync(stack(name)) };
+      }),
+    );
     for (const { name } of bootstrapStacks) {
-      const { resources, changes } = valueOf(await migrated.get(name)!);
+      const { resources, changes } = valueOf(migrated.get(name)!);
       expect(resources).toBeGreaterThan(0);
       expect({ name, changes }).toEqual({ name, changes: [] });
     }
@@ -130,30 +134,34 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
   }, 5 * 60_000);
 
   it("destroys every stack in reverse dependency order", async () => {
-    const destroyed = inDependencyOrder(
-      environmentStacks,
-      async ({ name }) => {
-        const retired = await runner.destroyAsync(stack(name));
-        if (retired.length) console.log(`${name}: dropped from state before destroy (prevent_destroy): ${retired.join(", ")}`);
-        return (await runner.runAsync(stack(name), ["state", "list"])).stdout.trim();
-      },
-      { reverse: true },
+    const destroyed = await allSettled(
+      inDependencyOrder(
+        environmentStacks,
+        async ({ name }) => {
+          const retired = await runner.destroyAsync(stack(name));
+          if (retired.length) console.log(`${name}: dropped from state before destroy (prevent_destroy): ${retired.join(", ")}`);
+          return (await runner.runAsync(stack(name), ["state", "list"])).stdout.trim();
+        },
+        { reverse: true },
+      ),
     );
     for (const { name } of [...environmentStacks].reverse()) {
-      expect({ name, left: valueOf(await destroyed.get(name)!) }).toEqual({ name, left: "" });
+      expect({ name, left: valueOf(destroyed.get(name)!) }).toEqual({ name, left: "" });
     }
   }, 30 * 60_000);
 
   it("retires the state buckets last, after moving each bootstrap state back to local", async () => {
     // A bucket cannot be torn down while it holds the state (and lock file) of its own teardown.
     resynthesize({ ...org, bootstrapBackend: "local" });
-    const retiredBuckets = inDependencyOrder(bootstrapStacks, async ({ name }) => {
-      await runner.initAsync(stack(name), ["-migrate-state", "-force-copy"]);
-      const retired = await runner.destroyAsync(stack(name));
-      return { retired, left: (await runner.runAsync(stack(name), ["state", "list"])).stdout.trim() };
-    });
+    const retiredBuckets = await allSettled(
+      inDependencyOrder(bootstrapStacks, async ({ name }) => {
+        await runner.initAsync(stack(name), ["-migrate-state", "-force-copy"]);
+        const retired = await runner.destroyAsync(stack(name));
+        return { retired, left: (await runner.runAsync(stack(name), ["state", "list"])).stdout.trim() };
+      }),
+    );
     for (const { name } of bootstrapStacks) {
-      const { retired, left } = valueOf(await retiredBuckets.get(name)!);
+      const { retired, left } = valueOf(retiredBuckets.get(name)!);
       expect(retired.sort()).toEqual(runner.protectedAddresses(stack(name)).sort());
       expect({ name, left }).toEqual({ name, left: "" });
     }

@@ -1,4 +1,4 @@
-import { inDependencyOrder, valueOf } from "./dependency-order";
+import { allSettled, inDependencyOrder, valueOf } from "./dependency-order";
 import type { SynthesizedStack } from "./synthesized";
 
 function stack(name: string, dependencies: string[] = []): SynthesizedStack {
@@ -26,7 +26,9 @@ async function trace(options: Parameters<typeof inDependencyOrder>[2]) {
     },
     options,
   );
-  const settled = new Map(await Promise.all([...outcomes].map(async ([n, p]) => [n, await p] as const)));
+  const settled = await allSettled(outcomes);
+  // allSettled returns only once every task has ended, failed ones included.
+  expect(running).toBe(0);
   return { events, most, settled };
 }
 

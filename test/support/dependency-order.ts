@@ -52,6 +52,14 @@ export function inDependencyOrder<T>(
   return outcomes;
 }
 
+/**
+ * Every outcome, once every task has ended: a test awaits this before asserting, so that a failed
+ * stack cannot leave others still running into the next test.
+ */
+export async function allSettled<T>(outcomes: Map<string, Promise<Outcome<T>>>): Promise<Map<string, Outcome<T>>> {
+  return new Map(await Promise.all([...outcomes].map(async ([name, outcome]) => [name, await outcome] as const)));
+}
+
 /** The value of an outcome, or its error thrown: for the test that owns the stack. */
 export function valueOf<T>(outcome: Outcome<T>): T {
   if (!outcome.ok) throw outcome.error;
