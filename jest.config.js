@@ -15,6 +15,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!${ESM_ONLY_PACKAGE_NAMES}/)`],
   resolver: "<rootDir>/test/support/esm-exports-resolver.js",
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
+  testSequencer: "<rootDir>/test/support/sequencer.js",
   testTimeout: 30000,
   // Jest's default on 2 cores is one worker. The moto end-to-end files spend most of their time
   // waiting on terraform and moto (each file runs its own moto_server), so two run side by side.

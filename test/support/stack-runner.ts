@@ -1,31 +1,13 @@
 import { CANNOT_APPLY_TYPES, MOTO_GAPS, SHARED_VPC_PARTICIPANT_TYPES, type ReadBackDrift } from "../e2e/moto-gaps";
+import { parsePlanJson, type ResourceChange } from "../../scripts/lib/plan-json";
 import type { SynthesizedStack } from "./synthesized";
-import { terraform, terraformOk, type TerraformOptions } from "./terraform";
+import { terraform, terraformAsync, terraformOk, terraformOkAsync, type TerraformOptions, type TerraformRun } from "./terraform";
 
 /** A planned change the emulator's declared drift does not explain. */
 export interface UnexpectedChange {
   readonly address: string;
   readonly actions: readonly string[];
   readonly attributes: readonly string[];
-}
-
-interface PlannedChange {
-  actions: string[];
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  after_unknown?: Record<string, unknown>;
-  /** Set on replacements: the attribute paths that force the new resource. */
-  replace_paths?: (string | number)[][];
-}
-
-interface PlanJson {
-  resource_changes?: {
-    address: string;
-    type: string;
-    mode: string;
-    change: PlannedChange;
-  }[];
-  output_changes?: Record<string, { actions: string[] }>;
 }
 
 /**
@@ -47,8 +29,21 @@ export class StackRunner {
     return terraformOk(stack.dir, this.cliConfig, args, this.options);
   }
 
+  /** `run`, without blocking: independent stacks can run side by side (see `inDependencyOrder`). */
+  public runAsync(stack: SynthesizedStack, args: readonly string[]) {
+    return terraformAsync(stack.dir, this.cliConfig, args, this.options);
+  }
+
+  public okAsync(stack: SynthesizedStack, args: readonly string[]) {
+    return terraformOkAsync(stack.dir, this.cliConfig, args, this.options);
+  }
+
   public init(stack: SynthesizedStack, extra: readonly string[] = []): void {
-    this.ok(stack, ["init", "-input=false", "-no-color", ...extra]);
+    this.ok(stack, initArgs(extra));
+  }
+
+  public async initAsync(stack: SynthesizedStack, extra: readonly string[] = []): Promise<void> {
+    await this.okAsync(stack, initArgs(extra));
   }
 
   /** Addresses of resources the emulator cannot apply, and of everything depending on them. */
@@ -66,28 +61,25 @@ export class StackRunner {
   }
 
   public apply(stack: SynthesizedStack): void {
-    this.ok(stack, ["apply", "-auto-approve", "-input=false", "-no-color", ...this.targetArgs(stack)]);
+    this.ok(stack, this.applyArgs(stack));
   }
 
-  /** Re-plans and returns every change not explained by declared emulator drift. */
+  public async applyAsync(stack: SynthesizedStack): Promise<void> {
+    await this.okAsync(stack, this.applyArgs(stack));
+  }
+
+  /** Re-plans (reading the real state: no -refresh=false) and returns every change not explained by declared emulator drift. */
   public unexpectedChanges(stack: SynthesizedStack): UnexpectedChange[] {
-    const plan = this.run(stack, ["plan", "-detailed-exitcode", "-input=false", "-no-color", "-out=replan.tfplan", ...this.targetArgs(stack)]);
+    const plan = this.run(stack, this.replanArgs(stack));
     if (plan.code === 0) return [];
-    if (plan.code !== 2) throw new Error(`re-plan of ${stack.name} failed (exit ${plan.code}):\n${plan.stderr || plan.stdout}`);
-    const json = JSON.parse(this.ok(stack, ["show", "-json", "replan.tfplan"]).stdout) as PlanJson;
-    const unexpected: UnexpectedChange[] = [];
-    for (const rc of json.resource_changes ?? []) {
-      const actions = rc.change.actions;
-      if (rc.mode !== "managed" || actions.every((a) => a === "no-op" || a === "read")) continue;
-      const attributes = changedAttributes(rc.change);
-      const drift = MOTO_GAPS.find((g): g is ReadBackDrift => g.kind === "drift" && g.resourceType === rc.type);
-      if (drift && attributes.length && attributes.every((a) => drift.attributes.includes(a))) continue;
-      unexpected.push({ address: rc.address, actions, attributes });
-    }
-    for (const [name, change] of Object.entries(json.output_changes ?? {})) {
-      if (!change.actions.every((a) => a === "no-op")) unexpected.push({ address: `output.${name}`, actions: change.actions, attributes: [] });
-    }
-    return unexpected;
+    return unexpectedIn(stack, plan, () => this.ok(stack, SHOW_REPLAN).stdout);
+  }
+
+  public async unexpectedChangesAsync(stack: SynthesizedStack): Promise<UnexpectedChange[]> {
+    const plan = await this.runAsync(stack, this.replanArgs(stack));
+    if (plan.code === 0) return [];
+    const shown = plan.code === 2 ? (await this.okAsync(stack, SHOW_REPLAN)).stdout : "";
+    return unexpectedIn(stack, plan, () => shown);
   }
 
   /** Addresses whose `prevent_destroy` must be lifted (by dropping them from state) before destroy. */
@@ -104,12 +96,58 @@ export class StackRunner {
    * emulator is reset afterwards, which deletes them); returns their addresses.
    */
   public destroy(stack: SynthesizedStack): string[] {
-    const inState = new Set(this.run(stack, ["state", "list"]).stdout.split("\n").filter(Boolean));
-    const retired = this.protectedAddresses(stack).filter((a) => inState.has(a));
+    const retired = this.retiredBy(stack, this.run(stack, ["state", "list"]).stdout);
     if (retired.length) this.ok(stack, ["state", "rm", ...retired]);
-    this.ok(stack, ["destroy", "-auto-approve", "-input=false", "-no-color"]);
+    this.ok(stack, DESTROY);
     return retired;
   }
+
+  public async destroyAsync(stack: SynthesizedStack): Promise<string[]> {
+    const retired = this.retiredBy(stack, (await this.runAsync(stack, ["state", "list"])).stdout);
+    if (retired.length) await this.okAsync(stack, ["state", "rm", ...retired]);
+    await this.okAsync(stack, DESTROY);
+    return retired;
+  }
+
+  private applyArgs(stack: SynthesizedStack): string[] {
+    return ["apply", "-auto-approve", "-input=false", "-no-color", ...this.targetArgs(stack)];
+  }
+
+  private replanArgs(stack: SynthesizedStack): string[] {
+    return ["plan", "-detailed-exitcode", "-input=false", "-no-color", "-out=replan.tfplan", ...this.targetArgs(stack)];
+  }
+
+  /** The protected addresses among those `state list` printed. */
+  private retiredBy(stack: SynthesizedStack, stateList: string): string[] {
+    const inState = new Set(stateList.split("\n").filter(Boolean));
+    return this.protectedAddresses(stack).filter((a) => inState.has(a));
+  }
+}
+
+const SHOW_REPLAN = ["show", "-json", "replan.tfplan"];
+const DESTROY = ["destroy", "-auto-approve", "-input=false", "-no-color"];
+
+function initArgs(extra: readonly string[]): string[] {
+  return ["init", "-input=false", "-no-color", ...extra];
+}
+
+/** The changes of a re-plan (exit 2: changes) that declared emulator drift does not explain. */
+function unexpectedIn(stack: SynthesizedStack, plan: TerraformRun, show: () => string): UnexpectedChange[] {
+  if (plan.code !== 2) throw new Error(`re-plan of ${stack.name} failed (exit ${plan.code}):\n${plan.stderr || plan.stdout}`);
+  const json = parsePlanJson(show(), `${stack.name}/replan.tfplan`);
+  const unexpected: UnexpectedChange[] = [];
+  for (const rc of json.resource_changes ?? []) {
+    const actions = rc.change.actions;
+    if (rc.mode !== "managed" || actions.every((a) => a === "no-op" || a === "read")) continue;
+    const attributes = changedAttributes(rc.change);
+    const drift = MOTO_GAPS.find((g): g is ReadBackDrift => g.kind === "drift" && g.resourceType === rc.type);
+    if (drift && attributes.length && attributes.every((a) => drift.attributes.includes(a))) continue;
+    unexpected.push({ address: rc.address, actions: [...actions], attributes });
+  }
+  for (const [name, change] of Object.entries(json.output_changes ?? {})) {
+    if (!change.actions.every((a) => a === "no-op")) unexpected.push({ address: `output.${name}`, actions: [...change.actions], attributes: [] });
+  }
+  return unexpected;
 }
 
 /** Every managed resource address of a synthesized stack. */
@@ -178,12 +216,15 @@ function excludedByGaps(stack: SynthesizedStack): string[] {
 }
 
 /** For a replacement, the attributes forcing it; for an update, the attributes that change. */
-function changedAttributes(change: PlannedChange): string[] {
+export function changedAttributes(change: ResourceChange["change"]): string[] {
   if (change.replace_paths?.length) return [...new Set(change.replace_paths.map((p) => String(p[0])))].sort();
-  const before = change.before ?? {};
-  const after = change.after ?? {};
-  const keys = new Set([...Object.keys(before), ...Object.keys(after), ...Object.keys(change.after_unknown ?? {})]);
-  return [...keys]
-    .filter((k) => k !== "id" && (JSON.stringify(before[k]) !== JSON.stringify(after[k]) || change.after_unknown?.[k] === true))
-    .sort();
+  const before = asRecord(change.before);
+  const after = asRecord(change.after);
+  const unknown = asRecord(change.after_unknown);
+  const keys = new Set([...Object.keys(before), ...Object.keys(after), ...Object.keys(unknown)]);
+  return [...keys].filter((k) => k !== "id" && (JSON.stringify(before[k]) !== JSON.stringify(after[k]) || unknown[k] === true)).sort();
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

@@ -1,14 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { failureTail, terraformCli, terraformCliAsync, type TerraformResult } from "../../scripts/lib/terraform-cli";
 import { providerMirrorDir } from "./tooling";
 
-/** Result of one terraform command. */
-export interface TerraformRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+/** Result of one terraform command (the product's own result type). */
+export type TerraformRun = TerraformResult;
 
 export interface TerraformOptions {
   /** Extra environment (AWS keys for the emulator, ...). */
@@ -42,32 +38,32 @@ export function writeCliConfig(workDir: string): string {
   return path;
 }
 
-/** Runs `terraform <args>` in `dir` under a timeout; never throws on a non-zero exit. */
+/** The environment the product's terraform runner gets: this process's, the extra env, the CLI config. */
+export function terraformEnv(cliConfig: string, options: TerraformOptions = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...options.env, TF_CLI_CONFIG_FILE: cliConfig };
+}
+
+/** Runs `terraform <args>` in `dir` with the product's runner, under a timeout; never throws on a non-zero exit. */
 export function terraform(dir: string, cliConfig: string, args: readonly string[], options: TerraformOptions = {}): TerraformRun {
-  const timeout = options.timeoutMs ?? 300_000;
-  const result = spawnSync("terraform", [...args], {
-    cwd: dir,
-    env: { ...process.env, ...options.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" },
-    encoding: "utf8",
-    timeout,
-    killSignal: "SIGKILL",
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (result.error && (result.error as NodeJS.ErrnoException).code === "ETIMEDOUT") {
-    return { code: 124, stdout: result.stdout ?? "", stderr: `terraform ${args.join(" ")} timed out after ${timeout / 1000}s in ${dir}\n${result.stderr ?? ""}` };
-  }
-  return { code: result.status ?? 1, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
+  return terraformCli(terraformEnv(cliConfig, options), options.timeoutMs ?? 300_000)(dir, args);
 }
 
 /** Like `terraform`, but throws with the command's output when it fails. */
 export function terraformOk(dir: string, cliConfig: string, args: readonly string[], options: TerraformOptions = {}): TerraformRun {
-  const run = terraform(dir, cliConfig, args, options);
-  if (run.code !== 0) {
-    throw new Error(`terraform ${args.join(" ")} failed (exit ${run.code}) in ${dir}:\n${tail(run.stderr || run.stdout)}`);
-  }
+  return failUnlessOk(dir, args, terraform(dir, cliConfig, args, options));
+}
+
+function failUnlessOk(dir: string, args: readonly string[], run: TerraformRun): TerraformRun {
+  if (run.code !== 0) throw new Error(`terraform ${args.join(" ")} failed (exit ${run.code}) in ${dir}:\n${failureTail(run, 60)}`);
   return run;
 }
 
-function tail(text: string, lines = 60): string {
-  return text.split("\n").slice(-lines).join("\n");
+/** `terraform`, without blocking: for stacks that run side by side. */
+export function terraformAsync(dir: string, cliConfig: string, args: readonly string[], options: TerraformOptions = {}): Promise<TerraformRun> {
+  return terraformCliAsync(terraformEnv(cliConfig, options), options.timeoutMs ?? 300_000)(dir, args);
+}
+
+/** `terraformOk`, without blocking. */
+export async function terraformOkAsync(dir: string, cliConfig: string, args: readonly string[], options: TerraformOptions = {}): Promise<TerraformRun> {
+  return failUnlessOk(dir, args, await terraformAsync(dir, cliConfig, args, options));
 }

@@ -1,0 +1,114 @@
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/**
+ * How long the tests take and where the time goes: `npm run test:unit` (build included) and, with
+ * `--full`, the whole jest run `.ci/run` makes after `npm ci`, with every terraform command it
+ * starts counted and timed per test area and subcommand (a shim on PATH logs them). On a shared
+ * machine seconds drift; the command counts and provider start-ups do not. Figures only.
+ *
+ *   npm run bench:tests            unit suite only
+ *   npm run bench:tests -- --full  also the full suite with its terraform breakdown
+ */
+const ROOT = join(__dirname, "..", "..");
+const work = mkdtempSync(join(tmpdir(), "orgplat-test-bench-"));
+
+/** Subcommands that start the provider (to configure it, read its schema or call the API). */
+const STARTS_PROVIDER = new Set(["plan", "apply", "destroy", "validate", "show", "refresh", "import"]);
+
+interface JestReport {
+  readonly numPassedTests: number;
+  readonly numFailedTests: number;
+  readonly testResults: readonly { readonly name: string; readonly startTime: number; readonly endTime: number }[];
+}
+
+interface Timed {
+  readonly seconds: number;
+  readonly report?: JestReport;
+}
+
+function run(label: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Timed {
+  const outputFile = join(work, "jest.json");
+  rmSync(outputFile, { force: true });
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, [...args, "--json", `--outputFile=${outputFile}`], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0) console.error(`${label} exited ${result.status}:\n${result.stderr.split("\n").slice(-30).join("\n")}`);
+  const report = existsSync(outputFile) ? (JSON.parse(readFileSync(outputFile, "utf8")) as JestReport) : undefined;
+  return { seconds, report };
+}
+
+function printFiles(label: string, timed: Timed, top: number): void {
+  const { report } = timed;
+  console.log(`\n${label}: ${timed.seconds.toFixed(1)} s wall` + (report ? `, ${report.numPassedTests} passed, ${report.numFailedTests} failed` : ""));
+  if (!report) return;
+  const files = report.testResults.map((r) => ({ file: r.name.slice(ROOT.length + 1), seconds: (r.endTime - r.startTime) / 1000 })).sort((a, b) => b.seconds - a.seconds);
+  console.log("| test file | s |\n|---|---:|");
+  for (const f of files.slice(0, top)) console.log(`| ${f.file} | ${f.seconds.toFixed(1)} |`);
+}
+
+/** A `terraform` on PATH that runs the real one and logs directory, subcommand, seconds, exit code. */
+function timingShim(log: string): string {
+  const real = spawnSync("sh", ["-c", "command -v terraform"], { encoding: "utf8" }).stdout.trim();
+  if (!real) throw new Error("terraform is not on PATH");
+  const dir = join(work, "shim");
+  spawnSync("mkdir", ["-p", dir]);
+  const shim = join(dir, "terraform");
+  writeFileSync(
+    shim,
+    [
+      "#!/usr/bin/env bash",
+      'start=$(date +%s%N)',
+      `"${real}" "$@"; rc=$?`,
+      'sub="$1"; [ "$1" = state ] && sub="state $2"',
+      `echo "$PWD|$sub|$(( ($(date +%s%N) - start) / 1000000 ))|$rc" >> "${log}"`,
+      "exit $rc",
+      "",
+    ].join("\n"),
+  );
+  chmodSync(shim, 0o755);
+  return dir;
+}
+
+/** The test area a stack directory belongs to: the prefix of the tmp directory its test file made. */
+function area(dir: string): string {
+  const top = dir.startsWith(tmpdir()) ? dir.slice(tmpdir().length + 1).split("/")[0] : dir;
+  return top.replace(/-[A-Za-z0-9]{6}$/, "");
+}
+
+function printTerraform(log: string): void {
+  if (!existsSync(log)) return console.log("\nno terraform commands ran");
+  const rows = new Map<string, { count: number; ms: number; providers: number }>();
+  for (const line of readFileSync(log, "utf8").split("\n").filter(Boolean)) {
+    const [dir, sub, ms] = line.split("|");
+    for (const key of [`${area(dir)}|${sub}`, `${area(dir)}|(all)`, `(all)|${sub}`]) {
+      const row = rows.get(key) ?? { count: 0, ms: 0, providers: 0 };
+      row.count++;
+      row.ms += Number(ms);
+      if (STARTS_PROVIDER.has(sub)) row.providers++;
+      rows.set(key, row);
+    }
+  }
+  console.log("\nterraform commands (area = the test's tmp directory):\n| area | subcommand | commands | provider start-ups | s (summed) |\n|---|---|---:|---:|---:|");
+  for (const [key, r] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
+    const [a, sub] = key.split("|");
+    console.log(`| ${a} | ${sub} | ${r.count} | ${r.providers} | ${(r.ms / 1000).toFixed(1)} |`);
+  }
+}
+
+function main(): void {
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  printFiles("npm run test:unit (build included)", run("test:unit", npm, ["run", "--silent", "test:unit", "--"]), 10);
+  if (process.argv.includes("--full")) {
+    const log = join(work, "terraform.log");
+    const shim = timingShim(log);
+    const jest = join(ROOT, "node_modules", ".bin", "jest");
+    printFiles("full jest run (what .ci/run runs after npm ci and the build)", run("jest", jest, [], { PATH: `${shim}:${process.env.PATH}` }), 100);
+    printTerraform(log);
+  }
+  rmSync(work, { recursive: true, force: true });
+}
+
+main();
