@@ -1,30 +1,14 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { BatchNames } from "../../../modules/batch/queue-order";
 import { activeLeaving, ecsClusterName, EMPTY_LEDGER, leavingEnvironmentNames, liveQueueOrders, stillEnabled, stillQueued, stillRunningTasks } from "../../../modules/batch/switch-guard-expressions";
-import { writeCliConfig } from "../../support/terraform";
+import { TerraformConsole } from "../../support/terraform-console";
 import { describeWithTooling } from "../../support/tooling";
 
 /**
  * The precondition expressions evaluated by Terraform itself (`terraform console`), on literal
  * inputs shaped like what the data sources return in a real plan.
  */
-const dir = mkdtempSync(join(tmpdir(), "orgplat-guard-expr-"));
-let cliConfig = "";
-
-function evaluate(expression: string): unknown {
-  const run = spawnSync("terraform", ["console", "-no-color"], {
-    cwd: dir,
-    input: `jsonencode(${expression})\n`,
-    env: { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: "1" },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  if (run.status !== 0) throw new Error(`terraform console failed on ${expression}:\n${run.stderr}`);
-  return JSON.parse(JSON.parse(run.stdout.trim()) as string);
-}
+const terraform = new TerraformConsole();
+const evaluate = (expression: string): unknown => terraform.evaluate(expression);
 
 const names = new BatchNames("dev-us-east-1");
 const arn = (name: string): string => `arn:aws:batch:us-east-1:555555555555:compute-environment/${name}`;
@@ -42,8 +26,8 @@ const greenSpot = names.computeEnvironment("green", "spot");
 const greenOd = names.computeEnvironment("green", "on-demand");
 
 describeWithTooling({ moto: false })("colour-switch precondition expressions, evaluated by terraform", () => {
-  beforeAll(() => (cliConfig = writeCliConfig(dir)));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  beforeAll(() => terraform.open());
+  afterAll(() => terraform.close());
 
   it("finds the compute environments of a colour the config left out, and none on a first apply", () => {
     expect(evaluate(leavingEnvironmentNames(ledger("blue", "green"), ["green"]))).toEqual([blueOd, blueSpot]);

@@ -1,27 +1,10 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { movedSubnets, subnetIdsByKey } from "../../../modules/network/subnet-move-guard";
 import { buildTestOrg, exampleOrgModel, resourcesOf, synthStack } from "../../support/synth";
-import { writeCliConfig } from "../../support/terraform";
+import { TerraformConsole } from "../../support/terraform-console";
 import { describeWithTooling } from "../../support/tooling";
 
-const dir = mkdtempSync(join(tmpdir(), "orgplat-move-guard-"));
-let cliConfig = "";
-
-/** An HCL expression's value as Terraform itself computes it (`terraform console`). */
-function evaluate(expression: string): unknown {
-  const run = spawnSync("terraform", ["console", "-no-color"], {
-    cwd: dir,
-    input: `jsonencode(${expression})\n`,
-    env: { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: "1" },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  if (run.status !== 0) throw new Error(`terraform console failed on ${expression}:\n${run.stderr}`);
-  return JSON.parse(JSON.parse(run.stdout.trim()) as string);
-}
+const terraform = new TerraformConsole();
+const evaluate = (expression: string): unknown => terraform.evaluate(expression);
 
 const where = { configPath: "environments.dev.regions.us-east-1" };
 /** What the aws_subnet data source reads for the subnets the last apply made. */
@@ -29,8 +12,8 @@ const deployed = `{ "private/use1-az1" = { cidr_block = "10.0.0.0/20" }, "data/u
 const unpinned = { private: [], data: [] };
 
 describeWithTooling({ moto: false })("subnet move guard expressions, evaluated by terraform", () => {
-  beforeAll(() => (cliConfig = writeCliConfig(dir)));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  beforeAll(() => terraform.open());
+  afterAll(() => terraform.close());
 
   it("keys the deployed subnet ids by tier and AZ ID", () => {
     expect(evaluate(subnetIdsByKey(`{ private = { "use1-az1" = "subnet-1" }, data = { "use1-az1" = "subnet-2", "use1-az2" = "subnet-3" } }`))).toEqual({
