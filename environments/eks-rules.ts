@@ -1,4 +1,5 @@
 import { INSTANCE_TYPES, instanceTypesOf, maxPodsOf } from "../modules/eks/max-pods";
+import { checkNodeImages } from "./eks-image-rules";
 import type { ConfigProblem } from "./problems";
 import { checkSharedSubnetPlacement, list, type Report } from "./rule-helpers";
 import type { EksConfig, EksNodePoolConfig, OrgConfig } from "./schema";
@@ -16,6 +17,7 @@ export function eksProblems(org: OrgConfig): ConfigProblem[] {
     const at = `environments.${envName}.eks`;
     checkSharedSubnetPlacement(envName, env, { at, regions: env.eks.regions, runsIn: "the cluster", runsInShared: "the EKS cluster" }, report);
     checkSystemNodes(at, env.eks, report);
+    checkNodeImages(at, env.eks, report);
     if (Object.keys(env.eks.nodePools).length === 0) {
       report(`${at}.nodePools`, `name at least one NodePool, e.g. { general: { instanceFamilies: ["m6i"], instanceSizes: ["large"], cpuLimit: 64, memoryLimitGiB: 256 } }; without one Karpenter launches nothing`);
     }
