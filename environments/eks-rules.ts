@@ -1,5 +1,6 @@
 import { INSTANCE_TYPES, instanceTypesOf, maxPodsOf } from "../modules/eks/max-pods";
 import { offeredEksVersions, type AwsFacts } from "./aws-facts";
+import { checkNodeImages } from "./eks-image-rules";
 import type { ConfigProblem } from "./problems";
 import { checkSharedSubnetPlacement, list, type Report } from "./rule-helpers";
 import type { EksConfig, EksNodePoolConfig, OrgConfig } from "./schema";
@@ -19,6 +20,7 @@ export function eksProblems(org: OrgConfig, facts: AwsFacts, today: string): Con
     checkKubernetesVersion(at, env.eks.kubernetesVersion, facts, today, report);
     checkSystemNodes(at, env.eks, report);
     checkPublicEndpoint(at, env.eks, report);
+    checkNodeImages(at, env.eks, report);
     if (Object.keys(env.eks.nodePools).length === 0) {
       report(`${at}.nodePools`, `name at least one NodePool, e.g. { general: { instanceFamilies: ["m6i"], instanceSizes: ["large"], cpuLimit: 64, memoryLimitGiB: 256 } }; without one Karpenter launches nothing`);
     }

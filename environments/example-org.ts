@@ -96,6 +96,8 @@ export const exampleOrg: OrgConfigInput = {
         regions: ["us-east-1"],
         platformAdminRoleArn: "arn:aws:iam::555555555555:role/platform-admin",
         logRetentionDays: 30,
+        // dev takes every new node image as it comes out (amiAlias defaults to al2023@latest); prod pins below.
+        allowLatestAmi: true,
         nodePools: { general: { ...generalNodePool, instanceFamilies: [...generalNodePool.instanceFamilies], instanceSizes: [...generalNodePool.instanceSizes], capacityTypes: [...generalNodePool.capacityTypes] } },
       },
       regions: {
@@ -135,7 +137,8 @@ export const exampleOrg: OrgConfigInput = {
         regions: ["us-east-1", "eu-west-1"],
         platformAdminRoleArn: "arn:aws:iam::777777777777:role/platform-admin",
         logRetentionDays: 365,
-        systemNodes: { instanceTypes: ["m6i.large", "m7i.large"], minSize: 3, maxSize: 4 },
+        systemNodes: { instanceTypes: ["m6i.large", "m7i.large"], minSize: 3, maxSize: 4, releaseVersion: "1.35.0-20260129" },
+        amiAlias: "al2023@v20260129",
         nodePools: {
           general: {
             ...generalNodePool,

@@ -230,6 +230,11 @@ export const eksNodePoolSchema = z
     consolidateAfter: karpenterDuration.default("1m"),
     /** Nodes are replaced after this age, so they pick up new AMIs. */
     expireAfter: karpenterDuration.default("720h"),
+    /**
+     * How long a draining node waits for its pods before Karpenter deletes them. Expiry is forced:
+     * budgets and `karpenter.sh/do-not-disrupt` do not stop it, so this bounds how long such a pod delays it.
+     */
+    terminationGracePeriod: karpenterDuration.default("24h"),
     /** At most this share of the pool's nodes is voluntarily disrupted at once. */
     maxDisruptedPercent: z.number().int().min(0).max(100).default(10),
     /** A window with no voluntary disruption at all, e.g. business hours: cron (UTC) + duration. */
@@ -252,7 +257,10 @@ export const eksSchema = z
   .object({
     /** Regions of the environment that run a cluster (each must have the environment's VPC). */
     regions: z.array(z.string()).min(1),
-    kubernetesVersion: z.string().regex(/^1\.[0-9]{2}$/, { message: "must be a Kubernetes minor version like \"1.33\"" }).default("1.33"),
+    /** Kubernetes minor version. The default, 1.35, is in EKS standard support until 2027-03-27 (AWS's release calendar). */
+    kubernetesVersion: z.string().regex(/^1\.[0-9]{2}$/, { message: "must be a Kubernetes minor version like \"1.35\"" }).default("1.35"),
+    /** What EKS does at the end of standard support: STANDARD upgrades the cluster; EXTENDED keeps the version, billed as extended support. */
+    supportType: z.enum(["STANDARD", "EXTENDED"]).default("STANDARD"),
     /** IAM role given cluster-admin through an access entry, e.g. "arn:aws:iam::555555555555:role/platform-admin". */
     platformAdminRoleArn: z.string().regex(/^arn:aws:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/, { message: "must be an IAM role ARN like \"arn:aws:iam::555555555555:role/platform-admin\"" }),
     /** CIDRs allowed to reach a public API endpoint; empty keeps the endpoint private only. */
@@ -270,13 +278,28 @@ export const eksSchema = z
         /** At least 2, one per zone for the 2 replicas of each platform controller. */
         minSize: z.number().int().min(2, { message: "must be at least 2 so each platform controller keeps 2 replicas on 2 nodes" }),
         maxSize: z.number().int().min(2),
+        /**
+         * EKS-optimized AMI release of the node group, e.g. "1.35.0-20260129" (Kubernetes version, then the AMI date);
+         * required unless `allowLatestAmi` (then the newest release at creation and at each version change).
+         */
+        releaseVersion: z.string().regex(/^1\.[0-9]{2}\.[0-9]+-[0-9]{8}$/, { message: "must be an EKS AMI release version like \"1.35.0-20260129\"" }).optional(),
       })
       .strict()
       .default({ instanceTypes: ["m6i.large"], minSize: 2, maxSize: 3 }),
     /** Every instance type a NodePool allows must fit at least this many pods (VPC CNI limit). */
     minPodsPerNode: z.number().int().min(1).max(737).default(29),
-    /** AMI of Karpenter's nodes as an EC2NodeClass alias; pin a version (e.g. "al2023@v20250505") where "latest" is too lively. */
-    amiAlias: z.string().regex(/^(al2023|al2|bottlerocket)@(latest|v[0-9.]+)$/, { message: "must be an alias like \"al2023@latest\" or \"al2023@v20250505\"" }).default("al2023@latest"),
+    /** AMI of Karpenter's nodes as an EC2NodeClass alias, pinned like "al2023@v20260129"; "@latest" needs `allowLatestAmi`. */
+    amiAlias: z.string().regex(/^(al2023|al2|bottlerocket)@(latest|v[0-9.]+)$/, { message: "must be an alias like \"al2023@v20260129\" or \"al2023@latest\"" }).default("al2023@latest"),
+    /**
+     * Opt in to unpinned node images: `amiAlias` "@latest" and no `systemNodes.releaseVersion`. Every AMI release then
+     * replaces every node; fine for dev, not for prod.
+     */
+    allowLatestAmi: z.boolean().default(false),
+    /**
+     * The account's Spot service-linked role (AWSServiceRoleForEC2Spot), without which Karpenter finds no Spot capacity:
+     * "create" makes it in the account's first cluster stack; "exists" when the account already has it (creating it again fails).
+     */
+    spotServiceLinkedRole: z.enum(["create", "exists"]).default("create"),
     /** Karpenter NodePools by name (a-z, 0-9, '-'). */
     nodePools: z.record(z.string().regex(SAFE_NAME, { message: SAFE_NAME_HINT }), eksNodePoolSchema),
   })

@@ -1,38 +1,35 @@
 import type { Construct } from "constructs";
-import type { EksModel, EnvironmentModel } from "../environments/model";
+import type { EksModel } from "../environments/model";
 import { EfsCsiRelease } from "../modules/eks/efs-csi-release";
+import { KARPENTER_CRDS_ADDRESS } from "../modules/eks/karpenter-crds";
 import { KarpenterRelease } from "../modules/eks/karpenter-release";
-import { ClusterConnection } from "../modules/kubernetes/cluster-connection";
-import { AccountStack, type AccountStackProps } from "./account-stack";
-import type { EksClusterStack } from "./eks-cluster-stack";
+import { ClusterWorkloadStack, type ClusterWorkloadStackProps } from "./cluster-workload-stack";
+import type { EksCrdsStack } from "./eks-crds-stack";
 
-export interface EksAddonsStackProps extends Omit<AccountStackProps, "region" | "account" | "environment"> {
-  readonly environmentModel: EnvironmentModel;
+export interface EksAddonsStackProps extends ClusterWorkloadStackProps {
   readonly eks: EksModel;
-  /** The cluster this stack installs into; same account and region. */
-  readonly cluster: EksClusterStack;
+  /** The stack that installs the CRDs this one's objects are kinds of; applied first. */
+  readonly crds: EksCrdsStack;
 }
 
 /**
  * What runs inside one cluster, installed with Helm and the Kubernetes provider: Karpenter with
  * its EC2NodeClass and NodePools, the EFS CSI driver with the efs-sc StorageClass. Apart from the
  * cluster stack on purpose: the Helm and Kubernetes providers need the cluster's endpoint and CA
- * at plan time, which only an already-applied cluster stack can give.
+ * at plan time, which only an already-applied cluster stack can give; and after the CRD stack,
+ * whose CRDs its NodePools and EC2NodeClass need at plan time.
  */
-export class EksAddonsStack extends AccountStack {
-  public readonly connection: ClusterConnection;
+export class EksAddonsStack extends ClusterWorkloadStack {
   public readonly karpenter: KarpenterRelease;
   public readonly efsCsi: EfsCsiRelease;
 
   constructor(scope: Construct, name: string, props: EksAddonsStackProps) {
+    super(scope, name, props);
     const { cluster, eks } = props;
-    super(scope, name, { ...props, environment: props.environmentModel.name, account: cluster.account, region: cluster.region });
-    const outputs = cluster.outputsFor(this);
-    this.connection = new ClusterConnection(this, "cluster", {
-      clusterName: cluster.clusterName,
-      endpoint: outputs.endpoint,
-      certificateAuthority: outputs.certificateAuthority,
-    });
+    this.addDependency(props.crds);
+    // The CRD release moved to the CRD stack: forget it here without uninstalling (that would delete every NodePool and its nodes).
+    this.addOverride("removed", [{ from: KARPENTER_CRDS_ADDRESS, lifecycle: { destroy: false } }]);
+    const outputs = this.clusterOutputs;
     const providers = { helm: this.connection.helm, kubernetes: this.connection.kubernetes };
     this.karpenter = new KarpenterRelease(this, "karpenter", {
       ...providers,

@@ -10,6 +10,9 @@ import { ClusterSecurityGroups } from "../modules/eks/cluster-security-groups";
 import { EfsCsiRole } from "../modules/eks/efs-csi-role";
 import { EfsStorage } from "../modules/eks/efs-storage";
 import { KarpenterAws } from "../modules/eks/karpenter-aws";
+import { ManagedAddon } from "../modules/eks/managed-addon";
+import { NodeNetworkingAddons } from "../modules/eks/node-networking-addons";
+import { SpotServiceLinkedRole } from "../modules/eks/spot-service-linked-role";
 import { SystemNodeGroup } from "../modules/eks/system-node-group";
 import { AccountStack, type AccountStackProps } from "./account-stack";
 import { roleNamesOf } from "./account-access-plan";
@@ -23,6 +26,11 @@ export interface EksClusterStackProps extends Omit<AccountStackProps, "region" |
   readonly vpcModel: VpcModel;
   /** The network stack of the same environment and region: subnet ids by AZ ID, VPC id (through remote state, never by tag). */
   readonly network: { outputsFor(consumer: AccountStack): NetworkOutputs };
+  /**
+   * This stack makes the account's Spot service-linked role (one per account: the account's first cluster stack).
+   * @default false
+   */
+  readonly ownsSpotServiceLinkedRole?: boolean;
 }
 
 /** What the add-ons stack reads from a cluster stack's state. */
@@ -61,6 +69,9 @@ export class EksClusterStack extends AccountStack {
   public readonly karpenter: KarpenterAws;
   public readonly efsCsiRole: EfsCsiRole;
   public readonly access: ClusterAccess;
+  public readonly networkingAddons: NodeNetworkingAddons;
+  public readonly coreDns: ManagedAddon;
+  public readonly spotServiceLinkedRole?: SpotServiceLinkedRole;
   /** AZ IDs of the cluster's subnets, in configured order. */
   public readonly azIds: readonly string[];
 
@@ -91,6 +102,7 @@ export class EksClusterStack extends AccountStack {
     this.cluster = new EksCluster(this, "cluster", {
       name: this.clusterName,
       kubernetesVersion: eks.kubernetesVersion,
+      supportType: eks.supportType,
       accountId: this.account.id,
       region: this.region,
       subnetIds,
@@ -99,6 +111,7 @@ export class EksClusterStack extends AccountStack {
       publicAccessCidrs: eks.publicAccessCidrs,
       logRetentionDays: eks.logRetentionDays,
     });
+    this.networkingAddons = new NodeNetworkingAddons(this, "addons", { cluster: this.cluster, kubernetesVersion: eks.kubernetesVersion });
     this.systemNodes = new SystemNodeGroup(this, "system-nodes", {
       cluster: this.cluster,
       subnetIds,
@@ -106,8 +119,18 @@ export class EksClusterStack extends AccountStack {
       instanceTypes: eks.systemNodes.instanceTypes,
       minSize: eks.systemNodes.minSize,
       maxSize: eks.systemNodes.maxSize,
-      dependsOn: this.securityGroups.joinRules,
+      releaseVersion: eks.systemNodes.releaseVersion,
+      // Nodes turn Ready only with the CNI running: EKS no longer installs an unmanaged one.
+      dependsOn: [...this.securityGroups.joinRules, ...this.networkingAddons.addons],
     });
+    // CoreDNS is a Deployment: it needs nodes to become healthy.
+    this.coreDns = new ManagedAddon(this, "coredns", {
+      cluster: this.cluster,
+      kubernetesVersion: eks.kubernetesVersion,
+      addonName: "coredns",
+      dependsOn: [this.systemNodes.nodeGroup],
+    });
+    if (props.ownsSpotServiceLinkedRole) this.spotServiceLinkedRole = new SpotServiceLinkedRole(this, "spot-service-linked-role");
     this.storage = new EfsStorage(this, "efs", {
       name: `${this.clusterName}-efs`,
       vpcId: network.vpcId,

@@ -9,6 +9,7 @@ import { BatchStack } from "./batch-stack";
 import { BootstrapStack } from "./bootstrap-stack";
 import { EksAddonsStack } from "./eks-addons-stack";
 import { EksClusterStack } from "./eks-cluster-stack";
+import { EksCrdsStack } from "./eks-crds-stack";
 import { NetworkStack } from "./network-stack";
 import { bootstrapStackName, environmentStackName, GLOBAL_REGION } from "./stack-names";
 import { TransitPeeringStack } from "./transit-peering-stack";
@@ -26,6 +27,8 @@ export interface OrgStacks {
   readonly batch: readonly BatchStack[];
   /** An EKS cluster per environment × eks region, in the environment's first workload account. */
   readonly eksClusters: readonly EksClusterStack[];
+  /** The CRDs each cluster's add-ons need at plan time, one per cluster stack, applied before the add-ons. */
+  readonly eksCrds: readonly EksCrdsStack[];
   /** What runs inside each cluster (Helm + Kubernetes providers), one per cluster stack. */
   readonly eksAddons: readonly EksAddonsStack[];
   readonly all: readonly AccountStack[];
@@ -73,30 +76,43 @@ export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarg
       });
     }),
   );
+  // The account's Spot service-linked role is made once, by its first cluster stack (unless it already exists).
+  const spotRoleOwners = new Map<string, EksClusterStack>();
   const eksClusters = org.environments.flatMap((env) =>
-    (env.eks?.regions ?? []).map(
-      (region) =>
-        new EksClusterStack(scope, environmentStackName(env.name, region, "eks-cluster"), {
-          org,
-          environmentModel: env,
-          eks: env.eks!,
-          target,
-          vpcModel: env.vpcs.find((v) => v.region.name === region)!,
-          network: network.find((n) => n.environment === env.name && n.region === region)!,
-        }),
-    ),
+    (env.eks?.regions ?? []).map((region) => {
+      const account = env.workloadAccounts[0].id;
+      const owner = spotRoleOwners.get(account);
+      const stack = new EksClusterStack(scope, environmentStackName(env.name, region, "eks-cluster"), {
+        org,
+        environmentModel: env,
+        eks: env.eks!,
+        target,
+        vpcModel: env.vpcs.find((v) => v.region.name === region)!,
+        network: network.find((n) => n.environment === env.name && n.region === region)!,
+        ownsSpotServiceLinkedRole: !owner && env.eks!.spotServiceLinkedRole === "create",
+      });
+      if (owner) stack.addDependency(owner);
+      else if (stack.spotServiceLinkedRole) spotRoleOwners.set(account, stack);
+      return stack;
+    }),
+  );
+  const environmentOf = (cluster: EksClusterStack) => org.environments.find((e) => e.name === cluster.environment)!;
+  const eksCrds = eksClusters.map(
+    (cluster) =>
+      new EksCrdsStack(scope, environmentStackName(cluster.environment, cluster.region, "eks-crds"), { org, environmentModel: environmentOf(cluster), target, cluster }),
   );
   const eksAddons = eksClusters.map(
-    (cluster) =>
+    (cluster, i) =>
       new EksAddonsStack(scope, environmentStackName(cluster.environment, cluster.region, "eks-addons"), {
         org,
-        environmentModel: org.environments.find((e) => e.name === cluster.environment)!,
-        eks: org.environments.find((e) => e.name === cluster.environment)!.eks!,
+        environmentModel: environmentOf(cluster),
+        eks: environmentOf(cluster).eks!,
         target,
         cluster,
+        crds: eksCrds[i],
       }),
   );
-  const environmentStacks: AccountStack[] = [...transit, ...(transitPeering ? [transitPeering] : []), ...network, ...batch, ...eksClusters, ...eksAddons];
+  const environmentStacks: AccountStack[] = [...transit, ...(transitPeering ? [transitPeering] : []), ...network, ...batch, ...eksClusters, ...eksCrds, ...eksAddons];
   const bootstrap = org.accounts.map((account) => {
     const name = bootstrapStackName(account);
     return new BootstrapStack(scope, name, {
@@ -107,5 +123,5 @@ export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarg
       localStatePath: org.bootstrapBackend === "local" ? bootstrapLocalStatePath(name) : undefined,
     });
   });
-  return { bootstrap, network, transit, transitPeering, batch, eksClusters, eksAddons, all: [...bootstrap, ...environmentStacks] };
+  return { bootstrap, network, transit, transitPeering, batch, eksClusters, eksCrds, eksAddons, all: [...bootstrap, ...environmentStacks] };
 }

@@ -22,8 +22,14 @@ export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "contro
 export interface EksClusterProps {
   /** Cluster name, e.g. "dev-us-east-1". */
   readonly name: string;
-  /** Kubernetes minor version, e.g. "1.33". */
+  /** Kubernetes minor version, e.g. "1.35". Changing it upgrades the control plane in place. */
   readonly kubernetesVersion: string;
+  /**
+   * What EKS does when the version leaves standard support: "STANDARD" upgrades the cluster,
+   * "EXTENDED" keeps the version and bills extended support.
+   * @default "STANDARD"
+   */
+  readonly supportType?: "STANDARD" | "EXTENDED";
   /** Account and region the cluster lives in: its ARN is known before apply. */
   readonly accountId: string;
   readonly region: string;
@@ -45,7 +51,8 @@ export interface EksClusterProps {
 /**
  * An EKS control plane on shared subnets: private endpoint, secrets encrypted with a customer key,
  * access entries only (authentication mode API, no aws-auth ConfigMap, no implicit admin for
- * whoever created it), every control-plane log type, and the OIDC provider IRSA roles trust.
+ * whoever created it), every control-plane log type, an upgrade policy, no unmanaged add-ons,
+ * and the OIDC provider IRSA roles trust.
  */
 export class EksCluster extends Construct {
   public readonly cluster: EksClusterResource;
@@ -80,11 +87,11 @@ export class EksCluster extends Construct {
       ],
     });
     this.role = new IamRole(this, "role", { name: clusterRoleName(props.name), assumeRolePolicy: trust.json });
-    new IamRolePolicyAttachment(this, "cluster-policy", { role: this.role.name, policyArn: awsManagedPolicyArn("AmazonEKSClusterPolicy") });
+    const clusterPolicy = new IamRolePolicyAttachment(this, "cluster-policy", { role: this.role.name, policyArn: awsManagedPolicyArn("AmazonEKSClusterPolicy") });
     const keyUse = new DataAwsIamPolicyDocument(this, "key-use", {
       statement: [{ sid: "SecretsEnvelopeEncryption", effect: "Allow", actions: ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"], resources: [props.secretsKey.arn] }],
     });
-    new IamRolePolicy(this, "key-policy", { name: "secrets-encryption", role: this.role.name, policy: keyUse.json });
+    const keyPolicy = new IamRolePolicy(this, "key-policy", { name: "secrets-encryption", role: this.role.name, policy: keyUse.json });
 
     const publicCidrs = [...(props.publicAccessCidrs ?? [])];
     this.cluster = new EksClusterResource(this, "cluster", {
@@ -101,7 +108,13 @@ export class EksCluster extends Construct {
       accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: false },
       encryptionConfig: { resources: ["secrets"], provider: { keyArn: props.secretsKey.arn } },
       enabledClusterLogTypes: [...CONTROL_PLANE_LOG_TYPES],
-      dependsOn: [logGroup],
+      upgradePolicy: { supportType: props.supportType ?? "STANDARD" },
+      // Managed add-ons (ManagedAddons) replace the unmanaged vpc-cni, kube-proxy and CoreDNS that nothing would upgrade.
+      bootstrapSelfManagedAddons: false,
+      // The flag forces a new cluster: one created before it keeps its bootstrapped add-ons, which the managed ones take over.
+      lifecycle: { ignoreChanges: ["bootstrap_self_managed_addons"] },
+      // The role keeps its policies until the cluster is gone, so EKS can still delete its ENIs on destroy.
+      dependsOn: [logGroup, clusterPolicy, keyPolicy],
     });
 
     const issuer = this.cluster.identity.get(0).oidc.get(0).issuer;

@@ -11,6 +11,7 @@ export const INTERRUPTION_EVENTS = {
   rebalance: { source: ["aws.ec2"], "detail-type": ["EC2 Instance Rebalance Recommendation"] },
   "instance-state-change": { source: ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"] },
   "scheduled-change": { source: ["aws.health"], "detail-type": ["AWS Health Event"] },
+  "capacity-reservation-interruption": { source: ["aws.ec2"], "detail-type": ["EC2 Capacity Reservation Instance Interruption Warning"] },
 } as const;
 
 export interface InterruptionQueueProps {
@@ -20,7 +21,8 @@ export interface InterruptionQueueProps {
 
 /**
  * Karpenter's interruption queue: Spot interruption warnings, rebalance recommendations,
- * instance state changes and AWS Health scheduled changes land here, so Karpenter can drain a
+ * instance state changes, AWS Health scheduled changes and capacity-reservation interruption
+ * warnings (Karpenter's five upstream rules) land here, so Karpenter can drain a
  * node before it goes. SSE-encrypted; the policy admits EventBridge and refuses non-TLS access.
  */
 export class InterruptionQueue extends Construct {

@@ -97,6 +97,8 @@ export function karpenterControllerStatements(props: KarpenterControllerPolicyPr
         "ec2:DescribeCapacityReservations",
         "ec2:DescribeImages",
         "ec2:DescribeInstances",
+        // Karpenter 1.12+: instance-status health checks silently stop without it.
+        "ec2:DescribeInstanceStatus",
         "ec2:DescribeInstanceTypeOfferings",
         "ec2:DescribeInstanceTypes",
         "ec2:DescribeLaunchTemplates",

@@ -55,7 +55,7 @@ export interface NodePoolInput {
 /**
  * A NodePool (karpenter.sh/v1): exactly the configured families × sizes, Spot and/or On-Demand,
  * only in the configured zones (by AZ ID, `topology.k8s.aws/zone-id`), with CPU and memory
- * ceilings, consolidation, an expiry, and disruption budgets (a share of nodes at most, none
+ * ceilings, consolidation, an expiry with a termination grace period, and disruption budgets (a share of nodes at most, none
  * in the quiet window).
  */
 export function nodePool(input: NodePoolInput): INodePool & KubernetesModel {
@@ -78,6 +78,8 @@ export function nodePool(input: NodePoolInput): INodePool & KubernetesModel {
             { key: "kubernetes.io/os", operator: "In", values: ["linux"] },
           ],
           expireAfter: config.expireAfter,
+          // Expiry is forced (budgets and do-not-disrupt do not hold it): this bounds how long a pod may hold a draining node.
+          terminationGracePeriod: config.terminationGracePeriod,
         },
       },
       disruption: {

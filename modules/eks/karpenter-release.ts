@@ -10,9 +10,6 @@ import { ec2NodeClass, nodePool } from "./karpenter-manifests";
 import { KARPENTER_POD_LABELS, KARPENTER_RELEASE, karpenterValues, type KarpenterValues } from "./karpenter-values";
 import { WorkloadAvailability } from "./workload-availability";
 
-/** Terraform address of the CRD release, for the first apply of a new cluster's add-ons. */
-export const KARPENTER_CRDS_ADDRESS = "helm_release.karpenter_crds";
-
 /** The one EC2NodeClass every NodePool launches from. */
 export const NODE_CLASS_NAME = "default";
 
@@ -34,12 +31,11 @@ export interface KarpenterReleaseProps {
 }
 
 /**
- * Karpenter in a cluster: its CRDs (own release, so upgrades reach them), the controller (two
- * replicas on the system nodes, spread, with the chart's budget), the EC2NodeClass and one
- * NodePool per configured pool, each validated against Karpenter's CRD schema at synth.
+ * Karpenter in a cluster whose CRDs are already installed (KarpenterCrds, an earlier stack): the
+ * controller (two replicas on the system nodes, spread, with the chart's budget), the EC2NodeClass
+ * and one NodePool per configured pool, each validated against Karpenter's CRD schema at synth.
  */
 export class KarpenterRelease extends Construct {
-  public readonly crds: Release;
   public readonly release: Release;
   public readonly values: KarpenterValues;
   public readonly nodeClass: ValidatedManifest;
@@ -62,10 +58,7 @@ export class KarpenterRelease extends Construct {
       maxUnavailable: availability.maxUnavailable,
       topologySpreadConstraints: availability.topologySpreadConstraints,
     });
-    const { karpenterCrd, karpenter } = PLATFORM_CHARTS;
-    this.crds = new Release(this, "crds", { provider: props.helm, name: "karpenter-crd", namespace: KARPENTER_NAMESPACE, ...karpenterCrd, atomic: true });
-    // A stable address: a new cluster's first apply targets it alone (kubernetes_manifest reads CRDs at plan).
-    this.crds.overrideLogicalId(KARPENTER_CRDS_ADDRESS.split(".")[1]);
+    const { karpenter } = PLATFORM_CHARTS;
     this.release = new Release(this, "controller", {
       provider: props.helm,
       name: KARPENTER_RELEASE,
@@ -76,11 +69,10 @@ export class KarpenterRelease extends Construct {
       cleanupOnFail: true,
       // Ids from remote state are plain names and ARNs: safe inside a JSON string.
       values: [JSON.stringify(this.values)],
-      dependsOn: [this.crds],
     });
 
-    // Objects of Karpenter's kinds wait for the release whose CRDs define them.
-    const after = { provider: props.kubernetes, dependsOn: [this.crds, this.release] };
+    // NodePools wait for the controller that acts on them (the CRDs defining them are in an earlier stack).
+    const after = { provider: props.kubernetes, dependsOn: [this.release] };
     this.nodeClass = new ValidatedManifest(this, "node-class", {
       ...after,
       object: ec2NodeClass({

@@ -19,6 +19,8 @@ export interface NodeRoleProps {
 export class NodeRole extends Construct {
   public readonly role: IamRole;
   public readonly instanceProfile?: IamInstanceProfile;
+  /** The managed-policy attachments: what launches nodes waits for them, and they outlive the nodes on destroy. */
+  public readonly policyAttachments: readonly IamRolePolicyAttachment[];
 
   constructor(scope: Construct, id: string, props: NodeRoleProps) {
     super(scope, id);
@@ -26,9 +28,7 @@ export class NodeRole extends Construct {
       statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["ec2.amazonaws.com"] }] }],
     });
     this.role = new IamRole(this, "role", { name: props.name, assumeRolePolicy: trust.json });
-    for (const policy of NODE_MANAGED_POLICIES) {
-      new IamRolePolicyAttachment(this, policy, { role: this.role.name, policyArn: awsManagedPolicyArn(policy) });
-    }
+    this.policyAttachments = NODE_MANAGED_POLICIES.map((policy) => new IamRolePolicyAttachment(this, policy, { role: this.role.name, policyArn: awsManagedPolicyArn(policy) }));
     if (props.instanceProfile) this.instanceProfile = new IamInstanceProfile(this, "profile", { name: props.name, role: this.role.name });
   }
 }

@@ -24,7 +24,12 @@ export interface SystemNodeGroupProps {
   readonly instanceTypes: readonly string[];
   readonly minSize: number;
   readonly maxSize: number;
-  /** What must exist before nodes try to join (security group rules). @default [] */
+  /**
+   * EKS-optimized AMI release, e.g. "1.35.0-20260129".
+   * @default undefined (the newest release when the group is created or its Kubernetes version changes)
+   */
+  readonly releaseVersion?: string;
+  /** What must exist before nodes try to join (security group rules, the add-ons nodes need to become Ready). @default [] */
   readonly dependsOn?: readonly ITerraformDependable[];
   /** Encrypted gp3 root volume size. @default 50 */
   readonly rootVolumeGiB?: number;
@@ -63,10 +68,14 @@ export class SystemNodeGroup extends Construct {
       capacityType: "ON_DEMAND",
       scalingConfig: { minSize: props.minSize, desiredSize: props.minSize, maxSize: props.maxSize },
       updateConfig: { maxUnavailable: 1 },
+      // The cluster's version: bumping it rolls the nodes after the control plane, in place.
+      version: props.cluster.cluster.version,
+      releaseVersion: props.releaseVersion,
       launchTemplate: { id: launchTemplate.id, version: launchTemplate.latestVersion.toString() },
       labels: { [SYSTEM_NODE_LABEL.key]: SYSTEM_NODE_LABEL.value },
       taint: [{ key: SYSTEM_NODE_TAINT.key, value: SYSTEM_NODE_TAINT.value, effect: "NO_SCHEDULE" }],
-      dependsOn: [...(props.dependsOn ?? [])],
+      // The node role keeps its policies until the nodes are gone (a drained node still needs its CNI permissions).
+      dependsOn: [...this.nodeRole.policyAttachments, ...(props.dependsOn ?? [])],
     });
   }
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
-import { loadOrg } from "../../environments/load";
+import { loadOrg, resolveOrg } from "../../environments/load";
+import type { OrgModel } from "../../environments/model";
 import { accountAccessPlan } from "../../stacks/account-access-plan";
 import { BootstrapStack } from "../../stacks/bootstrap-stack";
 import { EksClusterStack } from "../../stacks/eks-cluster-stack";
@@ -11,6 +12,7 @@ import { bootstrapStackName, environmentStackName } from "../../stacks/stack-nam
 import { startMoto, type Moto } from "../support/moto";
 import { StandInNetworkStack } from "../support/stand-in-network-stack";
 import { resourceAddresses, StackRunner } from "../support/stack-runner";
+import { exampleOrgInput } from "../support/synth";
 import { readSynthesized, type SynthesizedStack } from "../support/synthesized";
 import { writeCliConfig } from "../support/terraform";
 import { describeWithTooling } from "../support/tooling";
@@ -51,6 +53,21 @@ function changedAttributes(change: PlannedChange["change"]): string[] {
 
 const withoutHash = (address: string) => address.replace(/_[0-9A-F]{8}$/, "");
 
+/** The bootstrap, stand-in network and cluster stacks of `org`'s dev cluster, synthesized into `outdir`. */
+function synthCluster(org: OrgModel, endpoint: string, outdir: string): { bootstrap: string; stacks: Map<string, SynthesizedStack> } {
+  const env = org.environments.find((e) => e.name === ENVIRONMENT)!;
+  const account = env.workloadAccounts[0];
+  const target = { emulatorEndpoint: endpoint, purpose: "deploy" as const };
+  const vpcModel = env.vpcs.find((v) => v.region.name === REGION)!;
+  const bootstrap = bootstrapStackName(account);
+  const app = new App({ outdir, skipBackendValidation: true });
+  const network = new StandInNetworkStack(app, STAND_IN, { org, account, region: REGION, environment: ENVIRONMENT, target, vpcModel });
+  const cluster = new EksClusterStack(app, CLUSTER_STACK, { org, environmentModel: env, eks: env.eks!, target, vpcModel, network, ownsSpotServiceLinkedRole: true });
+  new BootstrapStack(app, bootstrap, { org, account, target, localStatePath: bootstrapLocalStatePath(bootstrap), access: accountAccessPlan(org, account, [network, cluster]) });
+  app.synth();
+  return { bootstrap, stacks: new Map(readSynthesized(outdir).map((s) => [s.name, s])) };
+}
+
 const workDir = mkdtempSync(join(tmpdir(), "orgplat-eks-e2e-"));
 const outdir = join(workDir, "cdktf.out");
 
@@ -67,18 +84,7 @@ describeWithTooling({ moto: true })(`${CLUSTER_STACK} applied to moto_server`, (
   beforeAll(async () => {
     moto = await startMoto();
     runner = new StackRunner(writeCliConfig(workDir), { env: moto.env });
-    const org = loadOrg();
-    const env = org.environments.find((e) => e.name === ENVIRONMENT)!;
-    const account = env.workloadAccounts[0];
-    const target = { emulatorEndpoint: moto.endpoint, purpose: "deploy" as const };
-    const vpcModel = env.vpcs.find((v) => v.region.name === REGION)!;
-    bootstrap = bootstrapStackName(account);
-    const app = new App({ outdir, skipBackendValidation: true });
-    const network = new StandInNetworkStack(app, STAND_IN, { org, account, region: REGION, environment: ENVIRONMENT, target, vpcModel });
-    const consumer = new EksClusterStack(app, CLUSTER_STACK, { org, environmentModel: env, eks: env.eks!, target, vpcModel, network });
-    new BootstrapStack(app, bootstrap, { org, account, target, localStatePath: bootstrapLocalStatePath(bootstrap), access: accountAccessPlan(org, account, [network, consumer]) });
-    app.synth();
-    stacks = new Map(readSynthesized(outdir).map((s) => [s.name, s]));
+    ({ bootstrap, stacks } = synthCluster(loadOrg(), moto.endpoint, outdir));
     for (const name of [bootstrap, STAND_IN]) {
       runner.init(stack(name));
       runner.apply(stack(name));
@@ -94,7 +100,7 @@ describeWithTooling({ moto: true })(`${CLUSTER_STACK} applied to moto_server`, (
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  it("applies every resource but the access entries moto lacks: cluster, node group, OIDC, IRSA roles, EFS per AZ ID, queue", () => {
+  it("applies every resource but the access entries and add-ons moto lacks (and the node group waiting for them): cluster, OIDC, IRSA roles, EFS per AZ ID, queue, Spot role", () => {
     const cluster = stack(CLUSTER_STACK);
     expect(excluded.map(withoutHash).sort()).toEqual([
       "aws_eks_access_entry.access_deployer",
@@ -102,6 +108,11 @@ describeWithTooling({ moto: true })(`${CLUSTER_STACK} applied to moto_server`, (
       "aws_eks_access_entry.access_platform-admin",
       "aws_eks_access_policy_association.access_deployer-admin",
       "aws_eks_access_policy_association.access_platform-admin-admin",
+      "aws_eks_addon.addons_kube-proxy_addon",
+      "aws_eks_addon.addons_pod-identity-agent_addon",
+      "aws_eks_addon.addons_vpc-cni_addon",
+      "aws_eks_addon.coredns_addon",
+      "aws_eks_node_group.system-nodes",
     ]);
     runner.ok(cluster, ["apply", "-auto-approve", "-input=false", "-no-color", ...targets]);
     const applied = runner.run(cluster, ["state", "list"]).stdout.split("\n").filter((a) => a.startsWith("aws_"));
@@ -111,10 +122,7 @@ describeWithTooling({ moto: true })(`${CLUSTER_STACK} applied to moto_server`, (
 
   it("re-plans with only moto's declared drift: the cluster moto replaces, what follows from it, rule descriptions", () => {
     const cluster = stack(CLUSTER_STACK);
-    const plan = runner.run(cluster, ["plan", "-detailed-exitcode", "-input=false", "-no-color", "-out=replan.tfplan", ...targets]);
-    expect(plan.code === 0 || plan.code === 2).toBe(true);
-    const json = JSON.parse(runner.ok(cluster, ["show", "-json", "replan.tfplan"]).stdout) as { resource_changes?: PlannedChange[] };
-    const changes = (json.resource_changes ?? []).filter((rc) => rc.mode === "managed" && !rc.change.actions.every((a) => a === "no-op" || a === "read"));
+    const changes = plannedChanges(runner, cluster, "replan.tfplan", targets);
     const undeclared = changes
       .map((rc) => ({ address: rc.address, attributes: changedAttributes(rc.change) }))
       .filter(({ address, attributes }) => {
@@ -125,9 +133,31 @@ describeWithTooling({ moto: true })(`${CLUSTER_STACK} applied to moto_server`, (
     expect(undeclared).toEqual([]);
     // Declared drift on roles is allowed for IRSA roles only: the ones trusting the replaced cluster's issuer.
     expect(changes.filter((rc) => rc.type === "aws_iam_role").map((rc) => withoutHash(rc.address)).sort()).toEqual([
+      "aws_iam_role.addons_vpc-cni-role",
       "aws_iam_role.efs-csi_irsa_role",
       "aws_iam_role.karpenter_controller-role",
     ]);
+  }, 20 * 60_000);
+
+  it("plans a Kubernetes version bump as an in-place change of the cluster: the version forces nothing", () => {
+    const input = exampleOrgInput();
+    input.environments[ENVIRONMENT].eks!.kubernetesVersion = "1.36";
+    const bumped = synthCluster(resolveOrg(input, "example-org, Kubernetes bumped"), moto.endpoint, join(workDir, "bumped")).stacks.get(CLUSTER_STACK)!;
+    runner.init(bumped);
+    const baseline = plannedChanges(runner, stack(CLUSTER_STACK), "baseline.tfplan", targets);
+    const changes = plannedChanges(runner, bumped, "bumped.tfplan", targets);
+    const clusterChange = changes.find((rc) => rc.type === "aws_eks_cluster")!.change;
+    const drift = MOTO_GAPS.find((g): g is ReadBackDrift => g.kind === "drift" && g.resourceType === "aws_eks_cluster")!;
+    console.log(
+      `${CLUSTER_STACK} with kubernetesVersion 1.36 (moto drift included):\n` +
+        changes.map((rc) => `  ${withoutHash(rc.address)}: ${rc.change.actions.join("/")} [${changedAttributes(rc.change).join(", ")}]`).join("\n"),
+    );
+    expect([clusterChange.before?.version, clusterChange.after?.version]).toEqual(["1.35", "1.36"]);
+    // Replacement, if any, comes from moto's declared read-back drift alone, never from the version.
+    expect((clusterChange.replace_paths ?? []).map((p) => String(p[0])).filter((a) => !drift.attributes.includes(a))).toEqual([]);
+    // Besides the version, the bump changes nothing the unchanged config would not (the add-ons and node group moto lacks are not planned here).
+    const summary = (rcs: PlannedChange[]) => rcs.map((rc) => `${withoutHash(rc.address)} ${rc.change.actions.join("/")}`).sort();
+    expect(summary(changes)).toEqual(summary(baseline));
   }, 20 * 60_000);
 
   it("destroys the cluster stack (key and file system dropped from state first), then the stand-in and the state bucket", () => {
@@ -138,6 +168,15 @@ describeWithTooling({ moto: true })(`${CLUSTER_STACK} applied to moto_server`, (
   }, 20 * 60_000);
 });
 
+/** Managed resources a saved plan of `stack` (with the e2e's -target set) would change. */
+function plannedChanges(runner: StackRunner, stack: SynthesizedStack, planFile: string, targets: readonly string[]): PlannedChange[] {
+  const plan = runner.run(stack, ["plan", "-detailed-exitcode", "-input=false", "-no-color", `-out=${planFile}`, ...targets]);
+  if (plan.code !== 0 && plan.code !== 2) throw new Error(`plan of ${stack.name} failed:\n${plan.stdout}\n${plan.stderr}`);
+  console.log(`${stack.name} ${planFile}: ${plan.stdout.match(/Plan: .*|No changes\./)?.[0]}`);
+  const json = JSON.parse(runner.ok(stack, ["show", "-json", planFile]).stdout) as { resource_changes?: PlannedChange[] };
+  return (json.resource_changes ?? []).filter((rc) => rc.mode === "managed" && !rc.change.actions.every((a) => a === "no-op" || a === "read"));
+}
+
 /** Resources of a type moto cannot apply at all (moto-gaps.ts), and everything referring to them. */
 function excludedFrom(stack: SynthesizedStack): string[] {
   const bodies = new Map(
@@ -147,7 +186,8 @@ function excludedFrom(stack: SynthesizedStack): string[] {
   for (let grew = true; grew; ) {
     grew = false;
     for (const [address, body] of bodies) {
-      if (!excluded.has(address) && [...excluded].some((e) => body.includes(`${e}.`))) {
+      // A reference (`<address>.attr`) or a depends_on entry (`"<address>"`).
+      if (!excluded.has(address) && [...excluded].some((e) => body.includes(`${e}.`) || body.includes(`"${e}"`))) {
         excluded.add(address);
         grew = true;
       }

@@ -107,4 +107,35 @@ describe("EKS config validation", () => {
     org.environments.prod.eks!.regions = ["eu-west-1", "us-east-1"];
     expect(resolveOrg(org, "test").environments.find((e) => e.name === "prod")!.eks!.regions).toEqual(["us-east-1", "eu-west-1"]);
   });
+
+  describe("node images", () => {
+    const prodProblems = (tweak: (eks: EksInput) => void): string[] =>
+      configProblemsOf((org) => tweak(org.environments.prod.eks!)).filter((p) => p.startsWith("environments.prod.eks"));
+
+    it("refuses \"@latest\" for Karpenter's nodes unless the environment opts in", () => {
+      expect(prodProblems((eks) => (eks.amiAlias = "al2023@latest"))).toEqual([
+        'environments.prod.eks.amiAlias: "al2023@latest" replaces every Karpenter node on each AMI release; pin a release like "al2023@v20260129" (awslabs/amazon-eks-ami releases), or set environments.prod.eks.allowLatestAmi: true where that is wanted (never prod)',
+      ]);
+      expect(prodProblems((eks) => ((eks.amiAlias = "al2023@latest"), (eks.allowLatestAmi = true)))).toEqual([]);
+    });
+
+    it("refuses an unpinned system node group unless the environment opts in", () => {
+      expect(prodProblems((eks) => delete eks.systemNodes!.releaseVersion)).toEqual([
+        'environments.prod.eks.systemNodes.releaseVersion: is not set, so the system node group takes the newest AMI whenever it is created or upgraded; pin one like "1.35.0-20260129", or set environments.prod.eks.allowLatestAmi: true where that is wanted (never prod)',
+      ]);
+    });
+
+    it("refuses an AMI release of another Kubernetes version than the cluster's", () => {
+      expect(prodProblems((eks) => (eks.kubernetesVersion = "1.34"))).toEqual([
+        'environments.prod.eks.systemNodes.releaseVersion: "1.35.0-20260129" is an AMI release for Kubernetes 1.35, but the cluster runs 1.34; pin a release of 1.34 (bump both together when upgrading)',
+      ]);
+    });
+
+    it("leaves dev on \"@latest\", which it opts in to explicitly", () => {
+      expect(problemsOf((eks) => (eks.allowLatestAmi = false))).toEqual([
+        'environments.dev.eks.amiAlias: "al2023@latest" replaces every Karpenter node on each AMI release; pin a release like "al2023@v20260129" (awslabs/amazon-eks-ami releases), or set environments.dev.eks.allowLatestAmi: true where that is wanted (never prod)',
+        'environments.dev.eks.systemNodes.releaseVersion: is not set, so the system node group takes the newest AMI whenever it is created or upgraded; pin one like "1.35.0-20260129", or set environments.dev.eks.allowLatestAmi: true where that is wanted (never prod)',
+      ]);
+    });
+  });
 });

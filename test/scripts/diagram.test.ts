@@ -45,7 +45,7 @@ describe("org diagram", () => {
   });
 
   it("places EKS clusters and Batch in their workload account and region, on their VPC's subnets", () => {
-    expect(diagram).toContain('eks_prod_eu_west_1(["EKS prod · Kubernetes 1.33<br/>Karpenter: general · EFS CSI"])');
+    expect(diagram).toContain('eks_prod_eu_west_1(["EKS prod · Kubernetes 1.35<br/>Karpenter: general · EFS CSI"])');
     expect(diagram).toContain('batch_staging_us_east_1[["Batch staging · active blue"]]');
     expect(diagram).toContain("batch_prod_eu_west_1 -->|subnets| vpc_prod_eu_west_1");
   });

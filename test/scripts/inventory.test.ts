@@ -54,7 +54,7 @@ describe("inventory", () => {
   it("prints bare names with --names, for `cdktf deploy $(...)`", () => {
     const io = capturedIo();
     expect(runInventory(["--outdir", example.outdir, "--names", "--stack", "dev-us-east-1-*"], io)).toBe(0);
-    expect(io.stdout.trim().split("\n").sort()).toEqual(["dev-us-east-1-batch", "dev-us-east-1-eks-addons", "dev-us-east-1-eks-cluster", "dev-us-east-1-network"]);
+    expect(io.stdout.trim().split("\n").sort()).toEqual(["dev-us-east-1-batch", "dev-us-east-1-eks-addons", "dev-us-east-1-eks-cluster", "dev-us-east-1-eks-crds", "dev-us-east-1-network"]);
   });
 
   it("renders a markdown table for the README", () => {

@@ -41,9 +41,10 @@ describe("plan command", () => {
     expect(await runPlanEnv(["--outdir", example.outdir, "--env", "dev", "--region", "us-east-1", "--json-dir", jsonDir], io, tf)).toBe(1);
     const planned = dirs.map((d) => d.split("/").pop());
     expect(planned.indexOf("dev-us-east-1-network")).toBeLessThan(planned.indexOf("dev-us-east-1-batch"));
-    expect(planned.indexOf("dev-us-east-1-eks-cluster")).toBeLessThan(planned.indexOf("dev-us-east-1-eks-addons"));
-    expect(io.stdout).toMatch(/^\[\d\/4\] dev-us-east-1-network: 1 to change, 2 to replace \(\d+\.\d s\)$/m);
-    expect(io.stdout).toMatch(/^\[\d\/4\] dev-us-east-1-batch: FAILED \(\d+\.\d s\)$/m);
+    expect(planned.indexOf("dev-us-east-1-eks-cluster")).toBeLessThan(planned.indexOf("dev-us-east-1-eks-crds"));
+    expect(planned.indexOf("dev-us-east-1-eks-crds")).toBeLessThan(planned.indexOf("dev-us-east-1-eks-addons"));
+    expect(io.stdout).toMatch(/^\[\d\/5\] dev-us-east-1-network: 1 to change, 2 to replace \(\d+\.\d s\)$/m);
+    expect(io.stdout).toMatch(/^\[\d\/5\] dev-us-east-1-batch: FAILED \(\d+\.\d s\)$/m);
     expect(io.stdout).toMatch(/^dev-us-east-1-batch\s+-\s+-\s+-\s+-\s+FAILED$/m);
     expect(io.stderr).toContain("terraform init failed (exit 1):\n    Error: No valid credential sources found");
     expect(readFileSync(join(jsonDir, "dev-us-east-1-batch.error.txt"), "utf8")).toContain("No valid credential sources found");

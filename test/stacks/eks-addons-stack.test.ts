@@ -1,5 +1,5 @@
 import { PLATFORM_CHARTS } from "../../modules/eks/charts";
-import { KARPENTER_CRDS_ADDRESS } from "../../modules/eks/karpenter-release";
+import { KARPENTER_CRDS_ADDRESS } from "../../modules/eks/karpenter-crds";
 import { buildTestOrg, exampleOrgModel, findStack, resourcesOf, synthStack, type StackJson } from "../support/synth";
 
 const fromClusterState = (output: string) => `\${data.terraform_remote_state.state-of-dev-us-east-1-eks-cluster.outputs.${output}}`;
@@ -23,36 +23,40 @@ describe("the EKS add-ons stacks", () => {
   const stack = findStack(stacks.eksAddons, "dev-us-east-1-eks-addons");
   const { json } = synthStack(stack);
 
-  it("exist once per cluster stack, in the cluster's account and region, applied after it", () => {
+  it("exist once per cluster stack, in the cluster's account and region, applied after it and its CRD stack", () => {
     expect(stacks.eksAddons.map((s) => s.node.id).sort()).toEqual(["dev-us-east-1-eks-addons", "prod-eu-west-1-eks-addons", "prod-us-east-1-eks-addons"]);
     expect(json.provider?.aws[0]).toMatchObject({ region: "us-east-1", allowed_account_ids: ["555555555555"] });
-    expect(stack.dependencies.map((d) => d.node.id)).toEqual(["dev-us-east-1-eks-cluster"]);
+    expect(stack.dependencies.map((d) => d.node.id).sort()).toEqual(["dev-us-east-1-eks-cluster", "dev-us-east-1-eks-crds"]);
   });
 
   it("require the Helm and Kubernetes providers (absent from the mirror, so only synthesized here)", () => {
     expect(Object.keys(json.terraform!.required_providers as object).sort()).toEqual(["aws", "helm", "kubernetes"]);
   });
 
-  it("configure Helm and Kubernetes from the cluster stack's state and a short-lived EKS token", () => {
-    const connection = {
-      host: fromClusterState("cluster_endpoint"),
-      cluster_ca_certificate: `\${base64decode(${fromClusterState("cluster_certificate_authority").slice(2, -1)})}`,
-      token: expect.stringMatching(/^\$\{data\.aws_eks_cluster_auth\..*\.token\}$/),
+  it("configure Helm and Kubernetes from the cluster stack's state and a token fetched whenever needed, never a 15-minute one read at plan", () => {
+    const exec = {
+      api_version: "client.authentication.k8s.io/v1beta1",
+      command: "aws",
+      args: ["eks", "get-token", "--cluster-name", "dev-us-east-1", "--region", "us-east-1", "--role-arn", "arn:aws:iam::555555555555:role/OrganizationAccountAccessRole", "--output", "json"],
     };
-    expect(json.provider!.kubernetes[0]).toEqual(connection);
-    expect(json.provider!.helm[0]).toEqual({ kubernetes: connection });
-    expect(Object.values(json.data!.aws_eks_cluster_auth)[0]).toMatchObject({ name: "dev-us-east-1" });
+    const endpoint = { host: fromClusterState("cluster_endpoint"), cluster_ca_certificate: `\${base64decode(${fromClusterState("cluster_certificate_authority").slice(2, -1)})}` };
+    expect(json.provider!.kubernetes[0]).toEqual({ ...endpoint, exec: [exec] });
+    expect(json.provider!.helm[0]).toEqual({ kubernetes: { ...endpoint, exec } });
+    expect(json.data?.aws_eks_cluster_auth).toBeUndefined();
   });
 
-  it("install every chart at the version pinned in modules/eks/charts.ts", () => {
-    const releases = resourcesOf(json, "helm_release").map((r) => ({ repository: r.repository, chart: r.chart, version: r.version }));
-    expect(releases).toEqual(expect.arrayContaining(Object.values(PLATFORM_CHARTS).map((c) => ({ ...c }))));
-    expect(releases).toHaveLength(Object.keys(PLATFORM_CHARTS).length);
+  it("install every chart pinned in modules/eks/charts.ts but the CRDs (their own stack), at its version", () => {
+    const releases = resourcesOf(json, "helm_release").map((r) => ({ repository: r.repository as string, chart: r.chart as string, version: r.version as string }));
+    const { karpenterCrd, ...installedHere } = PLATFORM_CHARTS;
+    const byChart = (a: { chart: string }, b: { chart: string }) => a.chart.localeCompare(b.chart);
+    expect(releases.sort(byChart)).toEqual(Object.values(installedHere).map((c) => ({ ...c })).sort(byChart));
+    expect(releases.map((r) => r.chart)).not.toContain(karpenterCrd.chart);
   });
 
-  it("install Karpenter's CRDs from their own release and the controller without them, after it", () => {
+  it("install the Karpenter controller without CRDs and forget the CRD release it once held without uninstalling it", () => {
     const controller = resourcesOf(json, "helm_release").find((r) => r.chart === "karpenter")!;
-    expect(controller).toMatchObject({ skip_crds: true, namespace: "kube-system", depends_on: [KARPENTER_CRDS_ADDRESS] });
+    expect(controller).toMatchObject({ skip_crds: true, namespace: "kube-system" });
+    expect((json as { removed?: unknown }).removed).toEqual([{ from: KARPENTER_CRDS_ADDRESS, lifecycle: { destroy: false } }]);
   });
 
   it("hand Karpenter its cluster, queue and role from the cluster stack, with 2 spread replicas", () => {
@@ -78,12 +82,13 @@ describe("the EKS add-ons stacks", () => {
     expect(nodeClass.spec.instanceProfile).toBe(fromClusterState("karpenter_node_instance_profile"));
   });
 
-  it("create one NodePool per configured pool, placed by AZ ID, after the Karpenter releases", () => {
+  it("create one NodePool per configured pool, placed by AZ ID, after the Karpenter controller", () => {
     const pools = resourcesOf(json, "kubernetes_manifest").filter((m) => (m.manifest as { kind: string }).kind === "NodePool");
     expect(pools.map((p) => (p.manifest as { metadata: { name: string } }).metadata.name)).toEqual(Object.keys(org.environments[0].eks!.nodePools));
     const requirements = (pools[0].manifest as any).spec.template.spec.requirements as { key: string; values: string[] }[];
     expect(requirements.find((r) => r.key === "topology.k8s.aws/zone-id")!.values).toEqual([...org.regions["us-east-1"].azIds]);
-    expect(pools[0].depends_on).toEqual([KARPENTER_CRDS_ADDRESS, expect.stringMatching(/^helm_release\.karpenter_controller_/)]);
+    expect(pools[0].depends_on).toEqual([expect.stringMatching(/^helm_release\.karpenter_controller_/)]);
+    expect((pools[0].manifest as any).spec.template.spec.terminationGracePeriod).toBe("24h");
   });
 
   it("keep prod's NodePools still during the configured business window", () => {

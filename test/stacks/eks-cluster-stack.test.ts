@@ -1,4 +1,5 @@
-import { resourcesOf, buildTestOrg, exampleOrgModel, findStack, synthStack } from "../support/synth";
+import { resolveOrg } from "../../environments/load";
+import { buildTestOrg, exampleOrgInput, exampleOrgModel, findStack, resourcesOf, synthStack } from "../support/synth";
 
 const subnetFromNetworkState = (azId: string) => `\${data.terraform_remote_state.state-of-dev-us-east-1-network.outputs.subnet_ids.private["${azId}"]}`;
 
@@ -50,7 +51,11 @@ describe("the EKS cluster stacks", () => {
       expect(conditions[0].variable).toMatch(/:sub$/);
       return conditions[0].values;
     });
-    expect(subjects.sort()).toEqual([["system:serviceaccount:kube-system:efs-csi-controller-sa"], ["system:serviceaccount:kube-system:karpenter"]]);
+    expect(subjects.sort()).toEqual([
+      ["system:serviceaccount:kube-system:aws-node"],
+      ["system:serviceaccount:kube-system:efs-csi-controller-sa"],
+      ["system:serviceaccount:kube-system:karpenter"],
+    ]);
   });
 
   it("grant no IAM statement \"*\" or \"service:*\" actions", () => {
@@ -88,6 +93,59 @@ describe("the EKS cluster stacks", () => {
       "node_security_group_id",
       "subnet_ids",
     ]);
+  });
+
+  it("run the default Kubernetes version (in standard support) and upgrade at its end rather than bill extended support", () => {
+    expect(resourcesOf(json, "aws_eks_cluster")[0]).toMatchObject({ version: "1.35", upgrade_policy: { support_type: "STANDARD" }, bootstrap_self_managed_addons: false });
+  });
+
+  it("install the four managed add-ons at EKS's default version for the configured Kubernetes version", () => {
+    const addons = resourcesOf(json, "aws_eks_addon");
+    expect(addons.map((a) => a.addon_name).sort()).toEqual(["coredns", "eks-pod-identity-agent", "kube-proxy", "vpc-cni"]);
+    for (const addon of addons) expect(addon.addon_version).toMatch(/^\$\{data\.aws_eks_addon_version\..*\.version\}$/);
+    const versions = Object.values(json.data!.aws_eks_addon_version) as { addon_name: string; kubernetes_version: string; most_recent: boolean }[];
+    expect(versions.map((v) => [v.addon_name, v.kubernetes_version, v.most_recent]).sort()).toEqual([
+      ["coredns", "1.35", false],
+      ["eks-pod-identity-agent", "1.35", false],
+      ["kube-proxy", "1.35", false],
+      ["vpc-cni", "1.35", false],
+    ]);
+  });
+
+  it("give the VPC CNI its own IRSA role with the CNI policy, trusted by kube-system:aws-node only", () => {
+    const vpcCni = resourcesOf(json, "aws_eks_addon").find((a) => a.addon_name === "vpc-cni")!;
+    expect(vpcCni.service_account_role_arn).toMatch(/^\$\{aws_iam_role\.addons_vpc-cni-role_[0-9A-F]{8}\.arn\}$/);
+    const attachment = Object.entries(json.resource!.aws_iam_role_policy_attachment).find(([name]) => name.startsWith("addons_vpc-cni-role_"))![1];
+    expect(attachment.policy_arn).toBe("arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy");
+  });
+
+  it("start the system nodes after the networking add-ons (nodes turn Ready only with a CNI) and CoreDNS after the nodes", () => {
+    const [group] = resourcesOf(json, "aws_eks_node_group") as { depends_on: string[] }[];
+    const addonAddress = (name: string) => `aws_eks_addon.${Object.entries(json.resource!.aws_eks_addon).find(([, a]) => a.addon_name === name)![0]}`;
+    expect(group.depends_on).toEqual(expect.arrayContaining(["vpc-cni", "kube-proxy", "eks-pod-identity-agent"].map(addonAddress)));
+    const coreDns = resourcesOf(json, "aws_eks_addon").find((a) => a.addon_name === "coredns")!;
+    expect(coreDns.depends_on).toEqual([expect.stringMatching(/^aws_eks_node_group\./)]);
+  });
+
+  it("make the account's Spot service-linked role once per account, in its first cluster stack; later ones wait for it", () => {
+    const slrOf = (name: string) => resourcesOf(synthStack(findStack(stacks.eksClusters, name)).json, "aws_iam_service_linked_role");
+    expect(slrOf("dev-us-east-1-eks-cluster")).toEqual([expect.objectContaining({ aws_service_name: "spot.amazonaws.com" })]);
+    expect(slrOf("prod-us-east-1-eks-cluster")).toEqual([expect.objectContaining({ aws_service_name: "spot.amazonaws.com" })]);
+    expect(slrOf("prod-eu-west-1-eks-cluster")).toEqual([]);
+    expect(findStack(stacks.eksClusters, "prod-eu-west-1-eks-cluster").dependencies.map((d) => d.node.id)).toContain("prod-us-east-1-eks-cluster");
+  });
+
+  it("leave the Spot service-linked role alone in an account that already has it", () => {
+    const input = exampleOrgInput();
+    input.environments.dev.eks!.spotServiceLinkedRole = "exists";
+    const dev = findStack(buildTestOrg(resolveOrg(input, "test-org.yaml")).eksClusters, "dev-us-east-1-eks-cluster");
+    expect(resourcesOf(synthStack(dev).json, "aws_iam_service_linked_role")).toEqual([]);
+  });
+
+  it("pin prod's node images: the system node group's AMI release", () => {
+    const prod = synthStack(findStack(stacks.eksClusters, "prod-us-east-1-eks-cluster")).json;
+    expect(resourcesOf(prod, "aws_eks_node_group")[0]).toMatchObject({ release_version: "1.35.0-20260129" });
+    expect(resourcesOf(json, "aws_eks_node_group")[0]).not.toHaveProperty("release_version");
   });
 
   it("size prod's system node group from its config", () => {

@@ -92,13 +92,19 @@ export class StackRunner {
   }
 
   /**
-   * Destroys the stack. Resources with prevent_destroy are first removed from state (the
+   * Destroys the stack, with the same -target set it was applied with: an untargeted destroy
+   * would read data sources only excluded resources use, which the emulator may not answer
+   * (EKS add-on versions); the data sources left in state are then dropped. Resources with prevent_destroy are first removed from state (the
    * emulator is reset afterwards, which deletes them); returns their addresses.
    */
   public destroy(stack: SynthesizedStack): string[] {
     const retired = this.retiredBy(stack, this.run(stack, ["state", "list"]).stdout);
     if (retired.length) this.ok(stack, ["state", "rm", ...retired]);
-    this.ok(stack, DESTROY);
+    const targets = this.targetArgs(stack);
+    this.ok(stack, ["destroy", "-auto-approve", "-input=false", "-no-color", ...targets]);
+    // A targeted destroy leaves the data sources it read in state; they hold nothing, so the state ends empty as after a full one.
+    const readsLeft = targets.length ? this.run(stack, ["state", "list"]).stdout.split("\n").filter((a) => a.startsWith("data.")) : [];
+    if (readsLeft.length) this.ok(stack, ["state", "rm", ...readsLeft]);
     return retired;
   }
 

@@ -9,6 +9,10 @@ describe("EksCluster", () => {
     access_config: Record<string, unknown>;
     enabled_cluster_log_types: string[];
     depends_on: string[];
+    upgrade_policy: { support_type: string };
+    bootstrap_self_managed_addons: boolean;
+    lifecycle: { ignore_changes: string[] };
+    version: string;
   };
 
   it("keeps the API endpoint private", () => {
@@ -58,7 +62,25 @@ describe("EksCluster", () => {
   it("logs every control-plane log type to a group with retention, created first", () => {
     expect(cluster.enabled_cluster_log_types).toEqual([...CONTROL_PLANE_LOG_TYPES]);
     expect(onlyResource(json, "aws_cloudwatch_log_group")).toMatchObject({ name: "/aws/eks/dev-us-east-1/cluster", retention_in_days: 30 });
-    expect(cluster.depends_on).toEqual([expect.stringMatching(/^aws_cloudwatch_log_group\./)]);
+    expect(cluster.depends_on).toContainEqual(expect.stringMatching(/^aws_cloudwatch_log_group\./));
+  });
+
+  it("waits for its role's policies, so they outlive the cluster on destroy (EKS still needs them to remove its ENIs)", () => {
+    expect(cluster.depends_on).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^aws_iam_role_policy_attachment\.cluster_cluster-policy_/), expect.stringMatching(/^aws_iam_role_policy\.cluster_key-policy_/)]),
+    );
+  });
+
+  it("runs the configured version, leaves standard support by upgrading (not by billing extended support) unless told", () => {
+    expect(cluster.version).toBe("1.33");
+    expect(cluster.upgrade_policy).toEqual({ support_type: "STANDARD" });
+    const extended = onlyResource(synthWith((scope) => testCluster(scope, { supportType: "EXTENDED" })), "aws_eks_cluster") as typeof cluster;
+    expect(extended.upgrade_policy).toEqual({ support_type: "EXTENDED" });
+  });
+
+  it("is created without EKS's unmanaged add-ons, and an existing cluster is not replaced to get there", () => {
+    expect(cluster.bootstrap_self_managed_addons).toBe(false);
+    expect(cluster.lifecycle.ignore_changes).toEqual(["bootstrap_self_managed_addons"]);
   });
 
   it("registers the cluster's OIDC issuer for IRSA, audience sts.amazonaws.com", () => {

@@ -15,10 +15,11 @@ describe("InterruptionQueue", () => {
     expect(deny).toMatchObject({ effect: "Deny", condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }] });
   });
 
-  it("is fed by four EventBridge rules: Spot interruption, rebalance, state change, scheduled change", () => {
+  it("is fed by Karpenter's five EventBridge rules: Spot interruption, rebalance, state change, scheduled change, capacity-reservation interruption", () => {
     const patterns = resourcesOf(json, "aws_cloudwatch_event_rule").map((r) => JSON.parse(r.event_pattern as string) as { "detail-type": string[] });
     expect(patterns.map((p) => p["detail-type"][0]).sort()).toEqual([
       "AWS Health Event",
+      "EC2 Capacity Reservation Instance Interruption Warning",
       "EC2 Instance Rebalance Recommendation",
       "EC2 Instance State-change Notification",
       "EC2 Spot Instance Interruption Warning",

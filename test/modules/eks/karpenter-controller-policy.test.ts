@@ -75,6 +75,10 @@ describe("the Karpenter controller policy", () => {
     expect(bySid("RegionalReads").condition).toEqual([{ test: "StringEquals", variable: "aws:RequestedRegion", values: ["us-east-1"] }]);
   });
 
+  it("reads instance status (Karpenter 1.12's health checks turn off silently without it), in its region", () => {
+    expect(bySid("RegionalReads").actions).toContain("ec2:DescribeInstanceStatus");
+  });
+
   it("cannot create, change or delete instance profiles (the cluster stack makes the one it uses)", () => {
     const iamActions = statements.flatMap((s) => s.actions!).filter((a) => a.startsWith("iam:"));
     expect(iamActions.sort()).toEqual(["iam:GetInstanceProfile", "iam:ListInstanceProfiles", "iam:PassRole"]);

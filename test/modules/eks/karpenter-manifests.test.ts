@@ -64,6 +64,13 @@ describe("a NodePool", () => {
     expect(general.spec.template.metadata!.labels).toEqual({ [NODE_POOL_LABEL]: "general" });
   });
 
+  it("bounds a draining node's wait for its pods, since expiry is forced whatever budgets and do-not-disrupt say", () => {
+    expect(general.spec.template.spec.terminationGracePeriod).toBe("24h");
+    const patient = nodePool({ name: "general", nodeClassName: "default", azIds: AZ_IDS, config: pool({ terminationGracePeriod: "48h" }) });
+    expect(patient.spec.template.spec.terminationGracePeriod).toBe("48h");
+    expect(() => validateModel(patient, "NodePool general")).not.toThrow();
+  });
+
   it("disrupts no node at all during a quiet window", () => {
     const prod = nodePool({ name: "general", nodeClassName: "default", azIds: AZ_IDS, config: pool({ quietWindow: { schedule: "0 7 * * mon-fri", duration: "14h" } }) });
     expect(prod.spec.disruption!.budgets).toEqual([{ nodes: "10%" }, { nodes: "0", schedule: "0 7 * * mon-fri", duration: "14h" }]);

@@ -36,6 +36,26 @@ describe("SystemNodeGroup", () => {
     );
   });
 
+  it("follows the cluster's Kubernetes version, so a version bump rolls the nodes in place after the control plane", () => {
+    expect(group.version).toMatch(/^\$\{aws_eks_cluster\.cluster_[0-9A-F]{8}\.version\}$/);
+  });
+
+  it("waits for its node role's policies, so they outlive the nodes on destroy", () => {
+    const attachments = Object.keys(json.resource!.aws_iam_role_policy_attachment).filter((a) => a.startsWith("system_role_"));
+    expect(attachments).toHaveLength(NODE_MANAGED_POLICIES.length);
+    expect(group.depends_on).toEqual(expect.arrayContaining(attachments.map((a) => `aws_iam_role_policy_attachment.${a}`)));
+  });
+
+  it("takes the newest AMI release unless one is pinned, then exactly that one", () => {
+    expect(group).not.toHaveProperty("release_version");
+    const pinned = synthWith((scope) => {
+      const cluster = testCluster(scope);
+      const nodeSecurityGroup = new SecurityGroup(scope, "nodes", { vpcId: "vpc-0shared" });
+      new SystemNodeGroup(scope, "system", { cluster, subnetIds: ["subnet-0aaa1111"], nodeSecurityGroup, instanceTypes: ["m6i.large"], minSize: 2, maxSize: 3, releaseVersion: "1.33.5-20251120" });
+    });
+    expect(onlyResource(pinned, "aws_eks_node_group").release_version).toBe("1.33.5-20251120");
+  });
+
   it("picks the AL2023 AMI of the instance types' architecture", () => {
     expect(amiTypeFor(["m6i.large"])).toBe("AL2023_x86_64_STANDARD");
     expect(amiTypeFor(["m6g.large", "c6g.large"])).toBe("AL2023_ARM_64_STANDARD");
