@@ -37,7 +37,7 @@ describe("the EKS add-ons stacks", () => {
     const exec = {
       api_version: "client.authentication.k8s.io/v1beta1",
       command: "aws",
-      args: ["eks", "get-token", "--cluster-name", "dev-us-east-1", "--region", "us-east-1", "--role-arn", "arn:aws:iam::555555555555:role/OrganizationAccountAccessRole", "--output", "json"],
+      args: ["eks", "get-token", "--cluster-name", "dev-us-east-1", "--region", "us-east-1", "--role-arn", "arn:aws:iam::555555555555:role/orgplat-plan", "--output", "json"],
     };
     const endpoint = { host: fromClusterState("cluster_endpoint"), cluster_ca_certificate: `\${base64decode(${fromClusterState("cluster_certificate_authority").slice(2, -1)})}` };
     expect(json.provider!.kubernetes[0]).toEqual({ ...endpoint, exec: [exec] });

@@ -64,6 +64,13 @@ describe("the role every provider, backend and remote-state read assumes", () =>
     }
   });
 
+  it("gets Kubernetes tokens as the stack's purpose role, and as the session itself in session mode", () => {
+    const execArgsOf = (purpose: RolePurpose) =>
+      [...jsonOf(purpose).json.entries()].filter(([name]) => name.endsWith("-eks-addons")).map(([, json]) => (json.provider!.kubernetes[0].exec as { args: string[] }[])[0].args);
+    for (const args of execArgsOf("deploy")) expect(args).toEqual(expect.arrayContaining(["--role-arn", expect.stringMatching(/:role\/orgplat-deploy$/)]));
+    for (const args of execArgsOf("session")) expect(args).not.toContain("--role-arn");
+  });
+
   it("assumes the admin role nowhere unless break-glass is asked for", () => {
     for (const purpose of ["plan", "deploy", "session"] as const) {
       for (const json of jsonOf(purpose).json.values()) expect(JSON.stringify(json)).not.toMatch(/"role_arn":"arn:aws:iam::\d{12}:role\/OrganizationAccountAccessRole"/);
