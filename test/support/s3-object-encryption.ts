@@ -18,7 +18,8 @@ print(json.dumps({"serverSideEncryption": head.get("ServerSideEncryption"), "kms
 
 /** Reads an object's encryption through `roleArn` (assumed in the emulator), as S3 reports it. */
 export function s3ObjectEncryption(env: NodeJS.ProcessEnv, roleArn: string, bucket: string, key: string): ObjectEncryption {
-  const run = spawnSync("python3", ["-c", HEAD_OBJECT, roleArn, bucket, key], { env, encoding: "utf8", timeout: 60_000 });
+  // The emulator's variables on top of this process's own: python3 and its boto3 come from PATH.
+  const run = spawnSync("python3", ["-c", HEAD_OBJECT, roleArn, bucket, key], { env: { ...process.env, ...env }, encoding: "utf8", timeout: 60_000 });
   if (run.status !== 0) throw new Error(`head_object s3://${bucket}/${key} failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as ObjectEncryption;
 }
