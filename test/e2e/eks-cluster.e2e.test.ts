@@ -142,6 +142,8 @@ describeWithTooling({ moto: true })(`${CLUSTER_STACK} applied to moto_server`, (
   it("plans a Kubernetes version bump as an in-place change of the cluster: the version forces nothing", () => {
     const input = exampleOrgInput();
     input.environments[ENVIRONMENT].eks!.kubernetesVersion = "1.36";
+    // A version newer than the facts table, declared the way an org file declares one EKS launched since.
+    input.awsFacts = { eksVersions: { "1.36": { standardSupportEnd: "2027-08-01", extendedSupportEnd: "2028-08-01" } } };
     const bumped = synthCluster(resolveOrg(input, "example-org, Kubernetes bumped"), moto.endpoint, join(workDir, "bumped")).stacks.get(CLUSTER_STACK)!;
     runner.init(bumped);
     const baseline = plannedChanges(runner, stack(CLUSTER_STACK), "baseline.tfplan", targets);
