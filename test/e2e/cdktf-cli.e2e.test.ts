@@ -44,6 +44,7 @@ describeWithTooling({ moto: true })("the cdktf CLI against moto_server", () => {
       timeout: 300_000,
     });
     if (run.status !== 0) throw new Error(`cdktf diff failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
-    expect(run.stdout).toContain("Plan: 8 to add, 0 to change, 0 to destroy.");
+    // The bucket, its settings and key (8), the key alias, the GitHub OIDC provider, and the plan, deploy and state-reader roles with their policies.
+    expect(run.stdout).toContain("Plan: 16 to add, 0 to change, 0 to destroy.");
   }, 300_000);
 });

@@ -208,7 +208,7 @@ describeWithTooling({ moto: true })("delivery commands against moto_server", () 
 
     it("counts the replaced subnet and its route-table association, and the NACL update, in one table", () => {
       expect(comment).toContain(
-        ["| stack | add | change | destroy | replace |", "| --- | ---: | ---: | ---: | ---: |", `| \`${BOOTSTRAP}\` | :x: plan failed | | | |`, `| \`${NETWORK}\` | 0 | 1 | 0 | 2 |`].join("\n"),
+        ["| stack | add | change | destroy | replace |", "| --- | ---: | ---: | ---: | ---: |", `| \`${BOOTSTRAP}\` | :x: plan failed | | | |`, `| :warning: \`${NETWORK}\` | 0 | 1 | 0 | 2 |`].join("\n"),
       );
       expect(comment).toContain(`cidr_block: "10.0.51.0/24" -> "${MOVED.to}"  # forces replacement`);
     });
