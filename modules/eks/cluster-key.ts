@@ -2,7 +2,7 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
-import { KEY_ADMINISTRATION_ACTIONS } from "../state/state-access-policies";
+import { KEY_ADMINISTRATION_ACTIONS, KEY_READ_ACTIONS, rolesOf } from "../state/state-access-policies";
 
 /** Who administers and who uses a cluster's key, by role ARN (the roles may not exist when the key is made). */
 export interface ClusterKeyRoles {
@@ -41,14 +41,11 @@ export class ClusterKey extends Construct {
   constructor(scope: Construct, id: string, props: ClusterKeyProps) {
     super(scope, id);
     const { accountId, region, roles } = props;
-    const inAccount = (arns: readonly string[]) => ({
-      principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${accountId}:root`] }],
-      condition: [{ test: "ArnEquals", variable: "aws:PrincipalArn", values: [...arns] }],
-    });
+    const inAccount = (arns: readonly string[]) => rolesOf(accountId, arns);
     const policy = new DataAwsIamPolicyDocument(this, "policy", {
       statement: [
         { sid: "KeyAdministrationWithoutUse", effect: "Allow", actions: [...KEY_ADMINISTRATION_ACTIONS], resources: ["*"], ...inAccount(roles.administrators) },
-        { sid: "KeyReadForPlans", effect: "Allow", actions: ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:ListResourceTags"], resources: ["*"], ...inAccount([roles.planner]) },
+        { sid: "KeyReadForPlans", effect: "Allow", actions: [...KEY_READ_ACTIONS], resources: ["*"], ...inAccount([roles.planner]) },
         {
           sid: "GrantsThroughEksAndEfs",
           effect: "Allow",

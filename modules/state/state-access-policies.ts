@@ -15,12 +15,15 @@ export interface StateAccessRoleArns {
 /** Key policy statements match the caller through its account and `aws:PrincipalArn`, so no role must exist first. */
 type Condition = { readonly test: string; readonly variable: string; readonly values: string[] };
 
-function rolesOf(accountId: string, roleArns: readonly string[]): { principals: DataAwsIamPolicyDocumentStatement["principals"]; condition: Condition[] } {
+export function rolesOf(accountId: string, roleArns: readonly string[]): { principals: DataAwsIamPolicyDocumentStatement["principals"]; condition: Condition[] } {
   return {
     principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${accountId}:root`] }],
     condition: [{ test: "ArnEquals", variable: "aws:PrincipalArn", values: [...roleArns] }],
   };
 }
+
+/** What `terraform plan` reads of a key when it refreshes it. */
+export const KEY_READ_ACTIONS = ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:ListResourceTags"] as const;
 
 /** Administration of a key without any cryptographic use of it. */
 export const KEY_ADMINISTRATION_ACTIONS = [
@@ -44,7 +47,7 @@ export function stateKeyPolicyStatements(props: { readonly accountId: string; re
   const withVia = (base: ReturnType<typeof rolesOf>) => ({ ...base, condition: [...base.condition, ...viaS3] });
   return [
     { sid: "KeyAdministrationWithoutUse", effect: "Allow", actions: [...KEY_ADMINISTRATION_ACTIONS], resources: ["*"], ...rolesOf(accountId, [roles.deploy, roles.breakGlass]) },
-    { sid: "KeyReadForPlans", effect: "Allow", actions: ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:ListResourceTags"], resources: ["*"], ...rolesOf(accountId, [roles.plan]) },
+    { sid: "KeyReadForPlans", effect: "Allow", actions: [...KEY_READ_ACTIONS], resources: ["*"], ...rolesOf(accountId, [roles.plan]) },
     {
       sid: "StateWritesThroughS3",
       effect: "Allow",
