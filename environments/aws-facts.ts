@@ -103,10 +103,30 @@ const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 export const awsFactsSchema = z
   .object({
     /** Region name → every AZ ID it has, e.g. { "ap-east-2": { azIds: ["ape2-az1", "ape2-az2", "ape2-az3"] } }. */
-    regions: z.record(z.string(), z.object({ azIds: z.array(z.string().regex(/^[a-z]+[0-9]+-az[0-9]{1,2}$/, { message: 'must be an AZ ID like "ape2-az1"' })).min(1) }).strict()).optional(),
+    regions: z
+      .record(
+        z.string(),
+        z
+          .object({
+            /** Every AZ ID the region has, e.g. ["ape2-az1", "ape2-az2"]. */
+            azIds: z.array(z.string().regex(/^[a-z]+[0-9]+-az[0-9]{1,2}$/, { message: 'must be an AZ ID like "ape2-az1"' })).min(1),
+          })
+          .strict(),
+      )
+      .optional(),
     /** Kubernetes version → support dates from the EKS version lifecycle page, e.g. { "1.36": { standardSupportEnd: "2027-08-01", extendedSupportEnd: "2028-08-01" } }. */
     eksVersions: z
-      .record(z.string().regex(/^1\.[0-9]{2}$/, { message: 'must be a Kubernetes minor version like "1.36"' }), z.object({ standardSupportEnd: isoDate, extendedSupportEnd: isoDate }).strict())
+      .record(
+        z.string().regex(/^1\.[0-9]{2}$/, { message: 'must be a Kubernetes minor version like "1.36"' }),
+        z
+          .object({
+            /** Last day of EKS standard support (YYYY-MM-DD). */
+            standardSupportEnd: isoDate,
+            /** Last day of EKS extended support (YYYY-MM-DD). */
+            extendedSupportEnd: isoDate,
+          })
+          .strict(),
+      )
       .optional(),
   })
   .strict();

@@ -87,7 +87,12 @@ export const accessSchema = z
     github: githubSchema.optional(),
     /** People's roles (e.g. IAM Identity Center permission-set roles) that may assume the plan or deploy role of every account. */
     operators: z
-      .object({ plan: z.array(iamRoleArn).default([]), deploy: z.array(iamRoleArn).default([]) })
+      .object({
+        /** Role ARNs that may assume the plan role. */
+        plan: z.array(iamRoleArn).default([]),
+        /** Role ARNs that may assume the deploy role. */
+        deploy: z.array(iamRoleArn).default([]),
+      })
       .strict()
       .default({ plan: [], deploy: [] }),
   })
@@ -99,6 +104,7 @@ export const accountSchema = z
     id: z.string().regex(/^\d{12}$/, { message: "must be the 12-digit AWS account id as a quoted string, e.g. \"111111111111\"" }),
     /** Short name used in stack names and tags. */
     name: safeName,
+    /** What the account is for; decides which stacks land in it (exactly one network account). */
     role: z.enum(ACCOUNT_ROLES),
     /** Name of the organizational unit (a key of `organizationalUnits`). */
     ou: z.string().min(1),
@@ -107,6 +113,7 @@ export const accountSchema = z
 
 export const regionSchema = z
   .object({
+    /** Geographic group of the region; the groups' Transit Gateways are peered in a full mesh. */
     group: z.enum(REGION_GROUPS),
     /** AZ IDs (never AZ names) the organization uses in this region, e.g. ["use1-az1", "use1-az2"]. */
     azIds: z.array(z.string()).min(2, { message: "name at least 2 AZ IDs so every tier spans two zones" }),
@@ -132,12 +139,18 @@ const tierLayoutSchema = z
 
 export const environmentRegionSchema = z
   .object({
+    /** The VPC's IPv4 block: inside the region's `addressSpace`, apart from every other VPC routed to it. */
     vpcCidr: awsBlockCidr,
+    /** Subnet tiers, one subnet per AZ ID of the region in each. */
     subnets: z
       .object({
+        /** Subnets with a route to the internet gateway: load balancers, NAT gateways. */
         public: tierLayoutSchema,
+        /** Workload subnets (EKS nodes, Batch), egress through NAT and the Transit Gateway. */
         private: tierLayoutSchema,
+        /** Databases and storage: admits only the private and data tiers, no route to the internet. */
         data: tierLayoutSchema,
+        /** Transit Gateway attachments only; never shared. */
         transit: tierLayoutSchema,
       })
       .strict(),
@@ -179,7 +192,9 @@ export const batchJobSchema = z
   .object({
     /** Container image, e.g. "public.ecr.aws/docker/library/busybox:1.36". */
     image: z.string().min(1),
+    /** vCPUs each job attempt reserves. */
     vcpus: z.number().int().min(1),
+    /** Memory each job attempt reserves, in MiB. */
     memoryMiB: z.number().int().min(128),
     /** Command overriding the image's; none keeps the image's own. */
     command: z.array(z.string()).optional(),
@@ -195,12 +210,26 @@ export const batchSchema = z
     /** Regions of the environment that run Batch (each must have the environment's VPC). */
     regions: z.array(z.string()).min(1),
     /** Settings of each deployed colour; a colour left out is removed. */
-    colours: z.object({ blue: batchColourSchema.optional(), green: batchColourSchema.optional() }).strict(),
+    colours: z
+      .object({
+        /** Settings of the blue colour. */
+        blue: batchColourSchema.optional(),
+        /** Settings of the green colour. */
+        green: batchColourSchema.optional(),
+      })
+      .strict(),
     /**
      * Which colour takes jobs. One step per apply: { active: blue } → { active: green, draining: blue }
      * → { active: green } (blue DISABLED, out of every queue) → blue left out of `colours`.
      */
-    state: z.object({ active: z.enum(BATCH_COLOURS).optional(), draining: z.enum(BATCH_COLOURS).optional() }).strict(),
+    state: z
+      .object({
+        /** The colour that takes new jobs. */
+        active: z.enum(BATCH_COLOURS).optional(),
+        /** The colour finishing its jobs behind the active one during a switch. */
+        draining: z.enum(BATCH_COLOURS).optional(),
+      })
+      .strict(),
     /** Job definitions by name (a-z, 0-9, '-'; checked in batch-rules.ts). */
     jobDefinitions: z.record(z.string(), batchJobSchema).default({}),
   })
@@ -225,6 +254,7 @@ export const eksNodePoolSchema = z
     cpuLimit: z.number().int().min(1),
     /** Ceiling of the pool: memory over all its nodes, in GiB. */
     memoryLimitGiB: z.number().int().min(1),
+    /** Which nodes Karpenter may consolidate: empty ones only, or also underutilized ones. */
     consolidationPolicy: z.enum(["WhenEmptyOrUnderutilized", "WhenEmpty"]).default("WhenEmptyOrUnderutilized"),
     /** How long a node must be empty or underutilized before Karpenter consolidates it. */
     consolidateAfter: karpenterDuration.default("1m"),
@@ -245,6 +275,7 @@ export const eksNodePoolSchema = z
           const problem = scheduleProblem(schedule);
           if (problem) ctx.addIssue({ code: "custom", message: problem });
         }),
+        /** How long the window stays open, e.g. "14h". */
         duration: budgetDuration,
       })
       .strict()
@@ -274,9 +305,11 @@ export const eksSchema = z
     /** The managed node group for Karpenter and other system pods (never on Karpenter's own nodes). */
     systemNodes: z
       .object({
+        /** Instance types of the node group, all of one CPU architecture, e.g. ["m6i.large"]. */
         instanceTypes: z.array(z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { message: "must be an instance type like \"m6i.large\"" })).min(1),
         /** At least 2, one per zone for the 2 replicas of each platform controller. */
         minSize: z.number().int().min(2, { message: "must be at least 2 so each platform controller keeps 2 replicas on 2 nodes" }),
+        /** Most nodes of the group, at least `minSize`. */
         maxSize: z.number().int().min(2),
         /**
          * EKS-optimized AMI release of the node group, e.g. "1.35.0-20260129" (Kubernetes version, then the AMI date);
@@ -379,8 +412,11 @@ export const orgSchema = z
         message: "must be an OU id like \"ou-ab12-cd34ef56\" or the root id like \"r-ab12\"",
       }),
     ),
+    /** Every account of the organization orgplat manages or names. */
     accounts: z.array(accountSchema).min(1),
+    /** Regions the organization runs in, by region name (e.g. "us-east-1"). */
     regions: z.record(z.string(), regionSchema),
+    /** Environments by name (e.g. "dev"), each with its VPCs and what runs in them. */
     environments: z.record(z.string(), environmentSchema),
     /** Regions, AZ IDs or EKS versions AWS launched after environments/aws-facts.ts was last updated. */
     awsFacts: awsFactsSchema.optional(),

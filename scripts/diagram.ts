@@ -2,13 +2,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { loadConfiguredOrg } from "../environments/org-setting";
 import type { OrgModel } from "../environments/model";
 import { consoleIo, runCommand, UsageError, type CliIo } from "./lib/cli";
-import { currentDiagram, diagramBlock, orgDiagram, withDiagram } from "./lib/org-diagram";
+import { currentDiagram, DIAGRAM_FILE, diagramBlock, orgDiagram, withDiagram } from "./lib/org-diagram";
 
-const USAGE = `usage: npm run diagram -- [--write | --check] [--readme FILE]
+const USAGE = `usage: npm run diagram -- [--write | --check] [--file FILE]
 
 Prints the Mermaid diagram of the org (ORGPLAT_ORG, else orgplat.json's "org").
-  --write    write it into README.md (or --readme FILE) between <!-- org-diagram:start --> and <!-- org-diagram:end -->
-  --check    change nothing; exit 1 when the README's diagram is not the current one`;
+  --write    write it into ${DIAGRAM_FILE} (or --file FILE) between <!-- org-diagram:start --> and <!-- org-diagram:end -->
+  --check    change nothing; exit 1 when that file's diagram is not the current one`;
 
 export interface DiagramIo extends CliIo {
   readonly readFile: (path: string) => string;
@@ -17,24 +17,24 @@ export interface DiagramIo extends CliIo {
 }
 
 export function runDiagram(args: readonly string[], io: DiagramIo): number {
-  return runCommand(args, io, { usage: USAGE, options: { check: { type: "boolean" }, write: { type: "boolean" }, readme: { type: "string" } } }, ({ values }) => {
+  return runCommand(args, io, { usage: USAGE, options: { check: { type: "boolean" }, write: { type: "boolean" }, file: { type: "string" } } }, ({ values }) => {
     if (values.check && values.write) throw new UsageError("choose --check or --write");
     const org = io.loadOrg();
     if (!values.check && !values.write) {
       io.out(orgDiagram(org));
       return 0;
     }
-    const readme = values.readme ?? "README.md";
-    const text = io.readFile(readme);
+    const file = values.file ?? DIAGRAM_FILE;
+    const text = io.readFile(file);
     const block = diagramBlock(org);
-    const updated = withDiagram(text, block);
+    const updated = withDiagram(text, block, file);
     if (values.check) {
       if (currentDiagram(text) === block) return 0;
-      io.err(`${readme}: the org diagram is stale; run \`npm run diagram\` and commit the result`);
+      io.err(`${file}: the org diagram is stale; run \`npm run diagram -- --write\` and commit the result`);
       return 1;
     }
-    if (updated !== text) io.writeFile(readme, updated);
-    io.out(updated === text ? `${readme}: diagram already current` : `${readme}: diagram updated`);
+    if (updated !== text) io.writeFile(file, updated);
+    io.out(updated === text ? `${file}: diagram already current` : `${file}: diagram updated`);
     return 0;
   });
 }

@@ -75,7 +75,7 @@ export class ColourSwitchGuard extends Construct {
     const skippedDrain = local(this, "batch_active_taken_out", activeLeaving(liveOrders, names.colourByEnvironment(), queuedColours(state)));
     const retireFirst =
       `Next step: keep the colour under ${configPath}.colours with ${configPath}.state = { active: "${state.active}" } ` +
-      `(it becomes DISABLED and leaves every queue), apply, wait until it has no jobs (README: Batch blue-green runbook), then remove it.`;
+      `(it becomes DISABLED and leaves every queue), apply, wait until it has no jobs (docs/runbooks/batch-blue-green-switch.md), then remove it.`;
     this.preconditions = [
       {
         condition: `\${length(${enabled}) == 0}`,
@@ -89,7 +89,7 @@ export class ColourSwitchGuard extends Construct {
         condition: `\${length(${running}) == 0}`,
         errorMessage:
           `Batch colour removal refused: compute environment(s) \${join(", ", ${running})} still run jobs (tasks in their ECS clusters), and removing the colour deletes them. ` +
-          `Wait until those jobs finish (aws batch list-jobs --job-queue <queue> --job-status RUNNING), or cancel them, then plan again (README: Batch blue-green runbook, step 4).`,
+          `Wait until those jobs finish (aws batch list-jobs --job-queue <queue> --job-status RUNNING), or cancel them, then plan again (docs/runbooks/batch-blue-green-switch.md, step 4).`,
       },
       {
         condition: `\${length(${skippedDrain}) == 0}`,

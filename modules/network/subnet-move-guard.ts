@@ -41,7 +41,7 @@ export class SubnetMoveGuard extends Construct {
         condition: `\${length(${moved}) == 0}`,
         errorMessage:
           `Subnet(s) would move to a new CIDR, which replaces them (and fails or takes down whatever runs in them): \${join("; ", ${moved})}. ` +
-          `Keep them where they are with the pins shown; a VPC addressed before the stable address plan needs packedAzIds = its AZ IDs of that time (README: Network, Addresses). ` +
+          `Keep them where they are with the pins shown; a VPC addressed before the stable address plan needs packedAzIds = its AZ IDs of that time (docs/network.md, Addresses). ` +
           `To move a subnet on purpose, pin its new CIDR instead.`,
       },
     ];

@@ -103,16 +103,19 @@ function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
 }
 
-/** The README block between the markers: a mermaid code fence. */
+/** The document that shows the org diagram between the markers. */
+export const DIAGRAM_FILE = "docs/architecture.md";
+
+/** The block between the markers: a mermaid code fence. */
 export function diagramBlock(org: OrgModel): string {
   return `${DIAGRAM_START}\n\`\`\`mermaid\n${orgDiagram(org)}\n\`\`\`\n${DIAGRAM_END}`;
 }
 
 /** `text` with the block between the markers replaced; throws when the markers are missing. */
-export function withDiagram(text: string, block: string): string {
+export function withDiagram(text: string, block: string, file: string = DIAGRAM_FILE): string {
   const start = text.indexOf(DIAGRAM_START);
   const end = text.indexOf(DIAGRAM_END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${DIAGRAM_START} … ${DIAGRAM_END} block; add the two markers where the diagram belongs`);
+  if (start < 0 || end < start) throw new Error(`${file} has no ${DIAGRAM_START} … ${DIAGRAM_END} block; add the two markers where the diagram belongs`);
   return text.slice(0, start) + block + text.slice(end + DIAGRAM_END.length);
 }
 

@@ -151,7 +151,7 @@ function disruptionWarning(summaries: readonly StackPlanSummary[]): string[] {
       `A replacement deletes the old one first or after: it fails while something still uses it, or cuts off what was there.`,
     ...replaced.map((r) => `> - \`${r.stack}\`: **replace** \`${r.address}\` (${r.disrupts})`),
     "> ",
-    "> Merge only if the move is intended and nothing runs there (a subnet move needs a pin in the org file; README: Network, Addresses).",
+    "> Merge only if the move is intended and nothing runs there (a subnet move needs a pin in the org file; docs/network.md, Addresses).",
     "",
   ];
 }

@@ -46,7 +46,7 @@ const blue = baseline.environments[ENVIRONMENT].batch!.colours.blue!;
 /**
  * The new colour: what an infrastructure change looks like (other instance types, bigger disks).
  * SPOT_CAPACITY_OPTIMIZED: the aws provider (5.100) plans in-place updates of a Spot environment only
- * with it, not with SPOT_PRICE_CAPACITY_OPTIMIZED (README: Batch, service-linked role).
+ * with it, not with SPOT_PRICE_CAPACITY_OPTIMIZED (docs/batch.md, service-linked role).
  */
 const green: typeof blue = { ...blue, instanceTypes: ["m7i", "c7i"], rootVolumeGiB: 80, spotAllocationStrategy: "SPOT_CAPACITY_OPTIMIZED" };
 

@@ -18,7 +18,7 @@ import { describeWithTooling } from "../support/tooling";
  */
 const BOOTSTRAP = "bootstrap-network";
 const TRANSIT = "shared-us-east-1-transit";
-const README = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+const FORCE_UNLOCK_RUNBOOK = readFileSync(join(__dirname, "..", "..", "docs", "runbooks", "force-unlock.md"), "utf8");
 
 /** No intermediate state snapshots during an apply (the default is every 20 s): one apply, one serial. */
 const TERRAFORM_ENV = { TF_STATE_PERSIST_INTERVAL: "600" };
@@ -134,8 +134,8 @@ describeWithTooling({ moto: true })("Terraform state under concurrency and inter
     const lockId = /Lock Info:\s+ID:\s+(\S+)/.exec(blocked.stderr)?.[1];
     expect(lockId).toBeDefined();
 
-    // The step the README gives for a stale lock.
-    expect(README).toMatch(/terraform force-unlock <lock ID>/);
+    // The step the force-unlock runbook gives for a stale lock.
+    expect(FORCE_UNLOCK_RUNBOOK).toMatch(/terraform force-unlock <lock ID>/);
     runner.ok(transit, ["force-unlock", "-force", lockId!]);
 
     runner.apply(transit);

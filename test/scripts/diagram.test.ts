@@ -2,18 +2,18 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadOrg, resolveOrg } from "../../environments/load";
 import { runDiagram } from "../../scripts/diagram";
-import { currentDiagram, diagramBlock, DIAGRAM_END, DIAGRAM_START, orgDiagram } from "../../scripts/lib/org-diagram";
+import { currentDiagram, DIAGRAM_END, DIAGRAM_FILE, diagramBlock, DIAGRAM_START, orgDiagram } from "../../scripts/lib/org-diagram";
 import { exampleOrgInput, exampleOrgModel } from "../support/synth";
 
-const README = join(__dirname, "..", "..", "README.md");
+const ROOT = join(__dirname, "..", "..");
 
-function diagramIo(readme: string) {
-  const io = { written: undefined as string | undefined, stdout: "", stderr: "" };
+function diagramIo(document: string) {
+  const io = { read: [] as string[], writtenTo: undefined as string | undefined, written: undefined as string | undefined, stdout: "", stderr: "" };
   return Object.assign(io, {
     out: (t: string) => void (io.stdout += `${t}\n`),
     err: (t: string) => void (io.stderr += `${t}\n`),
-    readFile: () => readme,
-    writeFile: (_: string, text: string) => void (io.written = text),
+    readFile: (path: string) => (io.read.push(path), document),
+    writeFile: (path: string, text: string) => void ((io.writtenTo = path), (io.written = text)),
     loadOrg: () => exampleOrgModel(),
   });
 }
@@ -22,8 +22,15 @@ describe("org diagram", () => {
   const org = exampleOrgModel();
   const diagram = orgDiagram(org);
 
-  it("README.md shows the diagram of the bundled org (run `npm run diagram` after changing the org)", () => {
-    expect(currentDiagram(readFileSync(README, "utf8"))).toBe(diagramBlock(loadOrg()));
+  it(`${DIAGRAM_FILE} shows the diagram of the bundled org (run \`npm run diagram -- --write\` after changing the org)`, () => {
+    expect(DIAGRAM_FILE).toBe("docs/architecture.md");
+    expect(currentDiagram(readFileSync(join(ROOT, DIAGRAM_FILE), "utf8"))).toBe(diagramBlock(loadOrg()));
+  });
+
+  it("the README links to the diagram's document instead of holding a copy", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    expect(currentDiagram(readme)).toBeUndefined();
+    expect(readme).toContain(`](${DIAGRAM_FILE})`);
   });
 
   it("draws every account, with the network account's regions, Transit Gateways and VPCs", () => {
@@ -57,10 +64,25 @@ describe("org diagram", () => {
     expect(orgDiagram(resolveOrg(input))).toContain('[["Batch dev · active green, draining blue"]]');
   });
 
-  it("writes the block between the markers and leaves the rest of the README alone", () => {
+  it("writes the block between the markers of docs/architecture.md and leaves the rest of the file alone", () => {
     const io = diagramIo(`# title\n\n${DIAGRAM_START}\nold\n${DIAGRAM_END}\n\nafter\n`);
     expect(runDiagram(["--write"], io)).toBe(0);
+    expect(io.read).toEqual([DIAGRAM_FILE]);
+    expect(io.writtenTo).toBe(DIAGRAM_FILE);
     expect(io.written).toBe(`# title\n\n${diagramBlock(org)}\n\nafter\n`);
+  });
+
+  it("writes another file when given --file", () => {
+    const io = diagramIo(`${DIAGRAM_START}\nold\n${DIAGRAM_END}\n`);
+    expect(runDiagram(["--write", "--file", "other.md"], io)).toBe(0);
+    expect(io.read).toEqual(["other.md"]);
+    expect(io.writtenTo).toBe("other.md");
+  });
+
+  it("--check passes on the current diagram and writes nothing", () => {
+    const io = diagramIo(`# title\n${diagramBlock(org)}\n`);
+    expect(runDiagram(["--check"], io)).toBe(0);
+    expect(io.written).toBeUndefined();
   });
 
   it("prints the diagram and writes nothing unless asked to (--write)", () => {
@@ -74,12 +96,12 @@ describe("org diagram", () => {
     const io = diagramIo(`${DIAGRAM_START}\nold\n${DIAGRAM_END}\n`);
     expect(runDiagram(["--check"], io)).toBe(1);
     expect(io.written).toBeUndefined();
-    expect(io.stderr).toContain("the org diagram is stale; run `npm run diagram`");
+    expect(io.stderr).toContain(`${DIAGRAM_FILE}: the org diagram is stale; run \`npm run diagram -- --write\``);
   });
 
-  it("says where the markers go when the README has none", () => {
+  it("says where the markers go when the file has none", () => {
     const io = diagramIo("# no markers\n");
     expect(runDiagram(["--write"], io)).toBe(1);
-    expect(io.stderr).toContain(`README.md has no ${DIAGRAM_START}`);
+    expect(io.stderr).toContain(`${DIAGRAM_FILE} has no ${DIAGRAM_START}`);
   });
 });
