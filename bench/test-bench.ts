@@ -66,7 +66,13 @@ function printFiles(label: string, timed: Timed, top: number): void {
   for (const f of files.slice(0, top)) console.log(`| ${f.file} | ${f.seconds.toFixed(1)} |`);
 }
 
-/** A `terraform` on PATH that runs the real one and logs directory, subcommand, seconds, exit code. */
+/**
+ * A `terraform` on PATH that logs directory, subcommand and milliseconds of every command. It
+ * `exec`s the real one, so terraform keeps the PID its test started: the state-safety e2e kills an
+ * apply halfway with SIGKILL, which must hit terraform (leaving its lock) and not a wrapper whose
+ * terraform then finishes and releases the lock. A detached watcher logs the command once that PID
+ * is gone; it holds none of the command's pipes.
+ */
 function timingShim(log: string): string {
   const real = spawnSync("sh", ["-c", "command -v terraform"], { encoding: "utf8" }).stdout.trim();
   if (!real) throw new Error("terraform is not on PATH");
@@ -78,10 +84,10 @@ function timingShim(log: string): string {
     [
       "#!/usr/bin/env bash",
       'start=$(date +%s%N)',
-      `"${real}" "$@"; rc=$?`,
       'sub="$1"; [ "$1" = state ] && sub="state $2"',
-      `echo "$PWD|$sub|$(( ($(date +%s%N) - start) / 1000000 ))|$rc" >> "${log}"`,
-      "exit $rc",
+      'dir="$PWD"',
+      `( while kill -0 $$ 2>/dev/null; do sleep 0.1; done; echo "$dir|$sub|$(( ($(date +%s%N) - start) / 1000000 ))" >> "${log}" ) </dev/null >/dev/null 2>&1 &`,
+      `exec "${real}" "$@"`,
       "",
     ].join("\n"),
   );
