@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exampleOrg } from "../environments/example-org";
 import { scaledOrg } from "./scaled-org";
+import { readTestTimings, testTimingLines } from "./test-timings";
 
 /**
  * Prints synth figures side by side: the app as `npm run synth` and cdktf.json run it (the
@@ -97,6 +98,8 @@ function main(): void {
     `growth: ${(scaled.resources! / app.resources!).toFixed(1)}x resources took ${(scaled.wallMs / app.wallMs).toFixed(1)}x time ` +
       `(${((scaled.wallMs - floor.wallMs) / (app.wallMs - floor.wallMs)).toFixed(1)}x above the floor)`,
   );
+  console.log("");
+  for (const line of testTimingLines(readTestTimings())) console.log(line);
   rmSync(work, { recursive: true, force: true });
 }
 

@@ -1,13 +1,15 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { writeTestTimings, type TestTiming } from "./test-timings";
 
 /**
  * How long the tests take and where the time goes: `npm run test:unit` (build included) and, with
  * `--full`, the whole jest run `.ci/run` makes after `npm ci`, with every terraform command it
  * starts counted and timed per test area and subcommand (a shim on PATH logs them). On a shared
- * machine seconds drift; the command counts and provider start-ups do not. Figures only.
+ * machine seconds drift; the command counts, provider start-ups and CPU seconds much less. The
+ * figures are also recorded in bench/test-timings.json, which `npm run bench` prints.
  *
  *   npm run bench:tests            unit suite only
  *   npm run bench:tests -- --full  also the full suite with its terraform breakdown
@@ -26,30 +28,51 @@ interface JestReport {
 
 interface Timed {
   readonly seconds: number;
+  /** User + system CPU of the command and its children (the machine is shared: wall seconds drift). */
+  readonly cpuSeconds?: number;
   readonly report?: JestReport;
 }
 
+/** GNU time, to read a run's CPU seconds including its workers and the terraform processes they start. */
+const GNU_TIME = "/usr/bin/time";
+
 function run(label: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Timed {
   const outputFile = join(work, "jest.json");
+  const cpuFile = join(work, "cpu.txt");
   rmSync(outputFile, { force: true });
+  rmSync(cpuFile, { force: true });
+  const jestArgs = [...args, "--json", `--outputFile=${outputFile}`];
+  const [program, programArgs] = existsSync(GNU_TIME) ? [GNU_TIME, ["-f", "%U %S", "-o", cpuFile, command, ...jestArgs]] : [command, jestArgs];
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, [...args, "--json", `--outputFile=${outputFile}`], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  const result = spawnSync(program, programArgs, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (result.status !== 0) console.error(`${label} exited ${result.status}:\n${result.stderr.split("\n").slice(-30).join("\n")}`);
   const report = existsSync(outputFile) ? (JSON.parse(readFileSync(outputFile, "utf8")) as JestReport) : undefined;
-  return { seconds, report };
+  const cpu = existsSync(cpuFile) ? readFileSync(cpuFile, "utf8").trim().split("\n").pop()!.split(" ").map(Number) : [];
+  return { seconds, report, cpuSeconds: cpu.length === 2 && cpu.every(Number.isFinite) ? cpu[0] + cpu[1] : undefined };
+}
+
+function timingOf(timed: Timed): TestTiming {
+  return { wallSeconds: timed.seconds, cpuSeconds: timed.cpuSeconds, passed: timed.report?.numPassedTests, failed: timed.report?.numFailedTests };
 }
 
 function printFiles(label: string, timed: Timed, top: number): void {
   const { report } = timed;
-  console.log(`\n${label}: ${timed.seconds.toFixed(1)} s wall` + (report ? `, ${report.numPassedTests} passed, ${report.numFailedTests} failed` : ""));
+  const cpu = timed.cpuSeconds === undefined ? "" : `, ${timed.cpuSeconds.toFixed(1)} s CPU`;
+  console.log(`\n${label}: ${timed.seconds.toFixed(1)} s wall${cpu}` + (report ? `, ${report.numPassedTests} passed, ${report.numFailedTests} failed` : ""));
   if (!report) return;
   const files = report.testResults.map((r) => ({ file: r.name.slice(ROOT.length + 1), seconds: (r.endTime - r.startTime) / 1000 })).sort((a, b) => b.seconds - a.seconds);
   console.log("| test file | s |\n|---|---:|");
   for (const f of files.slice(0, top)) console.log(`| ${f.file} | ${f.seconds.toFixed(1)} |`);
 }
 
-/** A `terraform` on PATH that runs the real one and logs directory, subcommand, seconds, exit code. */
+/**
+ * A `terraform` on PATH that logs directory, subcommand and milliseconds of every command. It
+ * `exec`s the real one, so terraform keeps the PID its test started: the state-safety e2e kills an
+ * apply halfway with SIGKILL, which must hit terraform (leaving its lock) and not a wrapper whose
+ * terraform then finishes and releases the lock. A detached watcher logs the command once that PID
+ * is gone; it holds none of the command's pipes.
+ */
 function timingShim(log: string): string {
   const real = spawnSync("sh", ["-c", "command -v terraform"], { encoding: "utf8" }).stdout.trim();
   if (!real) throw new Error("terraform is not on PATH");
@@ -61,10 +84,10 @@ function timingShim(log: string): string {
     [
       "#!/usr/bin/env bash",
       'start=$(date +%s%N)',
-      `"${real}" "$@"; rc=$?`,
       'sub="$1"; [ "$1" = state ] && sub="state $2"',
-      `echo "$PWD|$sub|$(( ($(date +%s%N) - start) / 1000000 ))|$rc" >> "${log}"`,
-      "exit $rc",
+      'dir="$PWD"',
+      `( while kill -0 $$ 2>/dev/null; do sleep 0.1; done; echo "$dir|$sub|$(( ($(date +%s%N) - start) / 1000000 ))" >> "${log}" ) </dev/null >/dev/null 2>&1 &`,
+      `exec "${real}" "$@"`,
       "",
     ].join("\n"),
   );
@@ -100,14 +123,23 @@ function printTerraform(log: string): void {
 
 function main(): void {
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  printFiles("npm run test:unit (build included)", run("test:unit", npm, ["run", "--silent", "test:unit", "--"]), 10);
+  const unit = run("test:unit", npm, ["run", "--silent", "test:unit", "--"]);
+  printFiles("npm run test:unit (build included)", unit, 10);
+  let full: Timed | undefined;
   if (process.argv.includes("--full")) {
     const log = join(work, "terraform.log");
     const shim = timingShim(log);
     const jest = join(ROOT, "node_modules", ".bin", "jest");
-    printFiles("full jest run (what .ci/run runs after npm ci and the build)", run("jest", jest, [], { PATH: `${shim}:${process.env.PATH}` }), 100);
+    full = run("jest", jest, [], { PATH: `${shim}:${process.env.PATH}` });
+    printFiles("full jest run (what .ci/run runs after npm ci and the build)", full, 100);
     printTerraform(log);
   }
+  writeTestTimings({
+    measuredAt: new Date().toISOString(),
+    machine: `${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} at the end`,
+    unit: timingOf(unit),
+    full: full && timingOf(full),
+  });
   rmSync(work, { recursive: true, force: true });
 }
 

@@ -1,5 +1,6 @@
 import { Lazy } from "cdktf";
 import { withoutTokenTraces } from "../../stacks/token-traces";
+import { jestStackFormatter } from "../support/token-traces";
 
 /** cdktf's record of where the token behind an encoded string was made (not part of its typed API). */
 function creationStackOf(encoded: string): string[] {
@@ -8,6 +9,16 @@ function creationStackOf(encoded: string): string[] {
 }
 
 describe("withoutTokenTraces", () => {
+  // The test setup skips token traces for speed; here the formatter must be what a process has without it.
+  let skipping: typeof Error.prepareStackTrace;
+  beforeAll(() => {
+    skipping = Error.prepareStackTrace;
+    Error.prepareStackTrace = jestStackFormatter();
+  });
+  afterAll(() => {
+    Error.prepareStackTrace = skipping;
+  });
+
   it("skips the creation trace of every token made inside", () => {
     const token = withoutTokenTraces(false, () => Lazy.stringValue({ produce: () => "x" }));
     expect(creationStackOf(token)).toEqual([]);

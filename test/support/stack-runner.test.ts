@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { StackRunner } from "./stack-runner";
 import type { SynthesizedStack } from "./synthesized";
 
@@ -48,5 +51,67 @@ describe("the e2e exclusion of what moto cannot apply", () => {
     const stack = stackOf({ resource: { aws_vpc: { own: {} } } });
     expect(runner.excludedAddresses(stack)).toEqual([]);
     expect(runner.targetArgs(stack)).toEqual([]);
+  });
+});
+
+describe("the e2e teardown of a stack", () => {
+  // A stand-in terraform on PATH: logs each command, keeps a state list in a file, and destroys by
+  // leaving only the data sources in it, as a targeted destroy does.
+  const work = mkdtempSync(join(tmpdir(), "orgplat-runner-"));
+  const log = join(work, "commands.log");
+  const state = join(work, "state.txt");
+  writeFileSync(
+    join(work, "terraform"),
+    [
+      "#!/usr/bin/env bash",
+      `echo "$*" >> "${log}"`,
+      `case "$1 $2" in`,
+      `  "state list") cat "${state}" ;;`,
+      `  "state rm") shift 2; for a in "$@"; do grep -vxF "$a" "${state}" > "${state}.new"; mv "${state}.new" "${state}"; done ;;`,
+      `  destroy*) grep '^data\\.' "${state}" > "${state}.new"; mv "${state}.new" "${state}" ;;`,
+      "esac",
+      "",
+    ].join("\n"),
+  );
+  chmodSync(join(work, "terraform"), 0o755);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  const stack = {
+    ...stackOf({
+      resource: {
+        aws_ram_resource_share: { share: {} },
+        aws_s3_bucket: { state: { lifecycle: { prevent_destroy: true } } },
+        aws_iam_role: { unrelated: {} },
+      },
+      data: { aws_caller_identity: { me: {} } },
+    }),
+    dir: work,
+  };
+  const fakeRunner = new StackRunner(join(work, "terraform.rc"), { env: { PATH: `${work}:${process.env.PATH}` } });
+  const applied = ["aws_s3_bucket.state", "aws_iam_role.unrelated", "data.aws_caller_identity.me"].join("\n") + "\n";
+  const expectedCommands = [
+    "state list",
+    "state rm aws_s3_bucket.state",
+    "destroy -auto-approve -input=false -no-color -target=aws_s3_bucket.state -target=aws_iam_role.unrelated",
+    "state list",
+    "state rm data.aws_caller_identity.me",
+  ];
+  const reset = () => {
+    writeFileSync(state, applied);
+    rmSync(log, { force: true });
+  };
+
+  it("drops protected resources from state, destroys with the apply's -target list and ends with an empty state", () => {
+    reset();
+    expect(fakeRunner.destroy(stack)).toEqual(["aws_s3_bucket.state"]);
+    expect(readFileSync(log, "utf8").trim().split("\n")).toEqual(expectedCommands);
+    expect(readFileSync(state, "utf8")).toBe("");
+  });
+
+  it("does the same without blocking, for stacks torn down side by side", async () => {
+    reset();
+    expect(await fakeRunner.destroyAsync(stack)).toEqual(["aws_s3_bucket.state"]);
+    expect(readFileSync(log, "utf8").trim().split("\n")).toEqual(expectedCommands);
+    expect(readFileSync(state, "utf8")).toBe("");
   });
 });

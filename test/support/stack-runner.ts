@@ -101,17 +101,21 @@ export class StackRunner {
     const retired = this.retiredBy(stack, this.run(stack, ["state", "list"]).stdout);
     if (retired.length) this.ok(stack, ["state", "rm", ...retired]);
     const targets = this.targetArgs(stack);
-    this.ok(stack, ["destroy", "-auto-approve", "-input=false", "-no-color", ...targets]);
+    this.ok(stack, [...DESTROY, ...targets]);
     // A targeted destroy leaves the data sources it read in state; they hold nothing, so the state ends empty as after a full one.
-    const readsLeft = targets.length ? this.run(stack, ["state", "list"]).stdout.split("\n").filter((a) => a.startsWith("data.")) : [];
+    const readsLeft = targets.length ? dataReadsIn(this.run(stack, ["state", "list"]).stdout) : [];
     if (readsLeft.length) this.ok(stack, ["state", "rm", ...readsLeft]);
     return retired;
   }
 
+  /** `destroy`, without blocking: for a teardown of independent stacks side by side (`inDependencyOrder` with `reverse`). */
   public async destroyAsync(stack: SynthesizedStack): Promise<string[]> {
     const retired = this.retiredBy(stack, (await this.runAsync(stack, ["state", "list"])).stdout);
     if (retired.length) await this.okAsync(stack, ["state", "rm", ...retired]);
-    await this.okAsync(stack, DESTROY);
+    const targets = this.targetArgs(stack);
+    await this.okAsync(stack, [...DESTROY, ...targets]);
+    const readsLeft = targets.length ? dataReadsIn((await this.runAsync(stack, ["state", "list"])).stdout) : [];
+    if (readsLeft.length) await this.okAsync(stack, ["state", "rm", ...readsLeft]);
     return retired;
   }
 
@@ -132,6 +136,11 @@ export class StackRunner {
 
 const SHOW_REPLAN = ["show", "-json", "replan.tfplan"];
 const DESTROY = ["destroy", "-auto-approve", "-input=false", "-no-color"];
+
+/** The data-source addresses of a `state list`. */
+function dataReadsIn(stateList: string): string[] {
+  return stateList.split("\n").filter((a) => a.startsWith("data."));
+}
 
 function initArgs(extra: readonly string[]): string[] {
   return ["init", "-input=false", "-no-color", ...extra];
