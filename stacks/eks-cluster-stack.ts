@@ -118,6 +118,7 @@ export class EksClusterStack extends AccountStack {
       subnetIds,
       nodeSecurityGroup: this.securityGroups.nodes,
       instanceTypes: eks.systemNodes.instanceTypes,
+      instanceTypeTable: eks.instanceTypes,
       minSize: eks.systemNodes.minSize,
       maxSize: eks.systemNodes.maxSize,
       releaseVersion: eks.systemNodes.releaseVersion,
