@@ -1,4 +1,4 @@
-import { INSTANCE_TYPES, instanceTypesOf, maxPodsOf } from "../modules/eks/max-pods";
+import { instanceTypeTable, instanceTypesOf, maxPodsOf, type InstanceTypeTable } from "../modules/eks/max-pods";
 import { offeredEksVersions, type AwsFacts } from "./aws-facts";
 import { checkNodeImages } from "./eks-image-rules";
 import type { ConfigProblem } from "./problems";
@@ -8,23 +8,25 @@ import type { EksConfig, EksNodePoolConfig, OrgConfig } from "./schema";
 /**
  * EKS rules the config alone can decide: where clusters run, whether they can reach the shared
  * private subnets, and whether every instance type a NodePool allows fits the configured
- * minimum of pods per node (VPC CNI limit, modules/eks/max-pods.ts).
+ * minimum of pods per node (VPC CNI limit, modules/eks/max-pods.ts; types from the generated table
+ * plus the org file's `eniLimits`).
  */
 export function eksProblems(org: OrgConfig, facts: AwsFacts, today: string): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const report: Report = (path, message) => problems.push({ path, message });
+  const table = instanceTypeTable(org.eniLimits);
   for (const [envName, env] of Object.entries(org.environments)) {
     if (!env.eks) continue;
     const at = `environments.${envName}.eks`;
     checkSharedSubnetPlacement(envName, env, { at, regions: env.eks.regions, runsIn: "the cluster", runsInShared: "the EKS cluster" }, report);
     checkKubernetesVersion(at, env.eks.kubernetesVersion, facts, today, report);
-    checkSystemNodes(at, env.eks, report);
+    checkSystemNodes(at, env.eks, table, report);
     checkPublicEndpoint(at, env.eks, report);
     checkNodeImages(at, env.eks, report);
     if (Object.keys(env.eks.nodePools).length === 0) {
       report(`${at}.nodePools`, `name at least one NodePool, e.g. { general: { instanceFamilies: ["m6i"], instanceSizes: ["large"], cpuLimit: 64, memoryLimitGiB: 256 } }; without one Karpenter launches nothing`);
     }
-    for (const [poolName, pool] of Object.entries(env.eks.nodePools)) checkNodePool(`${at}.nodePools.${poolName}`, pool, env.eks.minPodsPerNode, report);
+    for (const [poolName, pool] of Object.entries(env.eks.nodePools)) checkNodePool(`${at}.nodePools.${poolName}`, pool, env.eks.minPodsPerNode, table, report);
   }
   return problems;
 }
@@ -62,35 +64,35 @@ function checkKubernetesVersion(at: string, version: string, facts: AwsFacts, to
   );
 }
 
-function checkSystemNodes(at: string, eks: EksConfig, report: Report): void {
+function checkSystemNodes(at: string, eks: EksConfig, table: InstanceTypeTable, report: Report): void {
   const { minSize, maxSize, instanceTypes } = eks.systemNodes;
   if (maxSize < minSize) report(`${at}.systemNodes.maxSize`, `maxSize ${maxSize} is below minSize ${minSize}; raise maxSize to at least ${minSize}`);
   instanceTypes.forEach((type, i) => {
-    if (!INSTANCE_TYPES[type]) report(`${at}.systemNodes.instanceTypes.${i}`, unknownTypeMessage(type));
+    if (!known(table, type)) report(`${at}.systemNodes.instanceTypes.${i}`, unknownTypeMessage(type, table));
   });
   // One managed node group runs one AMI, built for one CPU architecture.
-  const architectures = [...new Set(instanceTypes.map((t) => INSTANCE_TYPES[t]?.architecture).filter((a) => a))];
+  const architectures = [...new Set(instanceTypes.filter((t) => known(table, t)).map((t) => table[t].architecture))];
   if (architectures.length > 1) {
-    report(`${at}.systemNodes.instanceTypes`, `mixes CPU architectures (${list(instanceTypes.map((t) => `${t}: ${INSTANCE_TYPES[t].architecture}`))}); a node group runs one AMI, so pick types of one architecture`);
+    report(`${at}.systemNodes.instanceTypes`, `mixes CPU architectures (${list(instanceTypes.filter((t) => known(table, t)).map((t) => `${t}: ${table[t].architecture}`))}); a node group runs one AMI, so pick types of one architecture`);
   }
 }
 
 /** A NodePool may launch every family × size it names: each must be known and fit the minimum of pods. */
-function checkNodePool(at: string, pool: EksNodePoolConfig, minPods: number, report: Report): void {
+function checkNodePool(at: string, pool: EksNodePoolConfig, minPods: number, table: InstanceTypeTable, report: Report): void {
   const types = instanceTypesOf(pool.instanceFamilies, pool.instanceSizes);
-  const unknown = types.filter((t) => !INSTANCE_TYPES[t]);
+  const unknown = types.filter((t) => !known(table, t));
   if (unknown.length) {
     report(
       `${at}.instanceSizes`,
-      `${list(unknown)} ${unknown.length === 1 ? "is" : "are"} not in the instance-type table (modules/eks/max-pods.ts), so their pods per node are unknown; ` +
-        `every family × size is allowed, so drop the family or size, or add the type to the table with its ENI limits`,
+      `${list(unknown)} ${unknown.length === 1 ? "is" : "are"} not in the instance-type table (modules/eks/instance-eni-limits.ts) nor under eniLimits, so their pods per node are unknown; ` +
+        `every family × size is allowed, so drop the family or size, or declare each type's ENI limits, e.g. ${overrideExample(unknown[0])}`,
     );
   }
-  const tooSmall = types.filter((t) => (maxPodsOf(t) ?? Infinity) < minPods);
+  const tooSmall = types.filter((t) => (maxPodsOf(t, table) ?? Infinity) < minPods);
   if (tooSmall.length) {
     report(
       `${at}.instanceSizes`,
-      `${tooSmall.map((t) => `${t} fits ${maxPodsOf(t)} pods`).join(", ")}, fewer than minPodsPerNode ${minPods} (VPC CNI: ENIs × (IPv4 per ENI − 1) + 2); ` +
+      `${tooSmall.map((t) => `${t} fits ${maxPodsOf(t, table)} pods`).join(", ")}, fewer than minPodsPerNode ${minPods} (VPC CNI: ENIs × (IPv4 per ENI − 1) + 2); ` +
         `drop those sizes, or lower minPodsPerNode (check with \`npm run max-pods -- ${tooSmall.join(" ")}\`)`,
     );
   }
@@ -99,8 +101,20 @@ function checkNodePool(at: string, pool: EksNodePoolConfig, minPods: number, rep
   }
 }
 
-function unknownTypeMessage(type: string): string {
+function unknownTypeMessage(type: string, table: InstanceTypeTable): string {
   const family = type.split(".")[0];
-  const sizes = Object.keys(INSTANCE_TYPES).filter((t) => t.startsWith(`${family}.`));
-  return `"${type}" is not in the instance-type table (modules/eks/max-pods.ts)${sizes.length ? `; known ${family} types: ${sizes.join(", ")}` : ""}`;
+  const sizes = Object.keys(table).filter((t) => t.startsWith(`${family}.`));
+  return (
+    `"${type}" is not in the instance-type table (modules/eks/instance-eni-limits.ts) nor under eniLimits${sizes.length ? `; known ${family} types: ${sizes.join(", ")}` : ""}; ` +
+    `pick a known type, or for a type newer than the table declare its ENI limits (aws ec2 describe-instance-types --instance-types ${type}), e.g. ${overrideExample(type)}`
+  );
+}
+
+function overrideExample(type: string): string {
+  return `eniLimits: { "${type}": { enis: 3, ipv4PerEni: 10 } }`;
+}
+
+/** A type the table lists (own entries only: "constructor" is no instance type). */
+function known(table: InstanceTypeTable, type: string): boolean {
+  return Object.hasOwn(table, type);
 }

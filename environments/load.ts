@@ -1,3 +1,4 @@
+import { instanceTypeTable } from "../modules/eks/max-pods";
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { carveSubnets, ipv6Netnums } from "./address-plan";
@@ -116,7 +117,11 @@ function toModel(org: OrgConfig): OrgModel {
       draining: env.batch.state.draining,
       jobDefinitions: env.batch.jobDefinitions,
     },
-    eks: env.eks && { ...env.eks, regions: Object.keys(org.regions).filter((regionName) => env.eks!.regions.includes(regionName)) },
+    eks: env.eks && {
+      ...env.eks,
+      regions: Object.keys(org.regions).filter((regionName) => env.eks!.regions.includes(regionName)),
+      instanceTypes: instanceTypeTable(org.eniLimits),
+    },
   }));
   return {
     name: org.name,

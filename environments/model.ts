@@ -1,3 +1,4 @@
+import type { InstanceTypeTable } from "../modules/eks/max-pods";
 import type { AccessConfig, AccountRole, BatchColour, BatchColourConfig, BatchJobConfig, EksConfig, RegionGroup, ShareableTier, SubnetTier } from "./schema";
 
 /**
@@ -79,7 +80,13 @@ export interface BatchModel {
 }
 
 /** EKS of one environment: the config, with `regions` in the org's region order. */
-export type EksModel = Readonly<EksConfig>;
+export type EksModel = Readonly<EksConfig> & {
+  /**
+   * Instance types the nodes may use: the generated table plus the org file's `eniLimits`.
+   * @default INSTANCE_TYPES (modules/eks/max-pods.ts)
+   */
+  readonly instanceTypes?: InstanceTypeTable;
+};
 
 /** A shared VPC with every subnet CIDR already carved, keyed by tier and AZ ID. */
 export interface VpcModel {

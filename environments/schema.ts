@@ -420,6 +420,25 @@ export const orgSchema = z
     environments: z.record(z.string(), environmentSchema),
     /** Regions, AZ IDs or EKS versions AWS launched after environments/aws-facts.ts was last updated. */
     awsFacts: awsFactsSchema.optional(),
+    /**
+     * ENI limits of instance types newer than the generated table (modules/eks/instance-eni-limits.ts),
+     * from `aws ec2 describe-instance-types --instance-types T` (NetworkInfo), e.g. { "m9x.large": { enis: 3, ipv4PerEni: 10 } }.
+     */
+    eniLimits: z
+      .record(
+        z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, { message: 'must be an instance type like "m9x.large"' }),
+        z
+          .object({
+            /** NetworkInfo.MaximumNetworkInterfaces (of the default network card). */
+            enis: z.number().int().min(1),
+            /** NetworkInfo.Ipv4AddressesPerInterface. */
+            ipv4PerEni: z.number().int().min(2),
+            /** CPU architecture (ProcessorInfo.SupportedArchitectures: x86_64 is amd64). @default "amd64" */
+            architecture: z.enum(["amd64", "arm64"]).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict();
 

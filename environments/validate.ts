@@ -133,6 +133,7 @@ function salvage(input: Record<string, unknown>): Salvaged | undefined {
     else dropped.push(field);
   }
   if (dropped.includes("awsFacts")) mentions.push("awsFacts");
+  if (dropped.includes("eniLimits")) mentions.push("eniLimits");
   for (const field of RECORD_FIELDS) {
     const entries = input[field];
     if (typeof entries !== "object" || entries === null || Array.isArray(entries)) return undefined;

@@ -42,6 +42,7 @@ export class EksAddonsStack extends ClusterWorkloadStack {
       azIds: cluster.azIds,
       amiAlias: eks.amiAlias,
       nodePools: eks.nodePools,
+      instanceTypes: eks.instanceTypes,
     });
     this.efsCsi = new EfsCsiRelease(this, "efs-csi", {
       ...providers,

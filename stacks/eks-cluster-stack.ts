@@ -4,6 +4,7 @@ import type { EksModel, EnvironmentModel, VpcModel } from "../environments/model
 import { accountRoleArn } from "../modules/aws/account-role";
 import { clusterRoleName, EksCluster } from "../modules/eks/cluster";
 import { ClusterAccess } from "../modules/eks/cluster-access";
+import { PLAN_READER_GROUP } from "../modules/eks/plan-reader-rbac";
 import { purposeRoleArns } from "../modules/access/account-access";
 import { ClusterKey } from "../modules/eks/cluster-key";
 import { ClusterSecurityGroups } from "../modules/eks/cluster-security-groups";
@@ -117,6 +118,7 @@ export class EksClusterStack extends AccountStack {
       subnetIds,
       nodeSecurityGroup: this.securityGroups.nodes,
       instanceTypes: eks.systemNodes.instanceTypes,
+      instanceTypeTable: eks.instanceTypes,
       minSize: eks.systemNodes.minSize,
       maxSize: eks.systemNodes.maxSize,
       releaseVersion: eks.systemNodes.releaseVersion,
@@ -152,6 +154,8 @@ export class EksClusterStack extends AccountStack {
       // The deploy role installs the add-ons; no one is admin implicitly (bootstrap admin is off).
       administrators: { deployer: roles.deploy, "platform-admin": eks.platformAdminRoleArn },
       nodeRoles: { "karpenter-nodes": this.karpenter.nodeRole.role },
+      // Pull-request plans of the Kubernetes stacks read the cluster; the groups' RBAC is in the CRD stack.
+      readers: { planner: { principalArn: roles.plan, kubernetesGroups: [PLAN_READER_GROUP] } },
     });
 
     const out = (id: string, value: string, description: string): TerraformOutput => new TerraformOutput(this, id, { value, description });

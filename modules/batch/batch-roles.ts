@@ -54,10 +54,9 @@ export class BatchRoles extends Construct {
    * its service-linked role `AWSServiceRoleForBatch`. Only with that role does AWS update subnets,
    * security groups, instance types, launch template and AMI in place (an infrastructure update
    * that lets running jobs finish) and the aws provider plan them as updates; with a custom role
-   * each such change forces a new environment, which cannot be deleted while a queue orders it.
-   * `compute_environment_name_prefix` with `create_before_destroy` was the other way: it would
-   * replace both colours' environments and rewrite every queue on a subnet change, and give up the
-   * fixed names the colour-switch guard reads live.
+   * each such change forces a new environment. The provider still forces one for Spot strategies
+   * other than SPOT_CAPACITY_OPTIMIZED, which the compute environments' name prefix and
+   * create-before-destroy make safe (modules/batch/colour-compute.ts).
    */
   public readonly computeEnvironmentServiceRole: string | undefined;
 

@@ -35,7 +35,8 @@ export interface ColourComputeProps {
  * A Spot compute environment and an On-Demand one built from the same launch template and
  * image, both scaling from 0. Everything that defines the instances lives in the colour, so
  * changing them means rolling out a new colour; what every colour shares (the subnets) updates
- * in place, queues untouched.
+ * in place where AWS and the provider allow it, and otherwise replaces the environment
+ * create-before-destroy, with the queues moved over in place (docs/batch.md).
  */
 export class ColourCompute extends Construct {
   public readonly launchTemplate: LaunchTemplate;
@@ -59,7 +60,9 @@ export class ColourCompute extends Construct {
         const spot = capacity === "spot";
         const name = names.computeEnvironment(colour, capacity);
         const environment = new BatchComputeEnvironment(this, capacity, {
-          computeEnvironmentName: name,
+          // A prefix, not a fixed name, so a replacement can exist next to the environment it
+          // replaces: see the lifecycle below.
+          computeEnvironmentNamePrefix: names.computeEnvironmentPrefix(colour, capacity),
           type: "MANAGED",
           state: props.enabled ? "ENABLED" : "DISABLED",
           serviceRole: props.serviceRoleArn,
@@ -83,6 +86,13 @@ export class ColourCompute extends Construct {
           // finish for the longest time AWS allows before it replaces their instances.
           updatePolicy: { terminateJobsOnUpdate: false, jobExecutionTimeoutMinutes: MAX_UPDATE_JOB_TIMEOUT_MINUTES },
           dependsOn: [props.servicePolicy],
+          // A change the provider cannot update in place (any Spot strategy but
+          // SPOT_CAPACITY_OPTIMIZED with a subnet, security group or instance type change; a name
+          // prefix where an earlier release set a fixed name) replaces the environment. Created
+          // first, the new one takes the old one's place in every queue (an in-place queue update),
+          // and only then is the old one disabled and deleted: a queue never orders a deleted
+          // environment, and AWS refuses to delete one a queue still orders.
+          lifecycle: { createBeforeDestroy: true },
         });
         return [capacity, environment];
       }),

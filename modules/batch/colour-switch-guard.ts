@@ -72,7 +72,7 @@ export class ColourSwitchGuard extends Construct {
     const running = local(this, "batch_leaving_still_running", stillRunningTasks(`data.aws_ecs_cluster.${leavingClusters.friendlyUniqueId}`));
     const enabled = local(this, "batch_leaving_still_enabled", stillEnabled(`data.aws_batch_compute_environment.${leaving.friendlyUniqueId}`));
     const queued = local(this, "batch_leaving_still_queued", stillQueued(liveOrders, leavingNames));
-    const skippedDrain = local(this, "batch_active_taken_out", activeLeaving(liveOrders, names.colourByEnvironment(), queuedColours(state)));
+    const skippedDrain = local(this, "batch_active_taken_out", activeLeaving(liveOrders, names.colourByEnvironmentPattern(), queuedColours(state)));
     const retireFirst =
       `Next step: keep the colour under ${configPath}.colours with ${configPath}.state = { active: "${state.active}" } ` +
       `(it becomes DISABLED and leaves every queue), apply, wait until it has no jobs (docs/runbooks/batch-blue-green-switch.md), then remove it.`;

@@ -78,16 +78,33 @@ export class BatchNames {
   /** @param prefix "<env>-<region>", e.g. "dev-us-east-1". */
   constructor(public readonly prefix: string) {}
 
+  /**
+   * The stem of a compute environment's name, e.g. "dev-us-east-1-batch-blue-spot": its Name tag,
+   * and its whole name as releases before name prefixes created it.
+   */
   public computeEnvironment(colour: BatchColour, capacity: Capacity): string {
     return `${this.prefix}-batch-${colour}-${capacity}`;
+  }
+
+  /**
+   * The `compute_environment_name_prefix` of a compute environment: Terraform appends a unique
+   * suffix, so a replacement can be created while the environment it replaces still exists.
+   */
+  public computeEnvironmentPrefix(colour: BatchColour, capacity: Capacity): string {
+    return `${this.computeEnvironment(colour, capacity)}-`;
   }
 
   public jobQueue(kind: JobQueueKind): string {
     return `${this.prefix}-batch-${kind}`;
   }
 
-  /** Every compute environment name either colour can have, mapped to its colour. */
-  public colourByEnvironment(): Record<string, BatchColour> {
-    return Object.fromEntries(BATCH_COLOURS.flatMap((colour) => CAPACITIES.map((capacity) => [this.computeEnvironment(colour, capacity), colour])));
+  /**
+   * A pattern (RE2, anchored) for every compute environment name either colour can have, mapped to
+   * its colour: the stem plus Terraform's unique suffix, or the bare stem of an earlier release.
+   */
+  public colourByEnvironmentPattern(): Record<string, BatchColour> {
+    return Object.fromEntries(
+      BATCH_COLOURS.flatMap((colour) => CAPACITIES.map((capacity) => [`^${this.computeEnvironment(colour, capacity)}(-[0-9a-f]+)?$`, colour])),
+    );
   }
 }

@@ -51,9 +51,11 @@ export function stillQueued(liveOrders: string, leavingNames: string): string {
  * Colours that take jobs first in a live queue and that the config takes out of every queue at
  * once: skipping the draining step.
  */
-export function activeLeaving(liveOrders: string, colourByEnvironment: Readonly<Record<string, BatchColour>>, queued: readonly BatchColour[]): string {
+export function activeLeaving(liveOrders: string, colourByEnvironmentPattern: Readonly<Record<string, BatchColour>>, queued: readonly BatchColour[]): string {
+  // Names carry a unique suffix (name prefixes), so the colour is found by pattern, not by lookup.
+  const colourOf = (name: string): string => `try([for pattern, colour in ${hcl(colourByEnvironmentPattern)} : colour if can(regex(pattern, ${name}))][0], "")`;
   // "" stands for an empty queue or an environment of neither colour: nothing to protect.
-  return `sort(setsubtract(toset([for queue, order in ${liveOrders} : lookup(${hcl(colourByEnvironment)}, try(order[0], ""), "")]), ${hcl([...queued, ""])}))`;
+  return `sort(setsubtract(toset([for queue, order in ${liveOrders} : ${colourOf(`try(order[0], "")`)}]), ${hcl([...queued, ""])}))`;
 }
 
 /**

@@ -7,18 +7,34 @@ import type { EksCluster } from "./cluster";
 /** EKS's built-in cluster-wide administrator policy for access entries. */
 export const CLUSTER_ADMIN_POLICY_ARN = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
 
+/** EKS's built-in read-only policy: Kubernetes' `view`, which reads no Secrets. */
+export const CLUSTER_VIEW_POLICY_ARN = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy";
+
+/** A read-only principal: the view policy, plus the Kubernetes groups that RBAC in the cluster extends it with. */
+export interface ClusterReader {
+  readonly principalArn: string;
+  /** Groups the entry puts the principal in, e.g. ["orgplat:plan-readers"] (modules/eks/plan-reader-rbac.ts). */
+  readonly kubernetesGroups: readonly string[];
+}
+
 export interface ClusterAccessProps {
   readonly cluster: EksCluster;
   /** Cluster administrators by purpose, e.g. { "platform-admin": "arn:aws:iam::…:role/platform-admin" }. */
   readonly administrators: Readonly<Record<string, string>>;
   /** Roles of self-managed nodes (Karpenter's) that join with an EC2_LINUX entry, by purpose. */
   readonly nodeRoles: Readonly<Record<string, IamRole>>;
+  /**
+   * Read-only principals by purpose, e.g. { planner: { principalArn: <plan role>, kubernetesGroups: [...] } }.
+   * @default {}
+   */
+  readonly readers?: Readonly<Record<string, ClusterReader>>;
 }
 
 /**
  * Who may use the cluster, as access entries (authentication mode API): each administrator
- * gets a STANDARD entry with the cluster-admin policy, each node role an EC2_LINUX entry
- * (EKS maps it to system:nodes). Managed node groups make their own entries.
+ * gets a STANDARD entry with the cluster-admin policy, each reader a STANDARD entry with the view
+ * policy and its Kubernetes groups, each node role an EC2_LINUX entry (EKS maps it to
+ * system:nodes). Managed node groups make their own entries.
  */
 export class ClusterAccess extends Construct {
   public readonly entries: Readonly<Record<string, EksAccessEntry>>;
@@ -33,6 +49,15 @@ export class ClusterAccess extends Construct {
         clusterName,
         principalArn: entries[purpose].principalArn,
         policyArn: CLUSTER_ADMIN_POLICY_ARN,
+        accessScope: { type: "cluster" },
+      });
+    }
+    for (const [purpose, reader] of Object.entries(props.readers ?? {})) {
+      entries[purpose] = new EksAccessEntry(this, purpose, { clusterName, principalArn: reader.principalArn, type: "STANDARD", kubernetesGroups: [...reader.kubernetesGroups] });
+      new EksAccessPolicyAssociation(this, `${purpose}-view`, {
+        clusterName,
+        principalArn: entries[purpose].principalArn,
+        policyArn: CLUSTER_VIEW_POLICY_ARN,
         accessScope: { type: "cluster" },
       });
     }

@@ -1,6 +1,6 @@
 import type { EksNodePoolConfig } from "../../environments/schema";
 import { models, type IEC2NodeClass, type INodePool, type KubernetesModel } from "../kubernetes/models";
-import { INSTANCE_TYPES, instanceTypesOf } from "./max-pods";
+import { INSTANCE_TYPES, instanceTypesOf, type InstanceTypeTable } from "./max-pods";
 
 /** Label every node of a NodePool carries, for workloads that want one pool. */
 export const NODE_POOL_LABEL = "orgplat.io/node-pool";
@@ -50,6 +50,8 @@ export interface NodePoolInput {
   /** AZ IDs the pool may place nodes in (those with a shared private subnet). */
   readonly azIds: readonly string[];
   readonly config: EksNodePoolConfig;
+  /** Where the pool's architectures are looked up. @default INSTANCE_TYPES */
+  readonly instanceTypes?: InstanceTypeTable;
 }
 
 /**
@@ -60,7 +62,8 @@ export interface NodePoolInput {
  */
 export function nodePool(input: NodePoolInput): INodePool & KubernetesModel {
   const { config } = input;
-  const architectures = [...new Set(instanceTypesOf(config.instanceFamilies, config.instanceSizes).map((t) => INSTANCE_TYPES[t]?.architecture).filter((a) => a))].sort();
+  const table = input.instanceTypes ?? INSTANCE_TYPES;
+  const architectures = [...new Set(instanceTypesOf(config.instanceFamilies, config.instanceSizes).filter((t) => Object.hasOwn(table, t)).map((t) => table[t].architecture))].sort();
   const NodePool = models.NodePool();
   return new NodePool({
     metadata: { name: input.name },

@@ -7,6 +7,7 @@ import { ValidatedManifest } from "../kubernetes/validated-manifest";
 import { PLATFORM_CHARTS } from "./charts";
 import { KARPENTER_NAMESPACE } from "./karpenter-aws";
 import { ec2NodeClass, nodePool } from "./karpenter-manifests";
+import type { InstanceTypeTable } from "./max-pods";
 import { KARPENTER_POD_LABELS, KARPENTER_RELEASE, karpenterValues, type KarpenterValues } from "./karpenter-values";
 import { WorkloadAvailability } from "./workload-availability";
 
@@ -28,6 +29,8 @@ export interface KarpenterReleaseProps {
   readonly amiAlias: string;
   /** NodePools by name. */
   readonly nodePools: Readonly<Record<string, EksNodePoolConfig>>;
+  /** Where the pools' CPU architectures are looked up. @default INSTANCE_TYPES (modules/eks/max-pods.ts) */
+  readonly instanceTypes?: InstanceTypeTable;
 }
 
 /**
@@ -89,7 +92,7 @@ export class KarpenterRelease extends Construct {
         name,
         new ValidatedManifest(this, `node-pool-${name}`, {
           ...after,
-          object: nodePool({ name, nodeClassName: NODE_CLASS_NAME, azIds: props.azIds, config }),
+          object: nodePool({ name, nodeClassName: NODE_CLASS_NAME, azIds: props.azIds, config, instanceTypes: props.instanceTypes }),
         }),
       ]),
     );

@@ -1,3 +1,5 @@
+import { ENI_LIMIT_GROUPS } from "./instance-eni-limits";
+
 /**
  * Pods per node under the Amazon VPC CNI without prefix delegation: every pod takes a secondary
  * IPv4 address of one of the node's ENIs, each ENI keeps its primary address for itself, and two
@@ -24,51 +26,36 @@ export interface InstanceTypeLimits extends EniLimits {
   readonly architecture: CpuArchitecture;
 }
 
-/** The ENI limits most Nitro families share, by size. */
-const NITRO: Readonly<Record<string, EniLimits>> = {
-  medium: { enis: 2, ipv4PerEni: 4 },
-  large: { enis: 3, ipv4PerEni: 10 },
-  xlarge: { enis: 4, ipv4PerEni: 15 },
-  "2xlarge": { enis: 4, ipv4PerEni: 15 },
-  "4xlarge": { enis: 8, ipv4PerEni: 30 },
-  "8xlarge": { enis: 8, ipv4PerEni: 30 },
-  "9xlarge": { enis: 8, ipv4PerEni: 30 },
-  "12xlarge": { enis: 8, ipv4PerEni: 30 },
-  "16xlarge": { enis: 15, ipv4PerEni: 50 },
-  "18xlarge": { enis: 15, ipv4PerEni: 50 },
-  "24xlarge": { enis: 15, ipv4PerEni: 50 },
-};
+/** Instance type name ("m5.large") → its limits and architecture. */
+export type InstanceTypeTable = Readonly<Record<string, InstanceTypeLimits>>;
 
-/** Burstable t3/t3a/t4g sizes differ from the Nitro profile below xlarge. */
-const BURSTABLE: Readonly<Record<string, EniLimits>> = {
-  micro: { enis: 2, ipv4PerEni: 2 },
-  small: { enis: 3, ipv4PerEni: 4 },
-  medium: { enis: 3, ipv4PerEni: 6 },
-  large: { enis: 3, ipv4PerEni: 12 },
-  xlarge: { enis: 4, ipv4PerEni: 15 },
-  "2xlarge": { enis: 4, ipv4PerEni: 15 },
-};
-
-/** Which sizes each family offers; limits from AWS's eni-max-pods table (amazon-vpc-cni-k8s). */
-const FAMILIES: readonly { families: readonly string[]; architecture: CpuArchitecture; profile: Readonly<Record<string, EniLimits>>; sizes: readonly string[] }[] = [
-  { families: ["t3", "t3a"], architecture: "amd64", profile: BURSTABLE, sizes: ["micro", "small", "medium", "large", "xlarge", "2xlarge"] },
-  { families: ["t4g"], architecture: "arm64", profile: BURSTABLE, sizes: ["micro", "small", "medium", "large", "xlarge", "2xlarge"] },
-  { families: ["m5", "r5"], architecture: "amd64", profile: NITRO, sizes: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"] },
-  { families: ["c5"], architecture: "amd64", profile: NITRO, sizes: ["large", "xlarge", "2xlarge", "4xlarge", "9xlarge", "12xlarge", "18xlarge", "24xlarge"] },
-  { families: ["m6i", "c6i", "r6i", "m6a", "c6a", "r6a", "m7i", "c7i", "r7i"], architecture: "amd64", profile: NITRO, sizes: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"] },
-  { families: ["m6g", "c6g", "r6g", "m7g", "c7g", "r7g"], architecture: "arm64", profile: NITRO, sizes: ["medium", "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"] },
-];
-
-/** ENI limits and CPU architecture of every instance type the product knows, by name ("m5.large"). */
-export const INSTANCE_TYPES: Readonly<Record<string, InstanceTypeLimits>> = Object.fromEntries(
-  FAMILIES.flatMap(({ families, architecture, profile, sizes }) =>
-    families.flatMap((family) => sizes.map((size) => [`${family}.${size}`, { ...profile[size], architecture }] as const)),
-  ),
+/**
+ * ENI limits and CPU architecture of every current instance type, by name ("m5.large"), from the
+ * generated table (instance-eni-limits.ts, `npm run eni-limits`).
+ */
+export const INSTANCE_TYPES: InstanceTypeTable = Object.fromEntries(
+  Object.entries(ENI_LIMIT_GROUPS).flatMap(([key, types]) => {
+    const [architecture, enis, ipv4PerEni] = key.split(" ");
+    const limits: InstanceTypeLimits = { architecture: architecture as CpuArchitecture, enis: Number(enis), ipv4PerEni: Number(ipv4PerEni) };
+    return types.split(" ").map((type) => [type, limits] as const);
+  }),
 );
 
+/** ENI limits the org file declares for a type newer than the table (`eniLimits`). */
+export interface EniLimitsOverride extends EniLimits {
+  /** @default "amd64" */
+  readonly architecture?: CpuArchitecture;
+}
+
+/** The generated table with the org file's own entries on top (a declared type wins). */
+export function instanceTypeTable(overrides: Readonly<Record<string, EniLimitsOverride>> = {}): InstanceTypeTable {
+  const declared = Object.entries(overrides).map(([type, o]) => [type, { enis: o.enis, ipv4PerEni: o.ipv4PerEni, architecture: o.architecture ?? "amd64" }] as const);
+  return declared.length ? { ...INSTANCE_TYPES, ...Object.fromEntries(declared) } : INSTANCE_TYPES;
+}
+
 /** Max pods of a known instance type, or undefined when the table does not list it. */
-export function maxPodsOf(instanceType: string): number | undefined {
-  const limits = INSTANCE_TYPES[instanceType];
+export function maxPodsOf(instanceType: string, table: InstanceTypeTable = INSTANCE_TYPES): number | undefined {
+  const limits = Object.hasOwn(table, instanceType) ? table[instanceType] : undefined;
   return limits && maxPodsFor(limits);
 }
 

@@ -4,7 +4,7 @@ import type { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { EksCluster } from "./cluster";
-import { INSTANCE_TYPES } from "./max-pods";
+import { INSTANCE_TYPES, type InstanceTypeTable } from "./max-pods";
 import { NodeRole } from "./node-role";
 
 /** Label of the system nodes; platform controllers select it. */
@@ -31,6 +31,8 @@ export interface SystemNodeGroupProps {
   readonly releaseVersion?: string;
   /** What must exist before nodes try to join (security group rules, the add-ons nodes need to become Ready). @default [] */
   readonly dependsOn?: readonly ITerraformDependable[];
+  /** Where the types' CPU architecture is looked up. @default INSTANCE_TYPES (modules/eks/max-pods.ts) */
+  readonly instanceTypeTable?: InstanceTypeTable;
   /** Encrypted gp3 root volume size. @default 50 */
   readonly rootVolumeGiB?: number;
 }
@@ -64,7 +66,7 @@ export class SystemNodeGroup extends Construct {
       nodeRoleArn: this.nodeRole.role.arn,
       subnetIds: [...props.subnetIds],
       instanceTypes: [...props.instanceTypes],
-      amiType: amiTypeFor(props.instanceTypes),
+      amiType: amiTypeFor(props.instanceTypes, props.instanceTypeTable),
       capacityType: "ON_DEMAND",
       scalingConfig: { minSize: props.minSize, desiredSize: props.minSize, maxSize: props.maxSize },
       updateConfig: { maxUnavailable: 1 },
@@ -81,6 +83,6 @@ export class SystemNodeGroup extends Construct {
 }
 
 /** The EKS-optimized AL2023 AMI of the instance types' architecture (the config rules keep it single). */
-export function amiTypeFor(instanceTypes: readonly string[]): string {
-  return instanceTypes.every((t) => INSTANCE_TYPES[t]?.architecture === "arm64") ? "AL2023_ARM_64_STANDARD" : "AL2023_x86_64_STANDARD";
+export function amiTypeFor(instanceTypes: readonly string[], table: InstanceTypeTable = INSTANCE_TYPES): string {
+  return instanceTypes.every((t) => Object.hasOwn(table, t) && table[t].architecture === "arm64") ? "AL2023_ARM_64_STANDARD" : "AL2023_x86_64_STANDARD";
 }

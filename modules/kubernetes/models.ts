@@ -6,6 +6,10 @@ import type { IPodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisrup
 import type { ITopologySpreadConstraint } from "kubernetes-models/v1/TopologySpreadConstraint";
 import type { IToleration } from "kubernetes-models/v1/Toleration";
 import type { IAffinity } from "kubernetes-models/v1/Affinity";
+import type { IRole } from "kubernetes-models/rbac.authorization.k8s.io/v1/Role";
+import type { IRoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding";
+import type { IClusterRole } from "kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole";
+import type { IClusterRoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding";
 
 /*
  * The Kubernetes object models the product builds manifests and chart values from. Each class
@@ -21,6 +25,10 @@ export type { IPodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisrup
 export type { ITopologySpreadConstraint } from "kubernetes-models/v1/TopologySpreadConstraint";
 export type { IToleration } from "kubernetes-models/v1/Toleration";
 export type { IAffinity } from "kubernetes-models/v1/Affinity";
+export type { IRole } from "kubernetes-models/rbac.authorization.k8s.io/v1/Role";
+export type { IRoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding";
+export type { IClusterRole } from "kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole";
+export type { IClusterRoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding";
 
 /** What every model instance offers: schema validation and its plain JSON form. */
 export interface KubernetesModel {
@@ -47,4 +55,8 @@ export const models = {
   TopologySpreadConstraint: (): ModelClass<ITopologySpreadConstraint> => loadEsmExport(CORE, "v1/TopologySpreadConstraint.js", "TopologySpreadConstraint"),
   Toleration: (): ModelClass<IToleration> => loadEsmExport(CORE, "v1/Toleration.js", "Toleration"),
   Affinity: (): ModelClass<IAffinity> => loadEsmExport(CORE, "v1/Affinity.js", "Affinity"),
+  Role: (): ModelClass<IRole> => loadEsmExport(CORE, "rbac.authorization.k8s.io/v1/Role.js", "Role"),
+  RoleBinding: (): ModelClass<IRoleBinding> => loadEsmExport(CORE, "rbac.authorization.k8s.io/v1/RoleBinding.js", "RoleBinding"),
+  ClusterRole: (): ModelClass<IClusterRole> => loadEsmExport(CORE, "rbac.authorization.k8s.io/v1/ClusterRole.js", "ClusterRole"),
+  ClusterRoleBinding: (): ModelClass<IClusterRoleBinding> => loadEsmExport(CORE, "rbac.authorization.k8s.io/v1/ClusterRoleBinding.js", "ClusterRoleBinding"),
 };

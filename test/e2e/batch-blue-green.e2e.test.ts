@@ -129,6 +129,15 @@ describeWithTooling({ moto: true })("the Batch blue-green switch applied to moto
     return run.stdout.trim();
   };
 
+  /** The live name of a compute environment: its stem ("dev-us-east-1-batch-blue-spot") and Terraform's unique suffix. */
+  const liveName = (stem: string): string => {
+    const matching = asOperator(`print("\\n".join(ce["computeEnvironmentName"] for ce in client("batch").describe_compute_environments()["computeEnvironments"]))`)
+      .split("\n")
+      .filter((n) => new RegExp(`^${stem}-[0-9a-f]{26}$`).test(n));
+    expect(matching).toHaveLength(1);
+    return matching[0];
+  };
+
   /** Changes the state of a compute environment behind Terraform's back. */
   const setStateInAws = (computeEnvironment: string, state: "ENABLED" | "DISABLED"): void => {
     const seenState = asOperator(
@@ -212,7 +221,7 @@ describeWithTooling({ moto: true })("the Batch blue-green switch applied to moto
     const planned = plan(STEPS["4 blue removed"]);
     expect(planned.ok).toBe(false);
     const output = !planned.ok ? oneLine(planned.output) : "";
-    expect(output).toMatch(/compute environment\(s\) dev-us-east-1-batch-blue-on-demand, dev-us-east-1-batch-blue-spot are left out of environments\.dev\.batch\.colours but still ENABLED in AWS/);
+    expect(output).toMatch(/compute environment\(s\) dev-us-east-1-batch-blue-on-demand-[0-9a-f]{26}, dev-us-east-1-batch-blue-spot-[0-9a-f]{26} are left out of environments\.dev\.batch\.colours but still ENABLED in AWS/);
     expect(output).toMatch(/a live job queue still sends jobs to them/);
     expect(output).toMatch(/Next step: keep the colour under environments\.dev\.batch\.colours with environments\.dev\.batch\.state = \{ active: "green" \}/);
   }, 10 * 60_000);
@@ -227,17 +236,18 @@ describeWithTooling({ moto: true })("the Batch blue-green switch applied to moto
   }, 15 * 60_000);
 
   it("reads the live state: blue re-enabled behind Terraform's back stops the removal at plan", () => {
-    setStateInAws("dev-us-east-1-batch-blue-spot", "ENABLED");
+    const blueSpot = liveName("dev-us-east-1-batch-blue-spot");
+    setStateInAws(blueSpot, "ENABLED");
     const planned = plan(STEPS["4 blue removed"]);
     expect(planned.ok).toBe(false);
     const output = !planned.ok ? oneLine(planned.output) : "";
-    expect(output).toMatch(/compute environment\(s\) dev-us-east-1-batch-blue-spot are left out of environments\.dev\.batch\.colours but still ENABLED in AWS/);
+    expect(output).toMatch(/compute environment\(s\) dev-us-east-1-batch-blue-spot-[0-9a-f]{26} are left out of environments\.dev\.batch\.colours but still ENABLED in AWS/);
     expect(output).not.toMatch(/a live job queue still sends jobs to them/);
-    setStateInAws("dev-us-east-1-batch-blue-spot", "DISABLED");
+    setStateInAws(blueSpot, "DISABLED");
   }, 10 * 60_000);
 
   it("refuses at plan to remove blue while its ECS cluster still runs a job, though blue is DISABLED and out of every queue", () => {
-    const cluster = `client("batch").describe_compute_environments(computeEnvironments=["${BATCH_STACK}-blue-spot"])["computeEnvironments"][0]["ecsClusterArn"]`;
+    const cluster = `client("batch").describe_compute_environments(computeEnvironments=["${liveName(`${BATCH_STACK}-blue-spot`)}"])["computeEnvironments"][0]["ecsClusterArn"]`;
     const task = asOperator(
       `ecs, ec2 = client("ecs"), client("ec2")`,
       `cluster = ${cluster}`,
@@ -249,7 +259,7 @@ describeWithTooling({ moto: true })("the Batch blue-green switch applied to moto
     const planned = plan(STEPS["4 blue removed"]);
     expect(planned.ok).toBe(false);
     const output = !planned.ok ? oneLine(planned.output) : "";
-    expect(output).toMatch(/Batch colour removal refused: compute environment\(s\) dev-us-east-1-batch-blue-spot \(1 running, 0 pending\) still run jobs/);
+    expect(output).toMatch(/Batch colour removal refused: compute environment\(s\) dev-us-east-1-batch-blue-spot-[0-9a-f]{26} \(1 running, 0 pending\) still run jobs/);
     expect(output).not.toMatch(/still ENABLED in AWS|a live job queue still sends jobs/);
     asOperator(`ecs = client("ecs")`, `ecs.stop_task(cluster=${cluster}, task="${task}")`);
   }, 10 * 60_000);

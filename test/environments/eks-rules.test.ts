@@ -48,8 +48,22 @@ describe("EKS config validation", () => {
 
   it("rejects a NodePool allowing a type the instance table does not know", () => {
     expect(problemsOf((eks) => (eks.nodePools.general.instanceFamilies = ["m6i", "x9z"]))).toEqual([
-      'environments.dev.eks.nodePools.general.instanceSizes: "x9z.large", "x9z.xlarge", "x9z.2xlarge" are not in the instance-type table (modules/eks/max-pods.ts), so their pods per node are unknown; every family × size is allowed, so drop the family or size, or add the type to the table with its ENI limits',
+      'environments.dev.eks.nodePools.general.instanceSizes: "x9z.large", "x9z.xlarge", "x9z.2xlarge" are not in the instance-type table (modules/eks/instance-eni-limits.ts) nor under eniLimits, so their pods per node are unknown; every family × size is allowed, so drop the family or size, or declare each type\'s ENI limits, e.g. eniLimits: { "x9z.large": { enis: 3, ipv4PerEni: 10 } }',
     ]);
+  });
+
+  it("accepts a type newer than the table once the org file declares its ENI limits, and checks its pods like any other", () => {
+    const newer = (limits: Record<string, { enis: number; ipv4PerEni: number }>) =>
+      problemsOf((eks, org) => ((org.eniLimits = limits), (eks.minPodsPerNode = 30), (eks.nodePools.general.instanceFamilies = ["m9x"]), (eks.nodePools.general.instanceSizes = ["large"])));
+    expect(newer({ "m9x.large": { enis: 4, ipv4PerEni: 15 } })).toEqual([]);
+    expect(newer({ "m9x.large": { enis: 3, ipv4PerEni: 10 } })).toEqual([
+      "environments.dev.eks.nodePools.general.instanceSizes: m9x.large fits 29 pods, fewer than minPodsPerNode 30 (VPC CNI: ENIs × (IPv4 per ENI − 1) + 2); drop those sizes, or lower minPodsPerNode (check with `npm run max-pods -- m9x.large`)",
+    ]);
+  });
+
+  it("names the instance type and the field in a malformed eniLimits entry", () => {
+    const problems = configProblemsOf((org) => (org.eniLimits = { "m9x.large": { enis: 0, ipv4PerEni: 10 } }));
+    expect(problems).toEqual([expect.stringMatching(/^eniLimits\.m9x\.large\.enis: /)]);
   });
 
   it("rejects a configuration without any NodePool", () => {
@@ -73,7 +87,7 @@ describe("EKS config validation", () => {
   it("rejects a system node type the instance table does not know, listing the family's known types", () => {
     const problems = problemsOf((eks) => (eks.systemNodes = { instanceTypes: ["t3.huge"], minSize: 2, maxSize: 3 }));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^environments\.dev\.eks\.systemNodes\.instanceTypes\.0: "t3\.huge" is not in the instance-type table \(modules\/eks\/max-pods\.ts\); known t3 types: t3\.micro, /);
+    expect(problems[0]).toMatch(/^environments\.dev\.eks\.systemNodes\.instanceTypes\.0: "t3\.huge" is not in the instance-type table \(modules\/eks\/instance-eni-limits\.ts\) nor under eniLimits; known t3 types: t3\.nano, t3\.micro, .*; pick a known type, or for a type newer than the table declare its ENI limits \(aws ec2 describe-instance-types --instance-types t3\.huge\), e\.g\. eniLimits: \{ "t3\.huge": \{ enis: 3, ipv4PerEni: 10 \} \}$/);
   });
 
   it("rejects system node types of two CPU architectures (one AMI per node group)", () => {

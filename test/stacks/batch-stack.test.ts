@@ -26,7 +26,7 @@ function queueOrders(json: StackJson): Record<string, string[]> {
   );
 }
 
-const statesOf = (json: StackJson) => Object.fromEntries(resourcesOf(json, "aws_batch_compute_environment").map((ce) => [ce.compute_environment_name, ce.state]));
+const statesOf = (json: StackJson) => Object.fromEntries(resourcesOf(json, "aws_batch_compute_environment").map((ce) => [String(ce.compute_environment_name_prefix).replace(/-$/, ""), ce.state]));
 
 describe("the Batch stacks", () => {
   const org = exampleOrgModel();

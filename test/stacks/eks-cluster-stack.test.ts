@@ -1,3 +1,5 @@
+import { CLUSTER_ADMIN_POLICY_ARN, CLUSTER_VIEW_POLICY_ARN } from "../../modules/eks/cluster-access";
+import { PLAN_READER_GROUP } from "../../modules/eks/plan-reader-rbac";
 import { resolveOrg } from "../../environments/load";
 import { buildTestOrg, exampleOrgInput, exampleOrgModel, findStack, resourcesOf, synthStack } from "../support/synth";
 
@@ -77,7 +79,15 @@ describe("the EKS cluster stacks", () => {
         ["EC2_LINUX", expect.stringMatching(/^\$\{aws_iam_role\.karpenter_node-role_[0-9A-F]{8}\.arn\}$/)],
       ]),
     );
-    expect(entries).toHaveLength(3);
+    expect(entries).toHaveLength(4);
+  });
+
+  it("admit the plan role read-only: the view policy and the plan readers' group, whose RBAC the CRD stack adds; the deploy role keeps cluster admin", () => {
+    const planEntry = resourcesOf(json, "aws_eks_access_entry").find((e) => e.principal_arn === "arn:aws:iam::555555555555:role/orgplat-plan");
+    expect(planEntry).toMatchObject({ type: "STANDARD", kubernetes_groups: [PLAN_READER_GROUP] });
+    const policies = resourcesOf(json, "aws_eks_access_policy_association").map((a): [string, unknown] => [String(a.principal_arn).replace(/_[0-9A-F]{8}\./, "."), a.policy_arn]);
+    expect(policies.filter(([principal]) => principal.includes("access_planner"))).toEqual([["${aws_eks_access_entry.access_planner.principal_arn}", CLUSTER_VIEW_POLICY_ARN]]);
+    expect(policies.filter(([principal]) => principal.includes("access_deployer"))).toEqual([["${aws_eks_access_entry.access_deployer.principal_arn}", CLUSTER_ADMIN_POLICY_ARN]]);
   });
 
   it("expose what the add-ons stack needs as outputs", () => {

@@ -15,11 +15,18 @@ describe("the EKS CRD stacks", () => {
     expect(findStack(stacks.eksAddons, "dev-us-east-1-eks-addons").dependencies).toContain(stack);
   });
 
-  it("install Karpenter's CRD chart alone, at the address the add-ons stack held it under", () => {
+  it("install Karpenter's CRD chart alone (besides the plan readers' RBAC), at the address the add-ons stack held it under", () => {
     const releases = resourcesOf(json, "helm_release");
     expect(releases).toEqual([expect.objectContaining({ ...PLATFORM_CHARTS.karpenterCrd, name: "karpenter-crd", namespace: "kube-system", atomic: true })]);
     expect(Object.keys(json.resource!.helm_release)).toEqual([KARPENTER_CRDS_ADDRESS.split(".")[1]]);
-    expect(json.resource?.kubernetes_manifest).toBeUndefined();
+    expect(resourcesOf(json, "kubernetes_manifest").map((m) => (m.manifest as { kind: string }).kind).filter((kind) => !kind.includes("Role"))).toEqual([]);
+  });
+
+  it("let the plan readers' group read Helm's release Secrets in kube-system, where every release of the product lives, and nowhere else", () => {
+    const rbac = resourcesOf(json, "kubernetes_manifest").map((m) => m.manifest as { kind: string; metadata: { namespace?: string }; rules?: { resources: string[] }[] });
+    const secretReaders = rbac.filter((o) => o.rules?.some((r) => r.resources.includes("secrets")));
+    expect(secretReaders.map((o) => [o.kind, o.metadata.namespace])).toEqual([["Role", "kube-system"]]);
+    expect(rbac.map((o) => o.kind).sort()).toEqual(["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"]);
   });
 
   it("reach the cluster like the add-ons stack: endpoint from the cluster stack's state, exec-based token", () => {

@@ -38,9 +38,18 @@ function synthColour(enabled: boolean): StackJson {
 
 describe("ColourCompute", () => {
   const json = synthColour(true);
-  const environments = Object.fromEntries(resourcesOf(json, "aws_batch_compute_environment").map((ce) => [ce.compute_environment_name as string, ce]));
-  const spot = environments["dev-us-east-1-batch-green-spot"];
-  const onDemand = environments["dev-us-east-1-batch-green-on-demand"];
+  const environments = Object.fromEntries(resourcesOf(json, "aws_batch_compute_environment").map((ce) => [ce.compute_environment_name_prefix as string, ce]));
+  const spot = environments["dev-us-east-1-batch-green-spot-"];
+  const onDemand = environments["dev-us-east-1-batch-green-on-demand-"];
+
+  it("names each environment by a prefix and replaces it create-before-destroy, so a queue never orders a deleted one", () => {
+    for (const ce of [spot, onDemand]) {
+      expect(ce).not.toHaveProperty("compute_environment_name");
+      expect(ce.lifecycle).toEqual({ create_before_destroy: true });
+    }
+    // The Name tag keeps the stem: a tag change would itself force a replacement.
+    expect((spot.compute_resources as { tags: unknown }).tags).toEqual({ Name: "dev-us-east-1-batch-green-spot" });
+  });
 
   it("builds a Spot environment with the configured allocation strategy", () => {
     expect(spot).toMatchObject({ type: "MANAGED", state: "ENABLED", compute_resources: { type: "SPOT", allocation_strategy: "SPOT_CAPACITY_OPTIMIZED" } });

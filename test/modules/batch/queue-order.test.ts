@@ -45,11 +45,12 @@ describe("queue order derived from the colour state", () => {
     const names = new BatchNames("dev-us-east-1");
     expect(names.computeEnvironment("green", "on-demand")).toBe("dev-us-east-1-batch-green-on-demand");
     expect(names.jobQueue("spot-first")).toBe("dev-us-east-1-batch-spot-first");
-    expect(names.colourByEnvironment()).toEqual({
-      "dev-us-east-1-batch-blue-spot": "blue",
-      "dev-us-east-1-batch-blue-on-demand": "blue",
-      "dev-us-east-1-batch-green-spot": "green",
-      "dev-us-east-1-batch-green-on-demand": "green",
+    expect(names.computeEnvironmentPrefix("green", "on-demand")).toBe("dev-us-east-1-batch-green-on-demand-");
+    expect(names.colourByEnvironmentPattern()).toEqual({
+      "^dev-us-east-1-batch-blue-spot(-[0-9a-f]+)?$": "blue",
+      "^dev-us-east-1-batch-blue-on-demand(-[0-9a-f]+)?$": "blue",
+      "^dev-us-east-1-batch-green-spot(-[0-9a-f]+)?$": "green",
+      "^dev-us-east-1-batch-green-on-demand(-[0-9a-f]+)?$": "green",
     });
   });
 });

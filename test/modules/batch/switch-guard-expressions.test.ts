@@ -70,15 +70,27 @@ describeWithTooling({ moto: false })("colour-switch precondition expressions, ev
 
   it("flags the live active colour taken out of every queue at once (retiring without draining)", () => {
     const blueActive = liveQueueOrders(liveQueues([blueSpot, blueOd], [blueOd]));
-    expect(evaluate(activeLeaving(blueActive, names.colourByEnvironment(), ["green"]))).toEqual(["blue"]);
-    expect(evaluate(activeLeaving(blueActive, names.colourByEnvironment(), ["green", "blue"]))).toEqual([]);
-    expect(evaluate(activeLeaving(blueActive, names.colourByEnvironment(), ["blue"]))).toEqual([]);
+    expect(evaluate(activeLeaving(blueActive, names.colourByEnvironmentPattern(), ["green"]))).toEqual(["blue"]);
+    expect(evaluate(activeLeaving(blueActive, names.colourByEnvironmentPattern(), ["green", "blue"]))).toEqual([]);
+    expect(evaluate(activeLeaving(blueActive, names.colourByEnvironmentPattern(), ["blue"]))).toEqual([]);
+  });
+
+  it("knows a colour by its environments' prefixed names, and by the fixed names of an earlier release", () => {
+    // Terraform's unique suffix: a timestamp and a counter in hex (prefix + 26 characters).
+    const prefixed = (name: string): string => `${name}-20261201062113000000000001`;
+    const prefixedBlue = liveQueueOrders(liveQueues([prefixed(blueSpot), prefixed(blueOd)], [prefixed(blueOd)]));
+    expect(evaluate(activeLeaving(prefixedBlue, names.colourByEnvironmentPattern(), ["green"]))).toEqual(["blue"]);
+    const migrating = liveQueueOrders(liveQueues([prefixed(greenSpot), blueSpot, greenOd], [greenOd, blueOd]));
+    expect(evaluate(activeLeaving(migrating, names.colourByEnvironmentPattern(), ["blue"]))).toEqual(["green"]);
+    // A stem followed by anything but the suffix belongs to neither colour.
+    const lookalike = liveQueueOrders(liveQueues([`${blueSpot}-extra`], []));
+    expect(evaluate(activeLeaving(lookalike, names.colourByEnvironmentPattern(), ["green"]))).toEqual([]);
   });
 
   it("lets the draining colour leave the queues (the retire step) and ignores empty or foreign queues", () => {
     const greenFirst = liveQueueOrders(liveQueues([greenSpot, blueSpot, greenOd], [greenOd, blueOd]));
-    expect(evaluate(activeLeaving(greenFirst, names.colourByEnvironment(), ["green"]))).toEqual([]);
-    expect(evaluate(activeLeaving(liveQueueOrders("{}"), names.colourByEnvironment(), ["green"]))).toEqual([]);
-    expect(evaluate(activeLeaving(liveQueueOrders(liveQueues(["someone-elses-ce"], [])), names.colourByEnvironment(), ["green"]))).toEqual([]);
+    expect(evaluate(activeLeaving(greenFirst, names.colourByEnvironmentPattern(), ["green"]))).toEqual([]);
+    expect(evaluate(activeLeaving(liveQueueOrders("{}"), names.colourByEnvironmentPattern(), ["green"]))).toEqual([]);
+    expect(evaluate(activeLeaving(liveQueueOrders(liveQueues(["someone-elses-ce"], [])), names.colourByEnvironmentPattern(), ["green"]))).toEqual([]);
   });
 });

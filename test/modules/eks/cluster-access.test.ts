@@ -1,5 +1,5 @@
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { CLUSTER_ADMIN_POLICY_ARN, ClusterAccess } from "../../../modules/eks/cluster-access";
+import { CLUSTER_ADMIN_POLICY_ARN, CLUSTER_VIEW_POLICY_ARN, ClusterAccess } from "../../../modules/eks/cluster-access";
 import { resourcesOf } from "../../support/synth";
 import { synthWith, testCluster } from "./eks-fixture";
 
@@ -21,5 +21,22 @@ describe("ClusterAccess", () => {
   it("lets Karpenter's node role join as EC2_LINUX, with no policy association", () => {
     expect(entries).toContainEqual(expect.objectContaining({ principal_arn: "${aws_iam_role.node-role.arn}", type: "EC2_LINUX" }));
     expect(entries).toHaveLength(2);
+  });
+
+  describe("with a reader", () => {
+    const planRole = "arn:aws:iam::555555555555:role/orgplat-plan";
+    const withReader = synthWith((scope) => {
+      const cluster = testCluster(scope);
+      new ClusterAccess(scope, "access", { cluster, administrators: {}, nodeRoles: {}, readers: { planner: { principalArn: planRole, kubernetesGroups: ["orgplat:plan-readers"] } } });
+    });
+
+    it("gives it a STANDARD entry in its Kubernetes groups and the view policy on the whole cluster, never an admin policy", () => {
+      expect(resourcesOf(withReader, "aws_eks_access_entry")).toEqual([
+        expect.objectContaining({ principal_arn: planRole, type: "STANDARD", kubernetes_groups: ["orgplat:plan-readers"] }),
+      ]);
+      expect(resourcesOf(withReader, "aws_eks_access_policy_association")).toEqual([
+        expect.objectContaining({ principal_arn: expect.stringMatching(/^\$\{aws_eks_access_entry\.access_planner_\w+\.principal_arn\}$/), policy_arn: CLUSTER_VIEW_POLICY_ARN, access_scope: { type: "cluster" } }),
+      ]);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { eksNodePoolSchema } from "../../../environments/schema";
 import { ec2NodeClass, NODE_POOL_LABEL, nodePool } from "../../../modules/eks/karpenter-manifests";
+import { instanceTypeTable } from "../../../modules/eks/max-pods";
 import { validateModel } from "../../../modules/kubernetes/schema-validation";
 
 const AZ_IDS = ["use1-az1", "use1-az2", "use1-az4"];
@@ -43,6 +44,20 @@ describe("a NodePool", () => {
   it("is a valid karpenter.sh/v1 NodePool", () => {
     expect(general.toJSON()).toMatchObject({ apiVersion: "karpenter.sh/v1", kind: "NodePool", metadata: { name: "general" } });
     expect(() => validateModel(general, "NodePool general")).not.toThrow();
+  });
+
+  it("asks for the architectures of its types, those the org file declares included", () => {
+    const graviton = nodePool({ name: "arm", nodeClassName: "default", azIds: AZ_IDS, config: pool({ instanceFamilies: ["m8g", "m9g"], instanceSizes: ["large"] }) });
+    const arch = (p: typeof graviton) => p.spec.template.spec.requirements.find((r) => r.key === "kubernetes.io/arch")?.values;
+    expect(arch(graviton)).toEqual(["arm64"]);
+    const declared = nodePool({
+      name: "arm",
+      nodeClassName: "default",
+      azIds: AZ_IDS,
+      config: pool({ instanceFamilies: ["m9g"], instanceSizes: ["large"] }),
+      instanceTypes: instanceTypeTable({ "m9g.large": { enis: 3, ipv4PerEni: 10, architecture: "arm64" } }),
+    });
+    expect(arch(declared)).toEqual(["arm64"]);
   });
 
   it("places nodes by AZ ID (topology.k8s.aws/zone-id), in the configured zones only", () => {

@@ -1,3 +1,4 @@
+import { instanceTypeTable } from "../../../modules/eks/max-pods";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { NODE_MANAGED_POLICIES } from "../../../modules/eks/managed-policies";
 import { amiTypeFor, SYSTEM_NODE_LABEL, SYSTEM_NODE_TAINT, SystemNodeGroup } from "../../../modules/eks/system-node-group";
@@ -59,5 +60,12 @@ describe("SystemNodeGroup", () => {
   it("picks the AL2023 AMI of the instance types' architecture", () => {
     expect(amiTypeFor(["m6i.large"])).toBe("AL2023_x86_64_STANDARD");
     expect(amiTypeFor(["m6g.large", "c6g.large"])).toBe("AL2023_ARM_64_STANDARD");
+    expect(amiTypeFor(["m8g.large"])).toBe("AL2023_ARM_64_STANDARD");
+  });
+
+  it("looks up a type the org file declares (eniLimits) in the table it is given", () => {
+    const table = instanceTypeTable({ "m9g.large": { enis: 3, ipv4PerEni: 10, architecture: "arm64" } });
+    expect(amiTypeFor(["m9g.large"], table)).toBe("AL2023_ARM_64_STANDARD");
+    expect(amiTypeFor(["m9g.large"])).toBe("AL2023_x86_64_STANDARD");
   });
 });

@@ -16,6 +16,6 @@ describe("Kubernetes models loaded from their ES-only packages", () => {
 
   it("loads each kind the platform builds", () => {
     for (const load of Object.values(models)) expect(typeof load()).toBe("function");
-    expect(Object.keys(models).sort()).toEqual(["Affinity", "EC2NodeClass", "NodePool", "PodDisruptionBudget", "StorageClass", "Toleration", "TopologySpreadConstraint"]);
+    expect(Object.keys(models).sort()).toEqual(["Affinity", "ClusterRole", "ClusterRoleBinding", "EC2NodeClass", "NodePool", "PodDisruptionBudget", "Role", "RoleBinding", "StorageClass", "Toleration", "TopologySpreadConstraint"]);
   });
 });
