@@ -2,12 +2,14 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadOrg } from "../../environments/load";
+import { loadOrg, resolveOrg } from "../../environments/load";
+import type { OrgModel } from "../../environments/model";
 import { synthesizeOrg } from "../../stacks/synthesize";
 import { startMoto, type Moto } from "../support/moto";
 import { StackRunner } from "../support/stack-runner";
 import { readSynthesized, type SynthesizedStack } from "../support/synthesized";
 import { writeCliConfig } from "../support/terraform";
+import { exampleOrgInput } from "../support/synth";
 import { describeWithTooling } from "../support/tooling";
 
 /**
@@ -39,6 +41,12 @@ print(json.dumps({
 }))
 `;
 
+interface PlannedChange {
+  type: string;
+  address: string;
+  change: { actions: string[]; before?: Record<string, unknown>; after?: Record<string, unknown> };
+}
+
 interface Described {
   logGroups: { name: string; retentionInDays?: number; kmsKeyId?: string }[];
   flowLogs: { type: string; destination: string }[];
@@ -55,11 +63,15 @@ describeWithTooling({ moto: true })("log groups, their keys and the flow-log arc
     return JSON.parse(run.stdout) as Described;
   };
 
+  const synth = (model: OrgModel): void => {
+    synthesizeOrg(model, { emulatorEndpoint: moto.endpoint, purpose: "deploy" }, outdir);
+    stacks = new Map(readSynthesized(outdir).map((s) => [s.name, s]));
+  };
+
   beforeAll(async () => {
     moto = await startMoto();
     runner = new StackRunner(writeCliConfig(workDir), { env: moto.env });
-    synthesizeOrg(org, { emulatorEndpoint: moto.endpoint, purpose: "deploy" }, outdir);
-    stacks = new Map(readSynthesized(outdir).map((s) => [s.name, s]));
+    synth(org);
   }, 120_000);
 
   afterAll(async () => {
@@ -93,6 +105,24 @@ describeWithTooling({ moto: true })("log groups, their keys and the flow-log arc
       { type: "s3", destination: `arn:aws:s3:::example-flow-logs-444444444444-${REGION}/dev` },
     ]);
   });
+
+  it("plans new days of the security tier as an in-place retention update of the flow-log group, nothing else", () => {
+    const input = exampleOrgInput();
+    input.environments.dev.observability = { logRetention: { security: 90 } };
+    synth(resolveOrg(input, "example org, dev security tier 90 days (e2e)"));
+    try {
+      const network = stack(NETWORK);
+      runner.init(network);
+      runner.ok(network, ["plan", "-input=false", "-no-color", "-out=tier.tfplan", ...runner.targetArgs(network)]);
+      const plan = JSON.parse(runner.ok(network, ["show", "-json", "tier.tfplan"]).stdout) as { resource_changes?: PlannedChange[] };
+      const changes = (plan.resource_changes ?? []).filter((c) => !c.change.actions.every((a) => a === "no-op" || a === "read"));
+      expect(changes.map((c) => ({ type: c.type, actions: c.change.actions }))).toEqual([{ type: "aws_cloudwatch_log_group", actions: ["update"] }]);
+      expect([changes[0].change.before?.retention_in_days, changes[0].change.after?.retention_in_days]).toEqual([30, 90]);
+    } finally {
+      synth(org);
+      runner.init(stack(NETWORK));
+    }
+  }, 10 * 60_000);
 
   it("destroys in reverse order; only what refuses destroy (log groups, keys, buckets) is dropped from state first", () => {
     for (const name of [...ORDER].reverse()) {

@@ -88,7 +88,7 @@ describe("the network stacks of the example org", () => {
       const flowLog = resourcesOf(stack, "aws_flow_log").find((f) => f.log_destination_type === "cloud-watch-logs");
       expect(flowLog).toMatchObject({ traffic_type: "ALL", vpc_id: expect.stringContaining("aws_vpc.") });
       expect(resourcesOf(stack, "aws_cloudwatch_log_group")).toEqual([
-        expect.objectContaining({ retention_in_days: envOf(name).logRetention.security, tags: { LogTier: "security" }, kms_key_id: expect.stringContaining("aws_kms_key.log-group-key_key_") }),
+        expect.objectContaining({ retention_in_days: envOf(name).logRetention.security, tags: { LogTier: "security" }, kms_key_id: expect.stringContaining("aws_kms_key.log-group-key_") }),
       ]);
     }
     // dev overrides the security tier; prod keeps the org's.
