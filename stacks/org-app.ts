@@ -32,7 +32,7 @@ export interface OrgStacks {
   readonly eksCrds: readonly EksCrdsStack[];
   /** What runs inside each cluster (Helm + Kubernetes providers), one per cluster stack. */
   readonly eksAddons: readonly EksAddonsStack[];
-  /** The log-archive account's flow-log bucket per region with a VPC ("shared-<region>-log-archive"); none without a log-archive account. */
+  /** The log-archive account's flow-log bucket per region with a VPC ("shared-<region>-archive"); none without a log-archive account. */
   readonly logArchive: readonly LogArchiveStack[];
   readonly all: readonly AccountStack[];
 }
@@ -60,7 +60,7 @@ export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarg
   const logArchive = archiveAccount
     ? Object.values(org.regions)
         .filter((regionModel) => org.environments.some((env) => env.vpcs.some((v) => v.region.name === regionModel.name)))
-        .map((regionModel) => new LogArchiveStack(scope, environmentStackName(RESERVED_ENVIRONMENT, regionModel.name, "log-archive"), { org, target, regionModel, archiveAccount }))
+        .map((regionModel) => new LogArchiveStack(scope, environmentStackName(RESERVED_ENVIRONMENT, regionModel.name, "archive"), { org, target, regionModel, archiveAccount }))
     : [];
   const network = org.environments.flatMap((env) =>
     env.vpcs.map(

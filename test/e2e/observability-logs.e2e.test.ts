@@ -2,26 +2,58 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { App } from "cdktf";
+import type { Construct } from "constructs";
 import { loadOrg, resolveOrg } from "../../environments/load";
 import type { OrgModel } from "../../environments/model";
-import { synthesizeOrg } from "../../stacks/synthesize";
+import { FlowLogs } from "../../modules/network/flow-logs";
+import { SharedVpc } from "../../modules/network/shared-vpc";
+import { flowLogArchiveDestination } from "../../modules/observability/flow-log-archive-location";
+import { AccountStack, type AccountStackProps } from "../../stacks/account-stack";
+import { LogArchiveStack, logArchiveAccountOf } from "../../stacks/log-archive-stack";
+import { logGroupKeyOf } from "../../stacks/log-group-key-of";
 import { startMoto, type Moto } from "../support/moto";
 import { StackRunner } from "../support/stack-runner";
+import { exampleOrgInput } from "../support/synth";
 import { readSynthesized, type SynthesizedStack } from "../support/synthesized";
 import { writeCliConfig } from "../support/terraform";
-import { exampleOrgInput } from "../support/synth";
 import { describeWithTooling } from "../support/tooling";
 
 /**
- * The log side of observability on moto_server: the log-archive account's flow-log bucket and key
- * (shared-us-east-1-log-archive), then the smallest real stack with tiered, keyed log groups and
- * flow logs to both destinations: dev-us-east-1-network (after the transit stack it reads). Each is
- * applied as the deploy role, re-planned with no changes, and destroyed.
+ * The log side of observability on moto_server: the real log-archive stack (bucket, key, policies)
+ * of us-east-1, and a VPC of the network account with the product's FlowLogs, which makes the
+ * tiered, keyed flow-log group (TieredLogGroup + the stack's LogGroupKey) and both flow logs (to
+ * CloudWatch and to the archive bucket). Applied as the deploy role, re-planned with no changes, a
+ * tier change planned, destroyed.
+ *
+ * Not real: state is local (no bootstrap stacks, so the file runs in minutes on a shared machine),
+ * and the VPC comes without the network stack's subnets, routing, endpoints, share and attachment
+ * (test/e2e/org.e2e.test.ts applies the whole network stack).
  */
 const REGION = "us-east-1";
-const ARCHIVE = `shared-${REGION}-log-archive`;
-const NETWORK = `dev-${REGION}-network`;
-const ORDER = ["bootstrap-log-archive", "bootstrap-network", ARCHIVE, `shared-${REGION}-transit`, NETWORK];
+const ENVIRONMENT = "dev";
+const ARCHIVE = `shared-${REGION}-archive`;
+const FLOW_LOGS = `e2e-stand-in-${ENVIRONMENT}-${REGION}-flow-logs`;
+const ORDER = [ARCHIVE, FLOW_LOGS];
+
+/** The environment's VPC and its flow logs exactly as the network stack makes them, in the network account. */
+class StandInFlowLogStack extends AccountStack {
+  constructor(scope: Construct, name: string, props: AccountStackProps & { readonly archive: LogArchiveStack }) {
+    super(scope, name, props);
+    const env = props.org.environments.find((e) => e.name === props.environment)!;
+    const vpcModel = env.vpcs.find((v) => v.region.name === props.region)!;
+    const shared = new SharedVpc(this, "vpc", { cidr: vpcModel.cidr, name });
+    new FlowLogs(this, "flow-logs", {
+      vpc: shared.vpc,
+      accountId: this.account.id,
+      region: this.region,
+      retentionDays: env.logRetention,
+      key: logGroupKeyOf(this).key,
+      archiveDestination: flowLogArchiveDestination(props.org.name, props.archive.account.id, this.region, env.name),
+      name: `${env.name}-${this.region}`,
+    });
+  }
+}
 
 const org = loadOrg();
 const workDir = mkdtempSync(join(tmpdir(), "orgplat-obs-logs-e2e-"));
@@ -64,7 +96,12 @@ describeWithTooling({ moto: true })("log groups, their keys and the flow-log arc
   };
 
   const synth = (model: OrgModel): void => {
-    synthesizeOrg(model, { emulatorEndpoint: moto.endpoint, purpose: "deploy" }, outdir);
+    const app = new App({ outdir, skipBackendValidation: true });
+    const target = { emulatorEndpoint: moto.endpoint, purpose: "deploy" as const };
+    const state = (name: string) => `../../../.e2e-state/${name}.tfstate`;
+    const archive = new LogArchiveStack(app, ARCHIVE, { org: model, target, regionModel: model.regions[REGION], archiveAccount: logArchiveAccountOf(model)!, localStatePath: state(ARCHIVE) });
+    new StandInFlowLogStack(app, FLOW_LOGS, { org: model, target, account: model.networkAccount, region: REGION, environment: ENVIRONMENT, archive, localStatePath: state(FLOW_LOGS) });
+    app.synth();
     stacks = new Map(readSynthesized(outdir).map((s) => [s.name, s]));
   };
 
@@ -79,13 +116,13 @@ describeWithTooling({ moto: true })("log groups, their keys and the flow-log arc
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  it("applies the archive, the transit and the network stack, each re-planning with no changes", () => {
+  it("applies the archive stack, then the VPC with its flow logs, each re-planning with no changes", () => {
     for (const name of ORDER) {
       runner.init(stack(name));
       runner.apply(stack(name));
       expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
     }
-  }, 25 * 60_000);
+  }, 15 * 60_000);
 
   it("keeps the archive bucket and its key in the log-archive account, the bucket encrypted with that key", () => {
     const state = runner.ok(stack(ARCHIVE), ["state", "list"]).stdout;
@@ -96,7 +133,7 @@ describeWithTooling({ moto: true })("log groups, their keys and the flow-log arc
 
   it("creates the flow-log group with the security tier's days under the stack's own key, and flow logs to it and to the archive bucket", () => {
     const seen = describe(org.networkAccount.id);
-    const env = org.environments.find((e) => e.name === "dev")!;
+    const env = org.environments.find((e) => e.name === ENVIRONMENT)!;
     expect(seen.logGroups).toEqual([
       { name: `/orgplat/vpc-flow-logs/dev-${REGION}`, retentionInDays: env.logRetention.security, kmsKeyId: expect.stringMatching(new RegExp(`^arn:aws:kms:${REGION}:${org.networkAccount.id}:key/`)) },
     ]);
@@ -111,7 +148,7 @@ describeWithTooling({ moto: true })("log groups, their keys and the flow-log arc
     input.environments.dev.observability = { logRetention: { security: 90 } };
     synth(resolveOrg(input, "example org, dev security tier 90 days (e2e)"));
     try {
-      const network = stack(NETWORK);
+      const network = stack(FLOW_LOGS);
       runner.init(network);
       runner.ok(network, ["plan", "-input=false", "-no-color", "-out=tier.tfplan", ...runner.targetArgs(network)]);
       const plan = JSON.parse(runner.ok(network, ["show", "-json", "tier.tfplan"]).stdout) as { resource_changes?: PlannedChange[] };
@@ -120,11 +157,11 @@ describeWithTooling({ moto: true })("log groups, their keys and the flow-log arc
       expect([changes[0].change.before?.retention_in_days, changes[0].change.after?.retention_in_days]).toEqual([30, 90]);
     } finally {
       synth(org);
-      runner.init(stack(NETWORK));
+      runner.init(stack(FLOW_LOGS));
     }
   }, 10 * 60_000);
 
-  it("destroys in reverse order; only what refuses destroy (log groups, keys, buckets) is dropped from state first", () => {
+  it("destroys in reverse order; only what refuses destroy (log group, keys, bucket) is dropped from state first", () => {
     for (const name of [...ORDER].reverse()) {
       const retired = runner.destroy(stack(name));
       expect({ name, retired: retired.sort() }).toEqual({ name, retired: runner.protectedAddresses(stack(name)).sort() });

@@ -5,8 +5,8 @@ describe("the log-archive stacks", () => {
   const org = exampleOrgModel();
   const stacks = buildTestOrg(org);
 
-  it("has one per region with a VPC, named shared-<region>-log-archive, in the log-archive account", () => {
-    expect(stacks.logArchive.map((s) => s.node.id)).toEqual(Object.keys(org.regions).map((r) => `shared-${r}-log-archive`));
+  it("has one per region with a VPC, named shared-<region>-archive, in the log-archive account", () => {
+    expect(stacks.logArchive.map((s) => s.node.id)).toEqual(Object.keys(org.regions).map((r) => `shared-${r}-archive`));
     for (const stack of stacks.logArchive) {
       const { json } = synthStack(stack);
       expect(json.provider?.aws[0]).toMatchObject({ region: stack.region, allowed_account_ids: ["444444444444"] });

@@ -105,8 +105,8 @@ describe("the network stacks of the example org", () => {
         archive: expect.objectContaining({ traffic_type: "ALL", log_destination: `arn:aws:s3:::example-flow-logs-444444444444-${region}/${envOf(name).name}` }),
       });
       const network = stacks.network.find((s) => s.node.id === name)!;
-      expect(network.dependencies.map((d) => d.node.id)).toContain(`shared-${region}-log-archive`);
-      expect(network.producers.map((p) => p.node.id)).not.toContain(`shared-${region}-log-archive`);
+      expect(network.dependencies.map((d) => d.node.id)).toContain(`shared-${region}-archive`);
+      expect(network.producers.map((p) => p.node.id)).not.toContain(`shared-${region}-archive`);
     }
   });
 
