@@ -69,7 +69,7 @@ groups = session.client("logs").describe_log_groups(logGroupNamePrefix="/orgplat
 flows = session.client("ec2").describe_flow_logs()["FlowLogs"]
 print(json.dumps({
   "logGroups": [{"name": g["logGroupName"], "retentionInDays": g.get("retentionInDays"), "kmsKeyId": g.get("kmsKeyId")} for g in groups],
-  "flowLogs": sorted([{"type": f["LogDestinationType"], "destination": f.get("LogGroupName") if f["LogDestinationType"] == "cloud-watch-logs" else f.get("LogDestination")} for f in flows], key=lambda f: f["type"]),
+  "flowLogs": sorted([{"type": f["LogDestinationType"], "destination": f.get("LogDestination")} for f in flows], key=lambda f: f["type"]),
 }))
 `;
 
@@ -137,10 +137,9 @@ describeWithTooling({ moto: true })("log groups, their keys and the flow-log arc
     expect(seen.logGroups).toEqual([
       { name: `/orgplat/vpc-flow-logs/dev-${REGION}`, retentionInDays: env.logRetention.security, kmsKeyId: expect.stringMatching(new RegExp(`^arn:aws:kms:${REGION}:${org.networkAccount.id}:key/`)) },
     ]);
-    expect(seen.flowLogs).toEqual([
-      { type: "cloud-watch-logs", destination: `/orgplat/vpc-flow-logs/dev-${REGION}` },
-      { type: "s3", destination: `arn:aws:s3:::example-flow-logs-444444444444-${REGION}/dev` },
-    ]);
+    // The copy to the archive bucket is a declared moto gap (moto-gaps.ts: aws_flow_log to S3 across accounts): not applied here.
+    expect(seen.flowLogs).toEqual([{ type: "cloud-watch-logs", destination: expect.stringContaining(`log-group:/orgplat/vpc-flow-logs/dev-${REGION}`) }]);
+    expect(runner.excludedAddresses(stack(FLOW_LOGS))).toEqual([expect.stringMatching(/^aws_flow_log\.flow-logs_archive-flow-log_/)]);
   });
 
   it("plans new days of the security tier as an in-place retention update of the flow-log group, nothing else", () => {
