@@ -81,6 +81,8 @@ export const exampleOrg: OrgConfigInput = {
     "eu-west-1": { group: "eu", azIds: [...firstAzIds["eu-west-1"]], addressSpace: "10.16.0.0/12", transitGatewayAsn: 64513 },
     "ap-southeast-1": { group: "asia", azIds: [...firstAzIds["ap-southeast-1"]], addressSpace: "10.32.0.0/12", transitGatewayAsn: 64514 },
   },
+  // Days per log tier (the defaults, written out); an environment may override any tier.
+  observability: { logRetention: { security: 365, application: 90, debug: 7 } },
   environments: {
     dev: {
       workloadAccounts: ["workload-dev"],
@@ -88,14 +90,14 @@ export const exampleOrg: OrgConfigInput = {
       natGateways: "single",
       // IPv4 only: the dev environment is the one applied to moto, which cannot apply IPv6 subnets.
       ipv6: false,
-      flowLogRetentionDays: 30,
+      // dev keeps flow logs and control-plane logs a month, not the org's year.
+      observability: { logRetention: { security: 30 } },
       shareWith: "accounts",
       // One colour at a time until a change rolls out; see the README's blue-green runbook.
       batch: { regions: ["us-east-1"], colours: { blue: { ...batchCompute, instanceTypes: [...batchCompute.instanceTypes] } }, state: { active: "blue" }, jobDefinitions: batchJobs },
       eks: {
         regions: ["us-east-1"],
         platformAdminRoleArn: "arn:aws:iam::555555555555:role/platform-admin",
-        logRetentionDays: 30,
         // dev takes every new node image as it comes out (amiAlias defaults to al2023@latest); prod pins below.
         allowLatestAmi: true,
         nodePools: { general: { ...generalNodePool, instanceFamilies: [...generalNodePool.instanceFamilies], instanceSizes: [...generalNodePool.instanceSizes], capacityTypes: [...generalNodePool.capacityTypes] } },
@@ -121,7 +123,6 @@ export const exampleOrg: OrgConfigInput = {
       routingDomain: "prod",
       natGateways: "one-per-az",
       ipv6: true,
-      flowLogRetentionDays: 365,
       // workloads-prod holds only workload-prod, so new prod accounts placed there get the subnets too.
       shareWith: "ou",
       // Internet-facing load balancers of the workload accounts need the public subnets.
@@ -136,7 +137,6 @@ export const exampleOrg: OrgConfigInput = {
       eks: {
         regions: ["us-east-1", "eu-west-1"],
         platformAdminRoleArn: "arn:aws:iam::777777777777:role/platform-admin",
-        logRetentionDays: 365,
         systemNodes: { instanceTypes: ["m6i.large", "m7i.large"], minSize: 3, maxSize: 4, releaseVersion: "1.35.0-20260129" },
         amiAlias: "al2023@v20260129",
         nodePools: {

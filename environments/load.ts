@@ -3,10 +3,10 @@ import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { carveSubnets, ipv6Netnums } from "./address-plan";
 import { exampleOrg } from "./example-org";
-import type { EnvironmentModel, OrgModel } from "./model";
+import type { EnvironmentModel, LogRetentionModel, OrgModel } from "./model";
 import { ConfigError } from "./problems";
 import { has } from "./rule-helpers";
-import { SUBNET_TIERS, type OrgConfig, type SubnetTier } from "./schema";
+import { LOG_TIERS, SUBNET_TIERS, type OrgConfig, type SubnetTier } from "./schema";
 import { validateOrg } from "./validate";
 
 /** Name under which the bundled example organization is reported in errors. */
@@ -90,7 +90,7 @@ function toModel(org: OrgConfig): OrgModel {
     name,
     routingDomain: env.routingDomain,
     natGateways: env.natGateways,
-    flowLogRetentionDays: env.flowLogRetentionDays,
+    logRetention: Object.fromEntries(LOG_TIERS.map((tier) => [tier, env.observability?.logRetention?.[tier] ?? org.observability.logRetention[tier]])) as LogRetentionModel,
     interfaceEndpoints: env.interfaceEndpoints,
     ipv6: env.ipv6,
     shareWith: env.shareWith,
@@ -136,5 +136,6 @@ function toModel(org: OrgConfig): OrgModel {
     networkAccount: accounts.find((a) => a.role === "network")!,
     regions,
     environments,
+    logRetention: org.observability.logRetention,
   };
 }

@@ -1,5 +1,8 @@
 import type { InstanceTypeTable } from "../modules/eks/max-pods";
-import type { AccessConfig, AccountRole, BatchColour, BatchColourConfig, BatchJobConfig, EksConfig, RegionGroup, ShareableTier, SubnetTier } from "./schema";
+import type { AccessConfig, AccountRole, BatchColour, BatchColourConfig, BatchJobConfig, EksConfig, LogTier, RegionGroup, ShareableTier, SubnetTier } from "./schema";
+
+/** Days CloudWatch Logs keeps a log group, by the tier the group declares. */
+export type LogRetentionModel = Readonly<Record<LogTier, number>>;
 
 /**
  * The organization after validation and resolution: what every stack and module reads.
@@ -21,6 +24,8 @@ export interface OrgModel {
   readonly networkAccount: AccountModel;
   readonly regions: Readonly<Record<string, RegionModel>>;
   readonly environments: readonly EnvironmentModel[];
+  /** The org's log tiers: what stacks outside any environment (e.g. the log archive) keep by. */
+  readonly logRetention: LogRetentionModel;
 }
 
 /** Role names per purpose, the GitHub repository CI runs from, and the people who may plan or deploy. */
@@ -47,8 +52,8 @@ export interface EnvironmentModel {
   readonly name: string;
   readonly routingDomain: string;
   readonly natGateways: "one-per-az" | "single";
-  /** Days CloudWatch Logs keeps the environment's VPC flow logs. */
-  readonly flowLogRetentionDays: number;
+  /** The org's log tiers with this environment's overrides. */
+  readonly logRetention: LogRetentionModel;
   /** Interface endpoint services (e.g. "ecr.api") in the private subnets of every VPC. */
   readonly interfaceEndpoints: readonly string[];
   /** Dual-stack VPCs (IPv6 /56 per VPC, /64 per subnet). */

@@ -25,6 +25,22 @@ export const DEFAULT_INTERFACE_ENDPOINTS = ["ecr.api", "ecr.dkr", "sts", "ec2", 
 /** Retention values the CloudWatch Logs API accepts (PutRetentionPolicy). */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
+/**
+ * What a log group holds decides how long it is kept: `security` (flow logs, EKS control plane
+ * and audit), `application` (job and workload output), `debug` (short-lived troubleshooting).
+ */
+export const LOG_TIERS = ["security", "application", "debug"] as const;
+export type LogTier = (typeof LOG_TIERS)[number];
+
+/** Days each tier keeps its log groups unless the org or an environment says otherwise. */
+export const DEFAULT_LOG_RETENTION: Readonly<Record<LogTier, number>> = { security: 365, application: 90, debug: 7 };
+
+/** Org file fields that retention tiers replaced (environment and its `eks`), and the tier that now holds their days. */
+export const RETIRED_RETENTION_FIELDS: Readonly<Record<string, { readonly tier: LogTier; readonly logs: string }>> = {
+  flowLogRetentionDays: { tier: "security", logs: "VPC flow logs" },
+  logRetentionDays: { tier: "security", logs: "EKS control-plane logs" },
+};
+
 /** Lower-case, starts with a letter: safe in stack names, S3 keys and bucket names. */
 const SAFE_NAME = /^[a-z][a-z0-9-]{0,22}[a-z0-9]$/;
 const SAFE_NAME_HINT = "use 2-24 characters of a-z, 0-9 and '-', starting with a letter, e.g. \"dev\" or \"workload-prod\"";
@@ -56,6 +72,32 @@ const awsBlockCidr = ipv4Cidr.refine(
 );
 
 const safeName = z.string().regex(SAFE_NAME, { message: SAFE_NAME_HINT });
+
+const logRetentionDays = z
+  .number()
+  .int()
+  .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), { message: `must be a retention CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}` });
+
+/** Days per log tier at org level: every environment starts from these. */
+export const orgObservabilitySchema = z
+  .object({
+    logRetention: z
+      .object({
+        security: logRetentionDays.default(DEFAULT_LOG_RETENTION.security),
+        application: logRetentionDays.default(DEFAULT_LOG_RETENTION.application),
+        debug: logRetentionDays.default(DEFAULT_LOG_RETENTION.debug),
+      })
+      .strict()
+      .default({ ...DEFAULT_LOG_RETENTION }),
+  })
+  .strict();
+
+/** An environment's overrides of the org's log tiers; a tier left out keeps the org's days. */
+export const environmentObservabilitySchema = z
+  .object({
+    logRetention: z.object({ security: logRetentionDays.optional(), application: logRetentionDays.optional(), debug: logRetentionDays.optional() }).strict().optional(),
+  })
+  .strict();
 
 const iamRoleName = (example: string) =>
   z.string().regex(/^[\w+=,.@-]{1,64}$/, { message: `must be an IAM role name (1-64 of a-z, A-Z, 0-9 and +=,.@_-), e.g. "${example}"` }).default(example);
@@ -296,12 +338,6 @@ export const eksSchema = z
     platformAdminRoleArn: z.string().regex(/^arn:aws:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/, { message: "must be an IAM role ARN like \"arn:aws:iam::555555555555:role/platform-admin\"" }),
     /** CIDRs allowed to reach a public API endpoint; empty keeps the endpoint private only. */
     publicAccessCidrs: z.array(ipv4Cidr).default([]),
-    /** Days CloudWatch Logs keeps the control-plane logs. */
-    logRetentionDays: z
-      .number()
-      .int()
-      .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), { message: `must be a retention CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}` })
-      .default(90),
     /** The managed node group for Karpenter and other system pods (never on Karpenter's own nodes). */
     systemNodes: z
       .object({
@@ -349,14 +385,6 @@ export const environmentSchema = z
     routingDomain: safeName,
     /** One NAT gateway per AZ ID (zone-independent egress) or a single one (cheaper). */
     natGateways: z.enum(["one-per-az", "single"]).default("one-per-az"),
-    /** Days CloudWatch Logs keeps the VPC flow logs (a retention CloudWatch accepts). */
-    flowLogRetentionDays: z
-      .number()
-      .int()
-      .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), {
-        message: `must be a retention CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
-      })
-      .default(90),
     /**
      * Interface endpoints in the private subnets, as the service part after "com.amazonaws.<region>."
      * (e.g. "ecr.api"). The default covers what private EKS nodes need to pull images and join.
@@ -378,6 +406,8 @@ export const environmentSchema = z
     batch: batchSchema.optional(),
     /** EKS clusters with Karpenter and the EFS CSI driver; none means no EKS stacks. */
     eks: eksSchema.optional(),
+    /** Log retention per tier for this environment's log groups, over the org's `observability`. */
+    observability: environmentObservabilitySchema.optional(),
     /** VPC layout per region the environment runs in. */
     regions: z.record(z.string(), environmentRegionSchema),
   })
@@ -418,6 +448,8 @@ export const orgSchema = z
     regions: z.record(z.string(), regionSchema),
     /** Environments by name (e.g. "dev"), each with its VPCs and what runs in them. */
     environments: z.record(z.string(), environmentSchema),
+    /** Log retention per tier (days CloudWatch Logs accepts); environments may override each tier. */
+    observability: orgObservabilitySchema.default({ logRetention: { ...DEFAULT_LOG_RETENTION } }),
     /** Regions, AZ IDs or EKS versions AWS launched after environments/aws-facts.ts was last updated. */
     awsFacts: awsFactsSchema.optional(),
     /**

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { ConfigProblem } from "./problems";
 import { crossFieldProblems } from "./rules";
 import { has } from "./rule-helpers";
-import { orgSchema, type OrgConfig } from "./schema";
+import { orgSchema, RETIRED_RETENTION_FIELDS, type OrgConfig } from "./schema";
 
 /** What validating an org file found: the parsed org when it is valid, else every problem. */
 export type Validation = { readonly org: OrgConfig; readonly problems: readonly [] } | { readonly org?: undefined; readonly problems: readonly ConfigProblem[] };
@@ -28,7 +28,7 @@ export function validateOrg(input: unknown, today?: string): Validation {
     const problems = [...reserved, ...crossFieldProblems(parsed.data, today)];
     return problems.length ? { problems } : { org: parsed.data, problems: [] };
   }
-  const schemaProblems = parsed.error.issues.map(toProblem);
+  const schemaProblems = parsed.error.issues.flatMap(toProblems);
   const partial = salvage(input as Record<string, unknown>);
   const crossField = partial ? crossFieldProblems(partial.org, today).map(partial.restorePath).filter((p) => !partial.touchesDropped(p)) : [];
   return { problems: [...reserved, ...schemaProblems, ...crossField] };
@@ -54,9 +54,26 @@ function reservedKeyProblems(input: object): ConfigProblem[] {
   return problems;
 }
 
-function toProblem(issue: z.core.$ZodIssue): ConfigProblem {
+function toProblems(issue: z.core.$ZodIssue): ConfigProblem[] {
   const path = issue.path.map(String).join(".");
-  return { path, message: messageOf(issue, path) };
+  if (issue.code === "unrecognized_keys" && issue.path[0] === "environments") {
+    const retired = issue.keys.filter((k) => has(RETIRED_RETENTION_FIELDS, k));
+    const others = issue.keys.filter((k) => !retired.includes(k));
+    return [
+      ...retired.map((key) => ({ path: `${path}.${key}`, message: retiredFieldMessage(key, issue.path.slice(0, 2).map(String).join(".")) })),
+      ...(others.length ? [{ path, message: unknownKeysMessage(others) }] : []),
+    ];
+  }
+  return [{ path, message: messageOf(issue, path) }];
+}
+
+/** Day 2: an org file written before the retention tiers names the field that replaced its old one. */
+function retiredFieldMessage(key: string, environmentPath: string): string {
+  const { tier, logs } = RETIRED_RETENTION_FIELDS[key];
+  return (
+    `"${key}" was replaced by log retention tiers (${logs} are the ${tier} tier): delete it and set its days as ` +
+    `${environmentPath}.observability.logRetention.${tier}, or leave that out to keep the org's observability.logRetention.${tier}`
+  );
 }
 
 function messageOf(issue: z.core.$ZodIssue, path: string): string {

@@ -70,7 +70,9 @@ export class AccountStack extends TerraformStack {
     } else {
       useAccountStateBackend(this, { location: this.stateLocation, roleName: this.roleName, target: props.target });
     }
-    Aspects.of(this).add(new Guardrails({ context: () => ({ forbiddenRoleNames: this.forbiddenRoleNames }) }));
+    // Log groups keep their environment's tier days; stacks outside any environment keep the org's.
+    const logRetentionDays = props.org.environments.find((e) => e.name === props.environment)?.logRetention ?? props.org.logRetention;
+    Aspects.of(this).add(new Guardrails({ context: () => ({ forbiddenRoleNames: this.forbiddenRoleNames, logRetentionDays }) }));
     suppressKnownExceptions(this);
   }
 

@@ -8,6 +8,7 @@ import { JobDefinition } from "../modules/batch/job-definition";
 import { JobLogGroup } from "../modules/batch/job-log-group";
 import { BatchNames, JOB_QUEUE_KINDS } from "../modules/batch/queue-order";
 import { AccountStack, type AccountStackProps } from "./account-stack";
+import { logGroupKeyOf } from "./log-group-key-of";
 import type { NetworkOutputs } from "./network-stack";
 
 /** Anything that hands a consumer stack the shared VPC and subnets: the network stack of the same environment × region. */
@@ -42,7 +43,7 @@ export class BatchStack extends AccountStack {
     const names = new BatchNames(`${env.name}-${this.region}`);
     const network = props.network.outputsFor(this);
 
-    const logs = new JobLogGroup(this, "job-logs", { name: names.prefix });
+    const logs = new JobLogGroup(this, "job-logs", { name: names.prefix, retentionDays: env.logRetention, key: logGroupKeyOf(this).key });
     this.roles = new BatchRoles(this, "roles", {
       accountId: this.account.id,
       region: this.region,

@@ -17,6 +17,7 @@ import { SpotServiceLinkedRole } from "../modules/eks/spot-service-linked-role";
 import { SystemNodeGroup } from "../modules/eks/system-node-group";
 import { AccountStack, type AccountStackProps } from "./account-stack";
 import { roleNamesOf } from "./account-access-plan";
+import { logGroupKeyOf } from "./log-group-key-of";
 import type { NetworkOutputs } from "./network-stack";
 
 export interface EksClusterStackProps extends Omit<AccountStackProps, "region" | "account" | "environment"> {
@@ -110,7 +111,8 @@ export class EksClusterStack extends AccountStack {
       securityGroup: this.securityGroups.cluster,
       secretsKey: this.key.key,
       publicAccessCidrs: eks.publicAccessCidrs,
-      logRetentionDays: eks.logRetentionDays,
+      logRetentionDays: env.logRetention,
+      logKey: logGroupKeyOf(this).key,
     });
     this.networkingAddons = new NodeNetworkingAddons(this, "addons", { cluster: this.cluster, kubernetesVersion: eks.kubernetesVersion });
     this.systemNodes = new SystemNodeGroup(this, "system-nodes", {

@@ -7,12 +7,6 @@ import { Guardrails } from "../modules/guardrails/guardrails";
  */
 export function suppressKnownExceptions(stack: TerraformStack): void {
   const suppress = (ruleId: string, kinds: readonly string[], reason: string) => Guardrails.suppress(stack, ruleId, reason, kinds);
-  suppress("ORG-LOG-2", ["aws_cloudwatch_log_group"], "log group KMS keys (with a key policy for logs.<region>.amazonaws.com) come with the observability work");
-  suppress(
-    "ORG-DATA-1",
-    ["aws_cloudwatch_log_group"],
-    "log groups get prevent_destroy with their KMS keys in the observability work; until then the plan summary's data warning flags a log group a plan destroys",
-  );
   suppress(
     "ORG-DATA-1",
     ["aws_eks_cluster"],

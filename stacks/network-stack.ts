@@ -14,7 +14,10 @@ import { TierNetworkAcls } from "../modules/network/tier-network-acls";
 import { TierRouteTables } from "../modules/network/tier-route-tables";
 import { TransitAttachment } from "../modules/network/transit-attachment";
 import { VpcEndpoints } from "../modules/network/vpc-endpoints";
+import { flowLogArchiveDestination } from "../modules/observability/flow-log-archive-location";
 import { AccountStack, type AccountStackProps } from "./account-stack";
+import type { LogArchiveStack } from "./log-archive-stack";
+import { logGroupKeyOf } from "./log-group-key-of";
 import type { TransitStack } from "./transit-stack";
 
 export interface NetworkStackProps extends Omit<AccountStackProps, "region" | "account" | "environment"> {
@@ -24,6 +27,11 @@ export interface NetworkStackProps extends Omit<AccountStackProps, "region" | "a
   readonly vpcModel: VpcModel;
   /** The region's transit stack: the VPC attaches to its gateway. */
   readonly transit: TransitStack;
+  /**
+   * The region's log-archive stack, whose bucket receives a copy of the flow logs (by derived name, not by state).
+   * @default no archive copy
+   */
+  readonly logArchive?: LogArchiveStack;
 }
 
 /** What consumers in workload accounts read from a network stack's state. */
@@ -104,7 +112,18 @@ export class NetworkStack extends AccountStack {
       vpcIpv6Cidr: this.sharedVpc.ipv6Cidr,
       namePrefix,
     });
-    this.flowLogs = new FlowLogs(this, "flow-logs", { vpc, accountId: this.account.id, region: this.region, retentionDays: env.flowLogRetentionDays, name: namePrefix });
+    const archive = props.logArchive;
+    // Ordered after the archive stack (the bucket policy must stand before delivery starts); its state is never read.
+    if (archive) this.addDependency(archive);
+    this.flowLogs = new FlowLogs(this, "flow-logs", {
+      vpc,
+      accountId: this.account.id,
+      region: this.region,
+      retentionDays: env.logRetention,
+      key: logGroupKeyOf(this).key,
+      archiveDestination: archive && flowLogArchiveDestination(org.name, archive.account.id, this.region, env.name),
+      name: namePrefix,
+    });
 
     // Participants create their resources in these subnets; they never see the owner's tags.
     this.share = new ResourceShare(this, "share", {

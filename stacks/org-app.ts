@@ -10,6 +10,7 @@ import { BootstrapStack } from "./bootstrap-stack";
 import { EksAddonsStack } from "./eks-addons-stack";
 import { EksClusterStack } from "./eks-cluster-stack";
 import { EksCrdsStack } from "./eks-crds-stack";
+import { LogArchiveStack, logArchiveAccountOf } from "./log-archive-stack";
 import { NetworkStack } from "./network-stack";
 import { bootstrapStackName, environmentStackName, GLOBAL_REGION } from "./stack-names";
 import { TransitPeeringStack } from "./transit-peering-stack";
@@ -31,6 +32,8 @@ export interface OrgStacks {
   readonly eksCrds: readonly EksCrdsStack[];
   /** What runs inside each cluster (Helm + Kubernetes providers), one per cluster stack. */
   readonly eksAddons: readonly EksAddonsStack[];
+  /** The log-archive account's flow-log bucket per region with a VPC ("shared-<region>-archive"); none without a log-archive account. */
+  readonly logArchive: readonly LogArchiveStack[];
   readonly all: readonly AccountStack[];
 }
 
@@ -52,6 +55,13 @@ export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarg
   const transitPeering = isMeshed(org)
     ? new TransitPeeringStack(scope, environmentStackName(RESERVED_ENVIRONMENT, GLOBAL_REGION, "transit-peering"), { org, target, transits: transit })
     : undefined;
+  // Flow logs of every region with a VPC are archived in the log-archive account, when the org has one.
+  const archiveAccount = logArchiveAccountOf(org);
+  const logArchive = archiveAccount
+    ? Object.values(org.regions)
+        .filter((regionModel) => org.environments.some((env) => env.vpcs.some((v) => v.region.name === regionModel.name)))
+        .map((regionModel) => new LogArchiveStack(scope, environmentStackName(RESERVED_ENVIRONMENT, regionModel.name, "archive"), { org, target, regionModel, archiveAccount }))
+    : [];
   const network = org.environments.flatMap((env) =>
     env.vpcs.map(
       (vpcModel) =>
@@ -61,6 +71,7 @@ export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarg
           target,
           vpcModel,
           transit: transit.find((t) => t.region === vpcModel.region.name)!,
+          logArchive: logArchive.find((a) => a.region === vpcModel.region.name),
         }),
     ),
   );
@@ -112,7 +123,7 @@ export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarg
         crds: eksCrds[i],
       }),
   );
-  const environmentStacks: AccountStack[] = [...transit, ...(transitPeering ? [transitPeering] : []), ...network, ...batch, ...eksClusters, ...eksCrds, ...eksAddons];
+  const environmentStacks: AccountStack[] = [...transit, ...(transitPeering ? [transitPeering] : []), ...logArchive, ...network, ...batch, ...eksClusters, ...eksCrds, ...eksAddons];
   const bootstrap = org.accounts.map((account) => {
     const name = bootstrapStackName(account);
     return new BootstrapStack(scope, name, {
@@ -123,5 +134,5 @@ export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarg
       localStatePath: org.bootstrapBackend === "local" ? bootstrapLocalStatePath(name) : undefined,
     });
   });
-  return { bootstrap, network, transit, transitPeering, batch, eksClusters, eksCrds, eksAddons, all: [...bootstrap, ...environmentStacks] };
+  return { bootstrap, network, transit, transitPeering, batch, eksClusters, eksCrds, eksAddons, logArchive, all: [...bootstrap, ...environmentStacks] };
 }

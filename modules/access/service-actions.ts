@@ -109,7 +109,7 @@ const DEPLOY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   batch: ["batch:Create*", "batch:Delete*", "batch:Update*", "batch:RegisterJobDefinition", "batch:DeregisterJobDefinition", ...TAGS("batch")],
   sqs: ["sqs:CreateQueue", "sqs:DeleteQueue", "sqs:SetQueueAttributes", "sqs:AddPermission", "sqs:RemovePermission", "sqs:TagQueue", "sqs:UntagQueue"],
   events: ["events:PutRule", "events:DeleteRule", "events:EnableRule", "events:DisableRule", "events:PutTargets", "events:RemoveTargets", ...TAGS("events")],
-  logs: ["logs:CreateLogGroup", "logs:DeleteLogGroup", "logs:PutRetentionPolicy", "logs:DeleteRetentionPolicy", "logs:AssociateKmsKey", "logs:DisassociateKmsKey", "logs:PutResourcePolicy", "logs:DeleteResourcePolicy", ...TAGS("logs"), "logs:TagLogGroup", "logs:UntagLogGroup"],
+  logs: ["logs:CreateLogGroup", "logs:DeleteLogGroup", "logs:PutRetentionPolicy", "logs:DeleteRetentionPolicy", "logs:AssociateKmsKey", "logs:DisassociateKmsKey", "logs:PutResourcePolicy", "logs:DeleteResourcePolicy", "logs:CreateLogDelivery", "logs:DeleteLogDelivery", ...TAGS("logs"), "logs:TagLogGroup", "logs:UntagLogGroup"],
   cloudwatch: ["cloudwatch:PutMetricAlarm", "cloudwatch:PutCompositeAlarm", "cloudwatch:DeleteAlarms", "cloudwatch:PutDashboard", "cloudwatch:DeleteDashboards", "cloudwatch:PutAnomalyDetector", "cloudwatch:DeleteAnomalyDetector", ...TAGS("cloudwatch")],
   ram: ["ram:CreateResourceShare", "ram:UpdateResourceShare", "ram:DeleteResourceShare", "ram:AssociateResourceShare", "ram:DisassociateResourceShare", "ram:AssociateResourceSharePermission", ...TAGS("ram")],
   sns: ["sns:CreateTopic", "sns:DeleteTopic", "sns:SetTopicAttributes", "sns:Subscribe", "sns:Unsubscribe", ...TAGS("sns")],

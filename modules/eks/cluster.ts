@@ -1,4 +1,3 @@
-import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { EksCluster as EksClusterResource } from "@cdktf/provider-aws/lib/eks-cluster";
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
@@ -10,6 +9,7 @@ import type { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { awsManagedPolicyArn } from "./managed-policies";
+import { TieredLogGroup, type LogRetentionDays } from "../observability/tiered-log-group";
 
 /** Name of the control plane's role, known before the cluster so its key's policy can name it. */
 export function clusterRoleName(clusterName: string): string {
@@ -44,8 +44,10 @@ export interface EksClusterProps {
    * @default [] (the public endpoint is off; the API is reachable from the VPC and its peers only)
    */
   readonly publicAccessCidrs?: readonly string[];
-  /** Days the control-plane log group keeps logs. */
-  readonly logRetentionDays: number;
+  /** Days per log tier of the environment; control-plane (and audit) logs are the security tier. */
+  readonly logRetentionDays: LogRetentionDays;
+  /** Key of this account and region the control-plane log group is encrypted with (see LogGroupKey). */
+  readonly logKey: KmsKey;
 }
 
 /**
@@ -70,7 +72,7 @@ export class EksCluster extends Construct {
     this.arn = `arn:aws:eks:${props.region}:${props.accountId}:cluster/${props.name}`;
 
     // Created before the cluster so its retention applies from the first log line (EKS would create it without one).
-    const logGroup = new CloudwatchLogGroup(this, "logs", { name: `/aws/eks/${props.name}/cluster`, retentionInDays: props.logRetentionDays });
+    const logGroup = new TieredLogGroup(this, "logs", { name: `/aws/eks/${props.name}/cluster`, tier: "security", retentionDays: props.logRetentionDays, key: props.logKey });
 
     const trust = new DataAwsIamPolicyDocument(this, "trust", {
       statement: [

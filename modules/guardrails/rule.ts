@@ -22,6 +22,11 @@ export interface GuardrailContext {
    * break-glass role once a purpose role exists for the stack's work.
    */
   readonly forbiddenRoleNames: readonly string[];
+  /**
+   * Days per log tier of the stack's environment (ORG-LOG-1): a log group must keep its tier's days.
+   * @default undefined (any retention CloudWatch Logs accepts, as long as the group names a tier)
+   */
+  readonly logRetentionDays?: Readonly<Record<string, number>>;
 }
 
 /** One policy, checked on every element of every stack at synth time. */

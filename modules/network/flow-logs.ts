@@ -1,19 +1,28 @@
-import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import type { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import type { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { Construct } from "constructs";
+import { TieredLogGroup, type LogRetentionDays } from "../observability/tiered-log-group";
 
-/** Every packet decision of a VPC, kept in CloudWatch Logs. */
+/** Every packet decision of a VPC, kept in CloudWatch Logs (and copied to the log archive). */
 export interface FlowLogsProps {
   readonly vpc: Vpc;
   /** Account and region the VPC lives in: they pin the delivery role's trust. */
   readonly accountId: string;
   readonly region: string;
-  /** Days CloudWatch Logs keeps the records. */
-  readonly retentionDays: number;
+  /** Days per log tier of the environment; flow logs are the security tier. */
+  readonly retentionDays: LogRetentionDays;
+  /** Key of this account and region the log group is encrypted with (see LogGroupKey). */
+  readonly key: KmsKey;
+  /**
+   * ARN of the log-archive bucket (optionally with a folder, "arn:aws:s3:::<bucket>/<folder>") a second
+   * flow log delivers the same records to, out of this account's reach.
+   * @default no archive copy
+   */
+  readonly archiveDestination?: string;
   /** Names the log group and role, e.g. "dev-us-east-1". */
   readonly name: string;
   /**
@@ -29,15 +38,19 @@ export interface FlowLogsProps {
  * streams of this one group.
  */
 export class FlowLogs extends Construct {
-  public readonly logGroup: CloudwatchLogGroup;
+  public readonly logGroup: TieredLogGroup;
   public readonly deliveryRole: IamRole;
   public readonly flowLog: FlowLog;
+  /** The copy to the log-archive bucket, when there is one. */
+  public readonly archiveFlowLog?: FlowLog;
 
   constructor(scope: Construct, id: string, props: FlowLogsProps) {
     super(scope, id);
-    this.logGroup = new CloudwatchLogGroup(this, "log-group", {
+    this.logGroup = new TieredLogGroup(this, "log-group", {
       name: `/orgplat/vpc-flow-logs/${props.name}`,
-      retentionInDays: props.retentionDays,
+      tier: "security",
+      retentionDays: props.retentionDays,
+      key: props.key,
     });
     const trust = new DataAwsIamPolicyDocument(this, "trust", {
       statement: [
@@ -83,5 +96,16 @@ export class FlowLogs extends Construct {
       maxAggregationInterval: props.maxAggregationInterval ?? 60,
       tags: { Name: props.name },
     });
+    if (props.archiveDestination) {
+      // Delivered by the log service under the bucket's policy: no role, and nothing here can delete what it wrote.
+      this.archiveFlowLog = new FlowLog(this, "archive-flow-log", {
+        vpcId: props.vpc.id,
+        trafficType: "ALL",
+        logDestinationType: "s3",
+        logDestination: props.archiveDestination,
+        maxAggregationInterval: props.maxAggregationInterval ?? 60,
+        tags: { Name: `${props.name}-archive` },
+      });
+    }
   }
 }

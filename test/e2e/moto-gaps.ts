@@ -11,6 +11,11 @@ export interface CannotApply {
   readonly reason: string;
   /** Output of moto/terraform that shows the failure. */
   readonly evidence: string;
+  /**
+   * Only resources of the type whose top-level attribute has this value (e.g. flow logs to S3).
+   * @default every resource of the type
+   */
+  readonly when?: { readonly attribute: string; readonly equals: string };
 }
 
 export interface ReadBackDrift {
@@ -251,9 +256,27 @@ export const MOTO_GAPS: readonly MotoGap[] = [
       "moto/batch/ has no jobStateTimeLimitActions anywhere (grep); the plan of dev-us-east-1-batch after applying its queues " +
       '(e2e, AZ ID added) shows "aws_batch_job_queue.compute_on-demand_2D459763: update" with job_state_time_limit_action its only changed attribute',
   },
+  {
+    kind: "cannot-apply",
+    resourceType: "aws_flow_log",
+    when: { attribute: "log_destination_type", equals: "s3" },
+    reason:
+      "CreateFlowLogs to S3 looks the destination bucket up in the flow log's own account (and reads the folder as part of the bucket name), " +
+      "so delivery to the log-archive account's bucket \"does not exist\"; flow logs to CloudWatch Logs apply",
+    evidence:
+      "test/e2e/observability-logs.e2e.test.ts, apply of the network account's VPC with the archive bucket applied in 444444444444: " +
+      '"Error: creating Flow Log (vpc-4ab1ad7870de2bac2): vpc-4ab1ad7870de2bac2: api error 400: LogDestination: ' +
+      'example-flow-logs-444444444444-us-east-1/dev does not exist." (aws_flow_log.flow-logs_archive-flow-log_484D8D51)',
+  },
 ];
 
-export const CANNOT_APPLY_TYPES: ReadonlySet<string> = new Set(MOTO_GAPS.filter((g) => g.kind === "cannot-apply").map((g) => g.resourceType));
+/** Types moto cannot apply at all (a gap limited by `when` is not among them; see `cannotApply`). */
+export const CANNOT_APPLY_TYPES: ReadonlySet<string> = new Set(MOTO_GAPS.filter((g) => g.kind === "cannot-apply" && !g.when).map((g) => g.resourceType));
+
+/** Whether moto cannot apply this resource (its type, or its type with the gap's attribute value). */
+export function cannotApply(type: string, body: Readonly<Record<string, unknown>>): boolean {
+  return MOTO_GAPS.some((g) => g.kind === "cannot-apply" && g.resourceType === type && (!g.when || body[g.when.attribute] === g.when.equals));
+}
 
 export const SHARED_VPC_PARTICIPANT_TYPES: ReadonlySet<string> = new Set(
   MOTO_GAPS.filter((g) => g.kind === "cannot-apply-in-shared-vpc").map((g) => g.resourceType),
@@ -262,7 +285,7 @@ export const SHARED_VPC_PARTICIPANT_TYPES: ReadonlySet<string> = new Set(
 function describeGap(g: MotoGap): string {
   switch (g.kind) {
     case "cannot-apply":
-      return `- cannot apply ${g.resourceType}: ${g.reason}`;
+      return `- cannot apply ${g.resourceType}${g.when ? ` (${g.when.attribute} = ${g.when.equals})` : ""}: ${g.reason}`;
     case "cannot-apply-in-shared-vpc":
       return `- cannot apply ${g.resourceType} in a shared VPC (workload account): ${g.reason}`;
     case "drift":

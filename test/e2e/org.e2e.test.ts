@@ -83,7 +83,7 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
     const regions = new Set(environmentStacks.map((s) => s.region));
     const env = org.environments.find((e) => e.name === ENVIRONMENT)!;
     expect([...regions].sort()).toEqual(env.vpcs.map((v) => v.region.name).sort());
-    expect([...accountsInUse].sort()).toEqual([org.networkAccount.id, ...env.workloadAccounts.map((a) => a.id)].filter((id) => accountsInUse.has(id)).sort());
+    expect([...accountsInUse].sort()).toEqual([org.networkAccount.id, "444444444444", ...env.workloadAccounts.map((a) => a.id)].filter((id) => accountsInUse.has(id)).sort());
     expect(bootstrapStacks.length).toBe(accountsInUse.size);
   });
 

@@ -172,7 +172,7 @@ describe("org files as editors save them", () => {
     const staging = loadOrgFile(file).environments.find((e) => e.name === "staging")!;
     expect(staging.workloadAccounts.map((a) => a.name)).toEqual(["workload-staging"]);
     expect(staging.natGateways).toBe("single");
-    expect(staging.flowLogRetentionDays).toBe(30);
+    expect(staging.logRetention.security).toBe(30);
     expect(staging.vpcs.map((v) => v.cidr)).toEqual(["10.1.0.0/16"]);
   });
 });

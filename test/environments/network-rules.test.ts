@@ -53,11 +53,6 @@ describe("network settings of the org config", () => {
     ]);
   });
 
-  it("rejects a flow log retention CloudWatch Logs does not offer", () => {
-    expect(problemsOf((o) => (o.environments.dev.flowLogRetentionDays = 45))).toEqual([
-      expect.stringMatching(/^environments\.dev\.flowLogRetentionDays: must be a retention CloudWatch Logs accepts: 1, 3, 5, 7, 14, 30, 60, 90/),
-    ]);
-  });
 
   it("rejects sharing with an OU that holds accounts outside the environment", () => {
     expect(problemsOf((o) => (o.environments.dev.shareWith = "ou"))).toEqual([
@@ -84,7 +79,7 @@ describe("network settings of the org config", () => {
   it("fills network defaults an org file leaves out", () => {
     const org = exampleOrgInput();
     const staging = org.environments.staging;
-    expect([staging.ipv6, staging.flowLogRetentionDays, staging.shareWith, staging.sharedTiers, staging.interfaceEndpoints]).toEqual([
+    expect([staging.ipv6, staging.observability, staging.shareWith, staging.sharedTiers, staging.interfaceEndpoints]).toEqual([
       undefined,
       undefined,
       undefined,
@@ -94,7 +89,7 @@ describe("network settings of the org config", () => {
     const model = resolveOrg(org).environments.find((e) => e.name === "staging")!;
     expect(model).toMatchObject({
       ipv6: false,
-      flowLogRetentionDays: 90,
+      logRetention: { security: 365, application: 90, debug: 7 },
       shareWith: "accounts",
       sharedTiers: ["private", "data"],
       interfaceEndpoints: ["ecr.api", "ecr.dkr", "sts", "ec2", "logs"],

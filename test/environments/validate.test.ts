@@ -137,3 +137,41 @@ describe("messages for common mistakes", () => {
     expect(() => resolveOrg({ name: 1, accounts: "x", regions: null, environments: [] })).toThrow(ConfigError);
   });
 });
+
+describe("log retention tiers", () => {
+  it("fills the org's tiers with the documented defaults and lets an environment override one tier", () => {
+    const input = exampleOrgInput() as unknown as Record<string, any>;
+    delete input.observability;
+    input.environments.staging.observability = { logRetention: { application: 30 } };
+    const org = resolveOrg(input);
+    expect(org.logRetention).toEqual({ security: 365, application: 90, debug: 7 });
+    const byName = (name: string) => org.environments.find((e) => e.name === name)!.logRetention;
+    expect(byName("staging")).toEqual({ security: 365, application: 30, debug: 7 });
+    expect(byName("dev")).toEqual({ security: 30, application: 90, debug: 7 });
+    expect(byName("prod")).toEqual({ security: 365, application: 90, debug: 7 });
+  });
+
+  it("refuses a retention CloudWatch Logs does not accept, at org or environment level, listing the valid ones", () => {
+    expect(problemsOf((o) => (o.observability.logRetention.debug = 2))).toEqual([expect.stringMatching(/^observability\.logRetention\.debug: must be a retention CloudWatch Logs accepts: 1, 3, 5, 7, 14/)]);
+    expect(problemsOf((o) => (o.environments.prod.observability = { logRetention: { security: 366 } }))).toEqual([
+      expect.stringMatching(/^environments\.prod\.observability\.logRetention\.security: must be a retention CloudWatch Logs accepts: 1, 3, 5, .*, 3653$/),
+    ]);
+  });
+
+  it("refuses a tier that does not exist", () => {
+    expect(problemsOf((o) => (o.environments.prod.observability = { logRetention: { audit: 365 } }))).toEqual([expect.stringMatching(/^environments\.prod\.observability\.logRetention: unknown field\(s\) "audit"/)]);
+  });
+
+  it("names the replacement of a field an org file from before the tiers still sets (flowLogRetentionDays, eks.logRetentionDays)", () => {
+    const problems = problemsOf((o) => {
+      o.environments.prod.flowLogRetentionDays = 365;
+      o.environments.prod.eks.logRetentionDays = 365;
+      o.environments.prod.eks.typo = true;
+    });
+    expect(problems).toEqual([
+      'environments.prod.eks.logRetentionDays: "logRetentionDays" was replaced by log retention tiers (EKS control-plane logs are the security tier): delete it and set its days as environments.prod.observability.logRetention.security, or leave that out to keep the org\'s observability.logRetention.security',
+      'environments.prod.eks: unknown field(s) "typo"; check the spelling against environments/schema.ts',
+      'environments.prod.flowLogRetentionDays: "flowLogRetentionDays" was replaced by log retention tiers (VPC flow logs are the security tier): delete it and set its days as environments.prod.observability.logRetention.security, or leave that out to keep the org\'s observability.logRetention.security',
+    ]);
+  });
+});

@@ -14,7 +14,7 @@ describe("affected stacks between two synthesized outputs", () => {
   const base = synthesizeExample();
   const devOnly = (() => {
     const input = exampleOrgInput();
-    input.environments.dev.flowLogRetentionDays = 7;
+    input.environments.dev.observability = { logRetention: { security: 7 } };
     return synthesizeExample(resolveOrg(input, "dev flow-log retention changed (test)"));
   })();
   const transit = (() => {

@@ -24,7 +24,7 @@ describe("inventory", () => {
       region: "us-east-1",
       stateBucket: "example-tfstate-222222222222",
       stateKey: "dev-us-east-1-network/terraform.tfstate",
-      dependencies: ["shared-us-east-1-transit"],
+      dependencies: ["shared-us-east-1-archive", "shared-us-east-1-transit"],
       resources,
     });
     expect(resources).toBeGreaterThan(50);
@@ -72,7 +72,8 @@ describe("inventory", () => {
     let synthesized = 0;
     expect(runInventory(["--names", "--env", "shared"], io, () => (synthesized++, example.stacks))).toBe(0);
     expect(synthesized).toBe(1);
-    expect(io.stdout.trim().split("\n")).toHaveLength(4);
+    // Per region a transit and an archive stack, and the peering mesh.
+    expect(io.stdout.trim().split("\n")).toHaveLength(7);
   });
 
   it("names the environments there are when asked for one that is not", () => {

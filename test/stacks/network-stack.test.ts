@@ -83,11 +83,30 @@ describe("the network stacks of the example org", () => {
     }
   });
 
-  it("sends flow logs of every VPC to CloudWatch Logs with the environment's retention", () => {
+  it("sends flow logs of every VPC to a keyed CloudWatch log group with the environment's security tier", () => {
     for (const [name, stack] of synthed) {
-      const [flowLog] = resourcesOf(stack, "aws_flow_log");
-      expect(flowLog).toMatchObject({ traffic_type: "ALL", log_destination_type: "cloud-watch-logs", vpc_id: expect.stringContaining("aws_vpc.") });
-      expect(resourcesOf(stack, "aws_cloudwatch_log_group")).toEqual([expect.objectContaining({ retention_in_days: envOf(name).flowLogRetentionDays })]);
+      const flowLog = resourcesOf(stack, "aws_flow_log").find((f) => f.log_destination_type === "cloud-watch-logs");
+      expect(flowLog).toMatchObject({ traffic_type: "ALL", vpc_id: expect.stringContaining("aws_vpc.") });
+      expect(resourcesOf(stack, "aws_cloudwatch_log_group")).toEqual([
+        expect.objectContaining({ retention_in_days: envOf(name).logRetention.security, tags: { LogTier: "security" }, kms_key_id: expect.stringContaining("aws_kms_key.log-group-key_") }),
+      ]);
+    }
+    // dev overrides the security tier; prod keeps the org's.
+    expect(envOf("dev-us-east-1-network").logRetention.security).toBe(30);
+    expect(envOf("prod-us-east-1-network").logRetention.security).toBe(365);
+  });
+
+  it("copies every VPC's flow logs to its region's log-archive bucket, by derived name, without reading the archive's state", () => {
+    for (const [name, stack] of synthed) {
+      const region = vpcOf(name).region.name;
+      const archive = resourcesOf(stack, "aws_flow_log").find((f) => f.log_destination_type === "s3");
+      expect({ name, archive }).toEqual({
+        name,
+        archive: expect.objectContaining({ traffic_type: "ALL", log_destination: `arn:aws:s3:::example-flow-logs-444444444444-${region}/${envOf(name).name}` }),
+      });
+      const network = stacks.network.find((s) => s.node.id === name)!;
+      expect(network.dependencies.map((d) => d.node.id)).toContain(`shared-${region}-archive`);
+      expect(network.producers.map((p) => p.node.id)).not.toContain(`shared-${region}-archive`);
     }
   });
 

@@ -2,7 +2,7 @@ import type { OrgConfigInput } from "../../environments/schema";
 import { exampleOrgInput } from "../support/synth";
 
 /** Environment settings the network stacks read; other concerns' settings are dropped from variants. */
-const NETWORK_KEYS = ["workloadAccounts", "routingDomain", "natGateways", "flowLogRetentionDays", "interfaceEndpoints", "ipv6", "shareWith", "sharedTiers", "regions"];
+const NETWORK_KEYS = ["workloadAccounts", "routingDomain", "natGateways", "observability", "interfaceEndpoints", "ipv6", "shareWith", "sharedTiers", "regions"];
 
 /** The example org's network layout alone: environments keep only their network settings. */
 export function networkOnlyOrg(): OrgConfigInput {

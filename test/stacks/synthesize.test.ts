@@ -69,10 +69,8 @@ describe("synthesizeOrg", () => {
     expect(report.rules.map((r) => r.id)).toEqual(expect.arrayContaining(["ORG-STATE-1", "ORG-IAM-1", "ORG-NET-1", "ORG-DATA-1"]));
     // The org's known exceptions, each with the change that removes it; nothing else is let through.
     expect([...new Set(report.suppressed.map((f) => `${f.ruleId} ${f.kind}`))].sort()).toEqual([
-      "ORG-DATA-1 aws_cloudwatch_log_group",
       "ORG-DATA-1 aws_eks_cluster",
       "ORG-IAM-1 aws_iam_policy_document",
-      "ORG-LOG-2 aws_cloudwatch_log_group",
     ]);
     expect(report.suppressed.every((f) => f.reason.length > 20 && result.stackNames.includes(f.stack))).toBe(true);
   });

@@ -1,4 +1,4 @@
-import { CANNOT_APPLY_TYPES, MOTO_GAPS, SHARED_VPC_PARTICIPANT_TYPES, type ReadBackDrift } from "../e2e/moto-gaps";
+import { cannotApply, MOTO_GAPS, SHARED_VPC_PARTICIPANT_TYPES, type ReadBackDrift } from "../e2e/moto-gaps";
 import { parsePlanJson, type ResourceChange } from "../../scripts/lib/plan-json";
 import type { SynthesizedStack } from "./synthesized";
 import { terraform, terraformAsync, terraformOk, terraformOkAsync, type TerraformOptions, type TerraformRun } from "./terraform";
@@ -213,7 +213,7 @@ function excludedByGaps(stack: SynthesizedStack): string[] {
     nodes.filter((node) => {
       if (node.startsWith("data.")) return false;
       const type = node.split(".")[0];
-      return CANNOT_APPLY_TYPES.has(type) || (SHARED_VPC_PARTICIPANT_TYPES.has(type) && crossAccountReads.some((r) => references(bodies.get(node)!, r)));
+      return cannotApply(type, JSON.parse(bodies.get(node)!) as Record<string, unknown>) || (SHARED_VPC_PARTICIPANT_TYPES.has(type) && crossAccountReads.some((r) => references(bodies.get(node)!, r)));
     }),
   );
   for (let grew = true; grew; ) {

@@ -1,3 +1,4 @@
+import { LOG_TIER_TAG } from "../../observability/tiered-log-group";
 import { DATA_HOLDING_TYPES } from "../data-holding";
 import type { GuardrailRule } from "../rule";
 
@@ -57,11 +58,20 @@ export const kmsExplicitPolicy: GuardrailRule = {
 
 export const logRetention: GuardrailRule = {
   id: "ORG-LOG-1",
-  description: "Log groups keep their events for a set time",
-  why: "without retention, logs are kept (and billed) forever; with 0 the same",
+  description: "Log groups declare a retention tier and keep its days",
+  why: "without retention, logs are kept (and billed) forever; a group outside the tiers escapes the environment's retention settings",
   appliesTo: ["aws_cloudwatch_log_group"],
-  check: ({ body }) => (typeof body.retention_in_days === "number" && body.retention_in_days > 0 ? undefined : "retention_in_days is not set"),
-  fix: "set `retentionInDays` (the environment's log retention)",
+  check: ({ body }, context) => {
+    const tier = (body.tags as Record<string, unknown> | undefined)?.[LOG_TIER_TAG];
+    if (typeof tier !== "string") return `tag ${LOG_TIER_TAG} (the log tier) is not set`;
+    const days = body.retention_in_days;
+    if (typeof days !== "number" || days <= 0) return "retention_in_days is not set";
+    const tierDays = context.logRetentionDays;
+    if (!tierDays) return undefined;
+    if (!Object.prototype.hasOwnProperty.call(tierDays, tier)) return `tier "${tier}" is none of ${Object.keys(tierDays).join(", ")}`;
+    return days === tierDays[tier] ? undefined : `retention_in_days is ${days}, but the ${tier} tier keeps ${tierDays[tier]} days`;
+  },
+  fix: "make the log group with TieredLogGroup (modules/observability/tiered-log-group.ts), which sets the tier tag and its days",
 };
 
 export const logEncryption: GuardrailRule = {
@@ -70,7 +80,7 @@ export const logEncryption: GuardrailRule = {
   why: "logs carry request data; a KMS key puts reading them under a key policy and CloudTrail",
   appliesTo: ["aws_cloudwatch_log_group"],
   check: ({ body }) => (body.kms_key_id ? undefined : "kms_key_id is not set"),
-  fix: "set `kmsKeyId` to a key whose policy lets `logs.<region>.amazonaws.com` use it",
+  fix: "make the log group with TieredLogGroup and the stack's LogGroupKey (a key whose policy lets `logs.<region>.amazonaws.com` use it)",
 };
 
 export const DATA_RULES = [preventDestroy, efsEncrypted, sqsEncrypted, eksSecretsEncrypted, kmsRotation, kmsExplicitPolicy, logRetention, logEncryption];

@@ -31,7 +31,7 @@ describe("EksCluster", () => {
   });
 
   it("encrypts secrets with a rotated customer key that refuses destroy", () => {
-    const key = onlyResource(json, "aws_kms_key");
+    const key = Object.entries(json.resource!.aws_kms_key).find(([name]) => name.startsWith("key_"))![1];
     expect(cluster.encryption_config.resources).toEqual(["secrets"]);
     expect(cluster.encryption_config.provider.key_arn).toMatch(/^\$\{aws_kms_key\.key_[0-9A-F]{8}\.arn\}$/);
     expect(key).toMatchObject({ enable_key_rotation: true, lifecycle: { prevent_destroy: true } });
@@ -59,9 +59,15 @@ describe("EksCluster", () => {
     expect(cluster.access_config).toEqual({ authentication_mode: "API", bootstrap_cluster_creator_admin_permissions: false });
   });
 
-  it("logs every control-plane log type to a group with retention, created first", () => {
+  it("logs every control-plane log type to a security-tier group under the log key, created first", () => {
     expect(cluster.enabled_cluster_log_types).toEqual([...CONTROL_PLANE_LOG_TYPES]);
-    expect(onlyResource(json, "aws_cloudwatch_log_group")).toMatchObject({ name: "/aws/eks/dev-us-east-1/cluster", retention_in_days: 30 });
+    expect(onlyResource(json, "aws_cloudwatch_log_group")).toMatchObject({
+      name: "/aws/eks/dev-us-east-1/cluster",
+      retention_in_days: 30,
+      tags: { LogTier: "security" },
+      kms_key_id: expect.stringMatching(/^\$\{aws_kms_key\.log-key_\w+\.arn\}$/),
+      lifecycle: { prevent_destroy: true },
+    });
     expect(cluster.depends_on).toContainEqual(expect.stringMatching(/^aws_cloudwatch_log_group\./));
   });
 

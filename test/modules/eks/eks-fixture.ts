@@ -3,6 +3,7 @@ import type { Construct } from "constructs";
 import { EksCluster, type EksClusterProps } from "../../../modules/eks/cluster";
 import { ClusterKey, type ClusterKeyProps } from "../../../modules/eks/cluster-key";
 import { ClusterSecurityGroups } from "../../../modules/eks/cluster-security-groups";
+import { LogGroupKey } from "../../../modules/observability/log-group-key";
 import type { StackJson } from "../../support/synth";
 
 /** Shared private subnets of a three-zone VPC, as a workload account receives them. */
@@ -36,7 +37,8 @@ export function testCluster(scope: Construct, overrides: Partial<EksClusterProps
     subnetIds: Object.values(SUBNETS_BY_AZ_ID),
     securityGroup: groups.cluster,
     secretsKey: key.key,
-    logRetentionDays: 30,
+    logRetentionDays: { security: 30, application: 90, debug: 7 },
+    logKey: new LogGroupKey(scope, "log-key", { name: "dev-us-east-1-eks-cluster", accountId: "555555555555", region: "us-east-1", roles: { administrators: [], planner: "arn:aws:iam::555555555555:role/orgplat-plan" } }).key,
     ...overrides,
   });
 }

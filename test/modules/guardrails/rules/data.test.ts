@@ -57,10 +57,32 @@ describe("data guardrails", () => {
     expect(violatedRules((s) => new KmsKey(s, "k", { enableKeyRotation: true, lifecycle: keep }))).toEqual(["ORG-KMS-2"]);
   });
 
-  it("ORG-LOG-1 and ORG-LOG-2: a log group without retention or key trips both; with both, passes", () => {
+  describe("log groups", () => {
     const key = "arn:aws:kms:us-east-1:111111111111:key/k";
-    expect(violatedRules((s) => new CloudwatchLogGroup(s, "l", { name: "l", lifecycle: keep }))).toEqual(["ORG-LOG-1", "ORG-LOG-2"]);
-    expect(violatedRules((s) => new CloudwatchLogGroup(s, "l", { name: "l", retentionInDays: 0, kmsKeyId: key, lifecycle: keep }))).toEqual(["ORG-LOG-1"]);
-    expect(violatedRules((s) => new CloudwatchLogGroup(s, "l", { name: "l", retentionInDays: 30, kmsKeyId: key, lifecycle: keep }))).toEqual([]);
+    const security = { LogTier: "security" };
+    const tiers = { forbiddenRoleNames: [], logRetentionDays: { security: 365, application: 90, debug: 7 } };
+
+    it("ORG-LOG-1 and ORG-LOG-2: a log group without tier, retention or key trips both; a tiered, keyed one passes", () => {
+      expect(violatedRules((s) => new CloudwatchLogGroup(s, "l", { name: "l", lifecycle: keep }))).toEqual(["ORG-LOG-1", "ORG-LOG-2"]);
+      expect(violatedRules((s) => new CloudwatchLogGroup(s, "l", { name: "l", retentionInDays: 0, kmsKeyId: key, tags: security, lifecycle: keep }))).toEqual(["ORG-LOG-1"]);
+      expect(violatedRules((s) => new CloudwatchLogGroup(s, "l", { name: "l", retentionInDays: 365, kmsKeyId: key, tags: security, lifecycle: keep }))).toEqual([]);
+    });
+
+    it("ORG-LOG-1: a log group with retention but no tier trips, naming the tag and TieredLogGroup", () => {
+      expect(guardrailErrorsOf((s) => new CloudwatchLogGroup(s, "l", { name: "l", retentionInDays: 30, kmsKeyId: key, lifecycle: keep }))).toEqual([
+        expect.stringMatching(/^\[ORG-LOG-1\] .*aws_cloudwatch_log_group guarded\/l: tag LogTier \(the log tier\) is not set\. Fix: make the log group with TieredLogGroup/),
+      ]);
+    });
+
+    it("ORG-LOG-1: with the environment's tiers known, a group must keep its own tier's days and name a known tier", () => {
+      const group = (days: number, tier: string) => (s: TerraformStack) => new CloudwatchLogGroup(s, "l", { name: "l", retentionInDays: days, kmsKeyId: key, tags: { LogTier: tier }, lifecycle: keep });
+      expect(violatedRules(group(365, "security"), tiers)).toEqual([]);
+      expect(guardrailErrorsOf(group(90, "security"), tiers)).toEqual([expect.stringContaining("retention_in_days is 90, but the security tier keeps 365 days")]);
+      expect(guardrailErrorsOf(group(90, "audit"), tiers)).toEqual([expect.stringContaining('tier "audit" is none of security, application, debug')]);
+    });
+
+    it("ORG-LOG-2: a tiered log group without a key trips only the key rule", () => {
+      expect(violatedRules((s) => new CloudwatchLogGroup(s, "l", { name: "l", retentionInDays: 365, tags: security, lifecycle: keep }), tiers)).toEqual(["ORG-LOG-2"]);
+    });
   });
 });
