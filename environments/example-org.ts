@@ -75,17 +75,25 @@ export const exampleOrg: OrgConfigInput = {
     { id: "555555555555", name: "workload-dev", role: "workload", ou: "workloads-nonprod" },
     { id: "666666666666", name: "workload-staging", role: "workload", ou: "workloads-nonprod" },
     { id: "777777777777", name: "workload-prod", role: "workload", ou: "workloads-prod" },
+    { id: "888888888888", name: "monitoring", role: "monitoring", ou: "security" },
   ],
   regions: {
     "us-east-1": { group: "us", azIds: [...firstAzIds["us-east-1"]], addressSpace: "10.0.0.0/12", transitGatewayAsn: 64512 },
     "eu-west-1": { group: "eu", azIds: [...firstAzIds["eu-west-1"]], addressSpace: "10.16.0.0/12", transitGatewayAsn: 64513 },
     "ap-southeast-1": { group: "asia", azIds: [...firstAzIds["ap-southeast-1"]], addressSpace: "10.32.0.0/12", transitGatewayAsn: 64514 },
   },
+  observability: {
+    // The defaults (docs/observability.md) except where the org knows better.
+    alarms: { "state-bucket-4xx": { threshold: 100 } },
+    subscriptions: [{ protocol: "email", endpoint: "platform-oncall@example.com" }],
+  },
   environments: {
     dev: {
       workloadAccounts: ["workload-dev"],
       routingDomain: "nonprod",
       natGateways: "single",
+      // dev's single NAT gateway carries every build's image pulls: bursts are normal there.
+      observability: { alarms: { "nat-traffic-anomaly": { threshold: 4 } }, subscriptions: [] },
       // IPv4 only: the dev environment is the one applied to moto, which cannot apply IPv6 subnets.
       ipv6: false,
       flowLogRetentionDays: 30,

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { carveSubnets, ipv6Netnums } from "./address-plan";
+import { ALARM_DEFAULTS, ALARM_IDS, type AlarmId, type AlarmThreshold } from "./alarm-defaults";
 import { exampleOrg } from "./example-org";
 import type { EnvironmentModel, OrgModel } from "./model";
 import { ConfigError } from "./problems";
@@ -117,6 +118,12 @@ function toModel(org: OrgConfig): OrgModel {
       jobDefinitions: env.batch.jobDefinitions,
     },
     eks: env.eks && { ...env.eks, regions: Object.keys(org.regions).filter((regionName) => env.eks!.regions.includes(regionName)) },
+    observability: org.observability && {
+      thresholds: Object.fromEntries(
+        ALARM_IDS.map((id) => [id, { ...ALARM_DEFAULTS[id], ...org.observability!.alarms[id], ...env.observability?.alarms?.[id] }]),
+      ) as Record<AlarmId, AlarmThreshold>,
+      subscriptions: env.observability?.subscriptions ?? org.observability.subscriptions,
+    },
   }));
   return {
     name: org.name,
@@ -129,6 +136,7 @@ function toModel(org: OrgConfig): OrgModel {
     organizationalUnits: org.organizationalUnits,
     accounts,
     networkAccount: accounts.find((a) => a.role === "network")!,
+    monitoringAccount: accounts.find((a) => a.role === "monitoring"),
     regions,
     environments,
   };

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { IPv4CidrRange } from "ip-num";
 import { awsFactsSchema, isPrivateAsn, PRIVATE_ASN_HINT, VPC_PREFIX_LIMITS } from "./aws-facts";
+import { ALARM_IDS } from "./alarm-defaults";
 import { scheduleProblem } from "./karpenter-schedule";
 
 /** What an account is for; decides which stacks land in it. */
-export const ACCOUNT_ROLES = ["management", "network", "workload", "shared-services", "log-archive"] as const;
+export const ACCOUNT_ROLES = ["management", "network", "workload", "shared-services", "log-archive", "monitoring"] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 /** The three geographic groups whose Transit Gateways are meshed. */
@@ -305,6 +306,39 @@ export const eksSchema = z
   })
   .strict();
 
+/** Overrides of one alarm's defaults (environments/alarm-defaults.ts); what is left out keeps the default. */
+export const alarmOverrideSchema = z
+  .object({
+    /** Static threshold, or the anomaly band's width in standard deviations for an anomaly alarm. */
+    threshold: z.number().min(0).optional(),
+    /** Consecutive periods the condition must hold before the alarm fires. */
+    evaluationPeriods: z.number().int().min(1).max(1440).optional(),
+    /** Length of one period in seconds (60 or a multiple of 60). */
+    periodSeconds: z
+      .number()
+      .int()
+      .refine((s) => s >= 60 && s % 60 === 0, { message: "must be 60 or a multiple of 60 seconds, e.g. 300" })
+      .optional(),
+  })
+  .strict();
+
+/** Where the pages of an environment's alarms go: SNS subscriptions of its alarm topics. */
+export const alarmSubscriptionSchema = z
+  .object({
+    protocol: z.enum(["email", "https", "sqs", "lambda"]),
+    /** An e-mail address, an HTTPS URL, or a queue or function ARN, as the protocol needs. */
+    endpoint: z.string().min(3),
+  })
+  .strict();
+
+/** Alarm thresholds (by alarm id, over the documented defaults) and who gets paged. */
+export const observabilitySchema = z
+  .object({
+    alarms: z.partialRecord(z.enum(ALARM_IDS), alarmOverrideSchema).default({}),
+    subscriptions: z.array(alarmSubscriptionSchema).default([]),
+  })
+  .strict();
+
 export const environmentSchema = z
   .object({
     /** Names of the workload accounts the environment's subnets are shared with. */
@@ -345,6 +379,8 @@ export const environmentSchema = z
     batch: batchSchema.optional(),
     /** EKS clusters with Karpenter and the EFS CSI driver; none means no EKS stacks. */
     eks: eksSchema.optional(),
+    /** Alarm thresholds and subscriptions of this environment, over the org's `observability` (an alarm's fields merge). */
+    observability: observabilitySchema.partial().optional(),
     /** VPC layout per region the environment runs in. */
     regions: z.record(z.string(), environmentRegionSchema),
   })
@@ -382,6 +418,11 @@ export const orgSchema = z
     accounts: z.array(accountSchema).min(1),
     regions: z.record(z.string(), regionSchema),
     environments: z.record(z.string(), environmentSchema),
+    /**
+     * Alarms per environment, dashboards and the monitoring account's view of every account (needs an
+     * account with role "monitoring"); none means no alarm, dashboard or monitoring stacks.
+     */
+    observability: observabilitySchema.optional(),
     /** Regions, AZ IDs or EKS versions AWS launched after environments/aws-facts.ts was last updated. */
     awsFacts: awsFactsSchema.optional(),
   })
@@ -401,5 +442,8 @@ export type BatchJobConfig = z.output<typeof batchJobSchema>;
 export type EksConfig = z.output<typeof eksSchema>;
 export type EksNodePoolConfig = z.output<typeof eksNodePoolSchema>;
 export type AccessConfig = z.output<typeof accessSchema>;
+export type ObservabilityConfig = z.output<typeof observabilitySchema>;
+export type AlarmOverrideConfig = z.output<typeof alarmOverrideSchema>;
+export type AlarmSubscriptionConfig = z.output<typeof alarmSubscriptionSchema>;
 
 export { SAFE_NAME, SAFE_NAME_HINT };

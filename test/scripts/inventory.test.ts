@@ -54,7 +54,15 @@ describe("inventory", () => {
   it("prints bare names with --names, for `cdktf deploy $(...)`", () => {
     const io = capturedIo();
     expect(runInventory(["--outdir", example.outdir, "--names", "--stack", "dev-us-east-1-*"], io)).toBe(0);
-    expect(io.stdout.trim().split("\n").sort()).toEqual(["dev-us-east-1-batch", "dev-us-east-1-eks-addons", "dev-us-east-1-eks-cluster", "dev-us-east-1-eks-crds", "dev-us-east-1-network"]);
+    expect(io.stdout.trim().split("\n").sort()).toEqual([
+      "dev-us-east-1-alarms",
+      "dev-us-east-1-batch",
+      "dev-us-east-1-eks-addons",
+      "dev-us-east-1-eks-cluster",
+      "dev-us-east-1-eks-crds",
+      "dev-us-east-1-network",
+      "dev-us-east-1-network-alarms",
+    ]);
   });
 
   it("renders a markdown table for the README", () => {
@@ -72,7 +80,8 @@ describe("inventory", () => {
     let synthesized = 0;
     expect(runInventory(["--names", "--env", "shared"], io, () => (synthesized++, example.stacks))).toBe(0);
     expect(synthesized).toBe(1);
-    expect(io.stdout.trim().split("\n")).toHaveLength(4);
+    // A transit and a monitoring sink stack per region, and the peering mesh.
+    expect(io.stdout.trim().split("\n")).toHaveLength(7);
   });
 
   it("names the environments there are when asked for one that is not", () => {
