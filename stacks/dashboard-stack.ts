@@ -2,13 +2,13 @@ import type { Construct } from "constructs";
 import type { EnvironmentModel } from "../environments/model";
 import { EnvironmentDashboard } from "../modules/observability/environment-dashboard";
 import { AccountStack, type AccountStackProps } from "./account-stack";
-import type { NetworkStack } from "./network-stack";
+import type { MonitoredNetworkSource } from "./network-stack";
 import { networkResources, workloadAlarmRegions, workloadResources } from "./watched-resources";
 
 export interface DashboardStackProps extends Omit<AccountStackProps, "account" | "environment" | "region"> {
   readonly environmentModel: EnvironmentModel;
   /** The environment's network stacks, one per region: their NAT gateway and attachment ids. */
-  readonly networks: readonly NetworkStack[];
+  readonly networks: readonly MonitoredNetworkSource[];
 }
 
 /**

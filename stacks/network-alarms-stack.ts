@@ -2,12 +2,12 @@ import type { Construct } from "constructs";
 import type { ResourceAlarms } from "../modules/observability/resource-alarms";
 import { AccountStack } from "./account-stack";
 import { buildAlarms, type AlarmStackProps } from "./alarms-stack";
-import type { NetworkStack } from "./network-stack";
+import type { MonitoredNetworkSource } from "./network-stack";
 import { networkResources } from "./watched-resources";
 
 export interface NetworkAlarmsStackProps extends AlarmStackProps {
   /** The environment's network stack in this region: the NAT gateway and attachment ids come from its state. */
-  readonly network: NetworkStack;
+  readonly network: MonitoredNetworkSource;
 }
 
 /**

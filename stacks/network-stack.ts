@@ -41,6 +41,14 @@ export interface NetworkMonitoredOutputs {
   readonly transitGatewayAttachmentId: string;
 }
 
+/** A producer of those ids: the network stack of an environment × region (or, in tests, a stand-in with the same outputs). */
+export interface MonitoredNetworkSource {
+  readonly region: string;
+  /** AZ IDs that have their own NAT gateway. */
+  readonly natAzIds: readonly string[];
+  monitoredOutputsFor(consumer: AccountStack): NetworkMonitoredOutputs;
+}
+
 /** Subnet id by tier, then AZ ID: what consumers read, and what the move guard reads back. */
 const SUBNET_IDS_OUTPUT = "subnet_ids";
 const NAT_GATEWAY_IDS_OUTPUT = "nat_gateway_ids";
@@ -50,7 +58,7 @@ const NAT_GATEWAY_IDS_OUTPUT = "nat_gateway_ids";
  * subnets placed by AZ ID, internet and NAT egress, NACLs and endpoints, flow logs, the RAM share
  * to the environment's workload accounts, and the attachment to the region's Transit Gateway.
  */
-export class NetworkStack extends AccountStack {
+export class NetworkStack extends AccountStack implements MonitoredNetworkSource {
   public readonly sharedVpc: SharedVpc;
   public readonly subnets: Readonly<Record<SubnetTier, SharedSubnets>>;
   public readonly vpcModel: VpcModel;
