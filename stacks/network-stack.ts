@@ -151,7 +151,8 @@ export class NetworkStack extends AccountStack implements MonitoredNetworkSource
       description: "NAT gateway id by AZ ID",
       value: Object.fromEntries(this.natAzIds.map((azId) => [azId, egress.natByAzId[azId].id])),
     });
-    new TerraformOutput(this, "transit_gateway_id", { value: this.transitAttachment.attachment.transitGatewayId });
+    // The region's gateway as read from the transit stack (not through the attachment): one value for every VPC of the region.
+    new TerraformOutput(this, "transit_gateway_id", { value: props.transit.outputsFor(this).transitGatewayId });
     new TerraformOutput(this, "transit_gateway_attachment_id", { value: this.transitAttachment.attachment.id });
     new TerraformOutput(this, SUBNET_IDS_OUTPUT, {
       description: "Subnet id by tier, then by AZ ID",
