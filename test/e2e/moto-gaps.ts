@@ -76,6 +76,17 @@ const OBSERVABILITY_GAPS: readonly MotoGap[] = [
       "against moto_server 5.2.1: \"An error occurred (500) when calling the CreateLink operation (reached max retries: 4)\"; moto's log: " +
       "\"AttributeError: 'NoneType' object has no attribute 'replace'\" (no oam backend)",
   },
+  {
+    kind: "cannot-apply",
+    resourceType: "aws_s3_bucket_metric",
+    reason:
+      "moto accepts PutBucketMetricsConfiguration but reads back an empty configuration, and answers DeleteBucketMetricsConfiguration " +
+      "as if it were DeleteBucket: a destroy of the state bucket's request-metrics filter tries to delete the bucket itself",
+    evidence:
+      "destroy of bootstrap-workload-dev (observability-alarms e2e): \"Error: deleting S3 Bucket Metric (example-tfstate-555555555555:state-requests): " +
+      "operation error S3: DeleteBucketMetricsConfiguration, https response error StatusCode: 409 ... api error BucketNotEmpty: The bucket you tried to delete is not empty\"; " +
+      "boto3 get_bucket_metrics_configuration(Bucket=..., Id=\"state-requests\") right after the put: \"MetricsConfiguration\": {}",
+  },
 ];
 
 export const MOTO_GAPS: readonly MotoGap[] = [
