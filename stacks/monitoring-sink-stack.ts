@@ -6,7 +6,7 @@ import { AccountStack, type AccountStackProps } from "./account-stack";
 
 export interface MonitoringSinkStackProps extends Omit<AccountStackProps, "account" | "environment"> {}
 
-/** The monitoring account's OAM sink in one region ("shared-<region>-monitoring"): every workload and network account links to it. */
+/** The monitoring account's OAM sink in one region ("shared-<region>-oam-sink"): every workload and network account links to it. */
 export class MonitoringSinkStack extends AccountStack {
   public readonly sink: ObservabilitySink;
 

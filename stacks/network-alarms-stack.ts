@@ -11,7 +11,7 @@ export interface NetworkAlarmsStackProps extends AlarmStackProps {
 }
 
 /**
- * The environment's alarms in the network account in one region ("<env>-<region>-network-alarms"):
+ * The environment's alarms in the network account in one region ("<env>-<region>-net-alarms"):
  * its NAT gateways and its VPC's Transit Gateway attachment, with their own encrypted topic.
  */
 export class NetworkAlarmsStack extends AccountStack {

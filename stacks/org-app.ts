@@ -36,7 +36,7 @@ export interface OrgStacks {
   readonly eksCrds: readonly EksCrdsStack[];
   /** What runs inside each cluster (Helm + Kubernetes providers), one per cluster stack. */
   readonly eksAddons: readonly EksAddonsStack[];
-  /** The monitoring account's OAM sink per region ("shared-<region>-monitoring"), when the org configures observability. */
+  /** The monitoring account's OAM sink per region ("shared-<region>-oam-sink"), when the org configures observability. */
   readonly monitoringSinks: readonly MonitoringSinkStack[];
   /** Alarms per environment × region in its workload account, and in the network account. */
   readonly alarms: readonly AlarmsStack[];
@@ -172,7 +172,7 @@ export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarg
  */
 function buildObservability(scope: Construct, org: OrgModel, target: DeploymentTarget, network: readonly NetworkStack[]) {
   if (!org.monitoringAccount || !org.environments.some((e) => e.observability)) return { monitoringSinks: [], alarms: [], networkAlarms: [], dashboards: [] };
-  const monitoringSinks = Object.keys(org.regions).map((region) => new MonitoringSinkStack(scope, environmentStackName(RESERVED_ENVIRONMENT, region, "monitoring"), { org, target, region }));
+  const monitoringSinks = Object.keys(org.regions).map((region) => new MonitoringSinkStack(scope, environmentStackName(RESERVED_ENVIRONMENT, region, "oam-sink"), { org, target, region }));
   const linked = new Set<string>();
   const linkOwner = (accountId: string, region: string): MonitoringSinkStack | undefined => {
     const key = `${accountId}/${region}`;
@@ -199,7 +199,7 @@ function buildObservability(scope: Construct, org: OrgModel, target: DeploymentT
       .filter((n) => n.environment === env.name)
       .map(
         (n) =>
-          new NetworkAlarmsStack(scope, environmentStackName(env.name, n.region, "network-alarms"), {
+          new NetworkAlarmsStack(scope, environmentStackName(env.name, n.region, "net-alarms"), {
             org,
             target,
             region: n.region,

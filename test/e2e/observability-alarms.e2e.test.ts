@@ -37,9 +37,9 @@ import { describeWithTooling } from "../support/tooling";
 const ENVIRONMENT = "dev";
 const REGION = "us-east-1";
 const ALARMS = environmentStackName(ENVIRONMENT, REGION, "alarms");
-const NETWORK_ALARMS = environmentStackName(ENVIRONMENT, REGION, "network-alarms");
+const NETWORK_ALARMS = environmentStackName(ENVIRONMENT, REGION, "net-alarms");
 const DASHBOARD = environmentStackName(ENVIRONMENT, GLOBAL_REGION, "dashboard");
-const SINK = environmentStackName("shared", REGION, "monitoring");
+const SINK = environmentStackName("shared", REGION, "oam-sink");
 const STAND_IN = `e2e-stand-in-${ENVIRONMENT}-${REGION}-network-ids`;
 const NAT_AZ_ID = "use1-az1";
 

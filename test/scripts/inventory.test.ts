@@ -60,8 +60,8 @@ describe("inventory", () => {
       "dev-us-east-1-eks-addons",
       "dev-us-east-1-eks-cluster",
       "dev-us-east-1-eks-crds",
+      "dev-us-east-1-net-alarms",
       "dev-us-east-1-network",
-      "dev-us-east-1-network-alarms",
     ]);
   });
 
@@ -80,7 +80,7 @@ describe("inventory", () => {
     let synthesized = 0;
     expect(runInventory(["--names", "--env", "shared"], io, () => (synthesized++, example.stacks))).toBe(0);
     expect(synthesized).toBe(1);
-    // A transit and a monitoring sink stack per region, and the peering mesh.
+    // A transit and an OAM sink stack per region, and the peering mesh.
     expect(io.stdout.trim().split("\n")).toHaveLength(7);
   });
 

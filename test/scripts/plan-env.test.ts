@@ -96,7 +96,7 @@ describe("plan command", () => {
     };
     expect(await runPlanEnv(["--outdir", example.outdir, "--env", "dev", "--region", "us-east-1", "--parallelism", "3"], io, tf)).toBe(0);
     expect(most).toBe(3);
-    // dev in us-east-1: network, batch, eks-cluster, eks-crds, eks-addons, alarms, network-alarms, and the dashboard (state region).
+    // dev in us-east-1: network, batch, eks-cluster, eks-crds, eks-addons, alarms, net-alarms, and the dashboard (state region).
     const firstDone = events.findIndex((e) => /^\[1\/8\]/.test(e));
     expect(firstDone).toBeGreaterThan(0);
     expect(events.slice(0, firstDone).filter((e) => e.startsWith("  started  "))).toHaveLength(3);

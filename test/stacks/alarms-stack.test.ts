@@ -28,7 +28,7 @@ describe("observability stacks of the example org", () => {
     }
     for (const stack of stacks.all.filter((s) => resourcesOf(synthOf(s.node.id), "aws_oam_link").length)) {
       expect(["workload", "network"]).toContain(stack.account.role);
-      expect(stack.producers.map((p) => p.node.id)).toContain(`shared-${stack.region}-monitoring`);
+      expect(stack.producers.map((p) => p.node.id)).toContain(`shared-${stack.region}-oam-sink`);
     }
   });
 
@@ -96,14 +96,14 @@ describe("observability stacks of the example org", () => {
     expect(threshold("prod-us-east-1-alarms", "prod-us-east-1-state-bucket-5xx").threshold).toBe(ALARM_DEFAULTS["state-bucket-5xx"].threshold);
     // dev widens its anomaly band; prod keeps the default
     const band = (stack: string, prefix: string) => (threshold(stack, prefix).metric_query as Body[]).find((q) => q.id === "band")!.expression;
-    expect(band("dev-us-east-1-network-alarms", "dev-us-east-1-nat-traffic-anomaly")).toBe("ANOMALY_DETECTION_BAND(bytes, 4)");
-    expect(band("prod-us-east-1-network-alarms", "prod-us-east-1-nat-traffic-anomaly")).toBe(`ANOMALY_DETECTION_BAND(bytes, ${ALARM_DEFAULTS["nat-traffic-anomaly"].threshold})`);
+    expect(band("dev-us-east-1-net-alarms", "dev-us-east-1-nat-traffic-anomaly")).toBe("ANOMALY_DETECTION_BAND(bytes, 4)");
+    expect(band("prod-us-east-1-net-alarms", "prod-us-east-1-nat-traffic-anomaly")).toBe(`ANOMALY_DETECTION_BAND(bytes, ${ALARM_DEFAULTS["nat-traffic-anomaly"].threshold})`);
   });
 
   it("watches one NAT gateway per gateway, not per AZ ID, and the Transit Gateway attachment by both dimensions", () => {
-    const dev = resourcesOf(synthOf("dev-us-east-1-network-alarms"), "aws_cloudwatch_metric_alarm");
+    const dev = resourcesOf(synthOf("dev-us-east-1-net-alarms"), "aws_cloudwatch_metric_alarm");
     expect(dev.filter((a) => String(a.alarm_name).includes("nat-packet-drops"))).toHaveLength(1);
-    const prod = resourcesOf(synthOf("prod-us-east-1-network-alarms"), "aws_cloudwatch_metric_alarm");
+    const prod = resourcesOf(synthOf("prod-us-east-1-net-alarms"), "aws_cloudwatch_metric_alarm");
     expect(prod.filter((a) => String(a.alarm_name).includes("nat-packet-drops"))).toHaveLength(org.regions["us-east-1"].azIds.length);
     const drops = prod.find((a) => String(a.alarm_name).includes("tgw-attachment-no-route-drops"))!;
     expect(Object.keys(drops.dimensions as Body).sort()).toEqual(["TransitGateway", "TransitGatewayAttachment"]);
