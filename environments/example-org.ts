@@ -75,14 +75,20 @@ export const exampleOrg: OrgConfigInput = {
     { id: "555555555555", name: "workload-dev", role: "workload", ou: "workloads-nonprod" },
     { id: "666666666666", name: "workload-staging", role: "workload", ou: "workloads-nonprod" },
     { id: "777777777777", name: "workload-prod", role: "workload", ou: "workloads-prod" },
+    { id: "888888888888", name: "monitoring", role: "monitoring", ou: "security" },
   ],
   regions: {
     "us-east-1": { group: "us", azIds: [...firstAzIds["us-east-1"]], addressSpace: "10.0.0.0/12", transitGatewayAsn: 64512 },
     "eu-west-1": { group: "eu", azIds: [...firstAzIds["eu-west-1"]], addressSpace: "10.16.0.0/12", transitGatewayAsn: 64513 },
     "ap-southeast-1": { group: "asia", azIds: [...firstAzIds["ap-southeast-1"]], addressSpace: "10.32.0.0/12", transitGatewayAsn: 64514 },
   },
-  // Days per log tier (the defaults, written out); an environment may override any tier.
-  observability: { logRetention: { security: 365, application: 90, debug: 7 } },
+  observability: {
+    // Days per log tier (the defaults, written out); an environment may override any tier.
+    logRetention: { security: 365, application: 90, debug: 7 },
+    // Alarm thresholds: the defaults (docs/observability.md) except where the org knows better.
+    alarms: { "state-bucket-4xx": { threshold: 100 } },
+    subscriptions: [{ protocol: "email", endpoint: "platform-oncall@example.com" }],
+  },
   environments: {
     dev: {
       workloadAccounts: ["workload-dev"],
@@ -90,8 +96,9 @@ export const exampleOrg: OrgConfigInput = {
       natGateways: "single",
       // IPv4 only: the dev environment is the one applied to moto, which cannot apply IPv6 subnets.
       ipv6: false,
-      // dev keeps flow logs and control-plane logs a month, not the org's year.
-      observability: { logRetention: { security: 30 } },
+      // dev keeps flow logs and control-plane logs a month, not the org's year; its single NAT gateway
+      // carries every build's image pulls, so traffic bursts are normal there; nobody is paged for dev.
+      observability: { logRetention: { security: 30 }, alarms: { "nat-traffic-anomaly": { threshold: 4 } }, subscriptions: [] },
       shareWith: "accounts",
       // One colour at a time until a change rolls out; see the README's blue-green runbook.
       batch: { regions: ["us-east-1"], colours: { blue: { ...batchCompute, instanceTypes: [...batchCompute.instanceTypes] } }, state: { active: "blue" }, jobDefinitions: batchJobs },

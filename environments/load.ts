@@ -2,6 +2,7 @@ import { instanceTypeTable } from "../modules/eks/max-pods";
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { carveSubnets, ipv6Netnums } from "./address-plan";
+import { ALARM_DEFAULTS, ALARM_IDS, type AlarmId, type AlarmThreshold } from "./alarm-defaults";
 import { exampleOrg } from "./example-org";
 import type { EnvironmentModel, LogRetentionModel, OrgModel } from "./model";
 import { ConfigError } from "./problems";
@@ -122,6 +123,12 @@ function toModel(org: OrgConfig): OrgModel {
       regions: Object.keys(org.regions).filter((regionName) => env.eks!.regions.includes(regionName)),
       instanceTypes: instanceTypeTable(org.eniLimits),
     },
+    observability: org.observability.alarms && {
+      thresholds: Object.fromEntries(
+        ALARM_IDS.map((id) => [id, { ...ALARM_DEFAULTS[id], ...org.observability.alarms![id], ...env.observability?.alarms?.[id] }]),
+      ) as Record<AlarmId, AlarmThreshold>,
+      subscriptions: env.observability?.subscriptions ?? org.observability.subscriptions,
+    },
   }));
   return {
     name: org.name,
@@ -134,6 +141,7 @@ function toModel(org: OrgConfig): OrgModel {
     organizationalUnits: org.organizationalUnits,
     accounts,
     networkAccount: accounts.find((a) => a.role === "network")!,
+    monitoringAccount: accounts.find((a) => a.role === "monitoring"),
     regions,
     environments,
     logRetention: org.observability.logRetention,

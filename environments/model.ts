@@ -1,5 +1,6 @@
 import type { InstanceTypeTable } from "../modules/eks/max-pods";
-import type { AccessConfig, AccountRole, BatchColour, BatchColourConfig, BatchJobConfig, EksConfig, LogTier, RegionGroup, ShareableTier, SubnetTier } from "./schema";
+import type { AlarmId, AlarmThreshold } from "./alarm-defaults";
+import type { AccessConfig, AlarmSubscriptionConfig, AccountRole, BatchColour, BatchColourConfig, BatchJobConfig, EksConfig, LogTier, RegionGroup, ShareableTier, SubnetTier } from "./schema";
 
 /** Days CloudWatch Logs keeps a log group, by the tier the group declares. */
 export type LogRetentionModel = Readonly<Record<LogTier, number>>;
@@ -22,6 +23,8 @@ export interface OrgModel {
   readonly accounts: readonly AccountModel[];
   /** The one account that owns the VPCs and Transit Gateways. */
   readonly networkAccount: AccountModel;
+  /** The account with the OAM sink and the dashboards; undefined when the org names none. */
+  readonly monitoringAccount?: AccountModel;
   readonly regions: Readonly<Record<string, RegionModel>>;
   readonly environments: readonly EnvironmentModel[];
   /** The org's log tiers: what stacks outside any environment (e.g. the log archive) keep by. */
@@ -69,6 +72,14 @@ export interface EnvironmentModel {
   readonly batch?: BatchModel;
   /** EKS clusters, when the environment runs them. */
   readonly eks?: EksModel;
+  /** Alarm thresholds and subscriptions, when the org configures observability. */
+  readonly observability?: ObservabilityModel;
+}
+
+/** An environment's alarm thresholds (defaults, org overrides, then the environment's) and its page subscriptions. */
+export interface ObservabilityModel {
+  readonly thresholds: Readonly<Record<AlarmId, AlarmThreshold>>;
+  readonly subscriptions: readonly AlarmSubscriptionConfig[];
 }
 
 /** Batch of one environment: where it runs, each deployed colour, and which colour takes jobs. */

@@ -5,6 +5,7 @@ import { azIdBelongsTo, azIdPrefixOf, REGION_NAME } from "./az-ids";
 import { batchProblems } from "./batch-rules";
 import { eksProblems } from "./eks-rules";
 import { networkProblems } from "./network-rules";
+import { observabilityProblems } from "./observability-rules";
 import type { ConfigProblem } from "./problems";
 import { has, list, type Report } from "./rule-helpers";
 import { SAFE_NAME, SAFE_NAME_HINT, SUBNET_TIERS, type OrgConfig } from "./schema";
@@ -26,6 +27,7 @@ export function crossFieldProblems(org: OrgConfig, today = new Date().toISOStrin
   problems.push(...batchProblems(org));
   problems.push(...eksProblems(org, facts, today));
   problems.push(...accessProblems(org));
+  problems.push(...observabilityProblems(org));
   return problems;
 }
 

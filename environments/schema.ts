@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { IPv4CidrRange } from "ip-num";
 import { awsFactsSchema, isPrivateAsn, PRIVATE_ASN_HINT, VPC_PREFIX_LIMITS } from "./aws-facts";
+import { ALARM_IDS } from "./alarm-defaults";
 import { scheduleProblem } from "./karpenter-schedule";
 
 /** What an account is for; decides which stacks land in it. */
-export const ACCOUNT_ROLES = ["management", "network", "workload", "shared-services", "log-archive"] as const;
+export const ACCOUNT_ROLES = ["management", "network", "workload", "shared-services", "log-archive", "monitoring"] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 /** The three geographic groups whose Transit Gateways are meshed. */
@@ -77,27 +78,6 @@ const logRetentionDays = z
   .number()
   .int()
   .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), { message: `must be a retention CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}` });
-
-/** Days per log tier at org level: every environment starts from these. */
-export const orgObservabilitySchema = z
-  .object({
-    logRetention: z
-      .object({
-        security: logRetentionDays.default(DEFAULT_LOG_RETENTION.security),
-        application: logRetentionDays.default(DEFAULT_LOG_RETENTION.application),
-        debug: logRetentionDays.default(DEFAULT_LOG_RETENTION.debug),
-      })
-      .strict()
-      .default({ ...DEFAULT_LOG_RETENTION }),
-  })
-  .strict();
-
-/** An environment's overrides of the org's log tiers; a tier left out keeps the org's days. */
-export const environmentObservabilitySchema = z
-  .object({
-    logRetention: z.object({ security: logRetentionDays.optional(), application: logRetentionDays.optional(), debug: logRetentionDays.optional() }).strict().optional(),
-  })
-  .strict();
 
 const iamRoleName = (example: string) =>
   z.string().regex(/^[\w+=,.@-]{1,64}$/, { message: `must be an IAM role name (1-64 of a-z, A-Z, 0-9 and +=,.@_-), e.g. "${example}"` }).default(example);
@@ -374,6 +354,65 @@ export const eksSchema = z
   })
   .strict();
 
+/** Overrides of one alarm's defaults (environments/alarm-defaults.ts); what is left out keeps the default. */
+export const alarmOverrideSchema = z
+  .object({
+    /** Static threshold, or the anomaly band's width in standard deviations for an anomaly alarm. */
+    threshold: z.number().min(0).optional(),
+    /** Consecutive periods the condition must hold before the alarm fires. */
+    evaluationPeriods: z.number().int().min(1).max(1440).optional(),
+    /** Length of one period in seconds (60 or a multiple of 60). */
+    periodSeconds: z
+      .number()
+      .int()
+      .refine((s) => s >= 60 && s % 60 === 0, { message: "must be 60 or a multiple of 60 seconds, e.g. 300" })
+      .optional(),
+  })
+  .strict();
+
+/** Where the pages of an environment's alarms go: SNS subscriptions of its alarm topics. */
+export const alarmSubscriptionSchema = z
+  .object({
+    protocol: z.enum(["email", "https", "sqs", "lambda"]),
+    /** An e-mail address, an HTTPS URL, or a queue or function ARN, as the protocol needs. */
+    endpoint: z.string().min(3),
+  })
+  .strict();
+
+/** Days per log tier at org level: every environment starts from these. */
+const logRetentionSchema = z
+  .object({
+    security: logRetentionDays.default(DEFAULT_LOG_RETENTION.security),
+    application: logRetentionDays.default(DEFAULT_LOG_RETENTION.application),
+    debug: logRetentionDays.default(DEFAULT_LOG_RETENTION.debug),
+  })
+  .strict();
+
+/**
+ * Log tiers, and alarms with the monitoring account's view of every account. Alarms (and the alarm,
+ * dashboard and monitoring stacks) exist only when `alarms` is given (it may be empty, {}); they need an
+ * account with role "monitoring".
+ */
+export const orgObservabilitySchema = z
+  .object({
+    /** Days CloudWatch Logs keeps each tier's log groups; environments may override each tier. */
+    logRetention: logRetentionSchema.default({ ...DEFAULT_LOG_RETENTION }),
+    /** Alarm thresholds by alarm id, over the documented defaults; none means no alarms. */
+    alarms: z.partialRecord(z.enum(ALARM_IDS), alarmOverrideSchema).optional(),
+    /** Who gets paged: SNS subscriptions of every environment's alarm topics. */
+    subscriptions: z.array(alarmSubscriptionSchema).default([]),
+  })
+  .strict();
+
+/** An environment's overrides: log tiers left out keep the org's days; an alarm's fields merge over the org's. */
+export const environmentObservabilitySchema = z
+  .object({
+    logRetention: z.object({ security: logRetentionDays.optional(), application: logRetentionDays.optional(), debug: logRetentionDays.optional() }).strict().optional(),
+    alarms: z.partialRecord(z.enum(ALARM_IDS), alarmOverrideSchema).optional(),
+    subscriptions: z.array(alarmSubscriptionSchema).optional(),
+  })
+  .strict();
+
 export const environmentSchema = z
   .object({
     /** Names of the workload accounts the environment's subnets are shared with. */
@@ -448,8 +487,8 @@ export const orgSchema = z
     regions: z.record(z.string(), regionSchema),
     /** Environments by name (e.g. "dev"), each with its VPCs and what runs in them. */
     environments: z.record(z.string(), environmentSchema),
-    /** Log retention per tier (days CloudWatch Logs accepts); environments may override each tier. */
-    observability: orgObservabilitySchema.default({ logRetention: { ...DEFAULT_LOG_RETENTION } }),
+    /** Log retention tiers; alarms, dashboards and the monitoring account's view of every account. */
+    observability: orgObservabilitySchema.default({ logRetention: { ...DEFAULT_LOG_RETENTION }, subscriptions: [] }),
     /** Regions, AZ IDs or EKS versions AWS launched after environments/aws-facts.ts was last updated. */
     awsFacts: awsFactsSchema.optional(),
     /**
@@ -488,5 +527,8 @@ export type BatchJobConfig = z.output<typeof batchJobSchema>;
 export type EksConfig = z.output<typeof eksSchema>;
 export type EksNodePoolConfig = z.output<typeof eksNodePoolSchema>;
 export type AccessConfig = z.output<typeof accessSchema>;
+export type ObservabilityConfig = z.output<typeof orgObservabilitySchema>;
+export type AlarmOverrideConfig = z.output<typeof alarmOverrideSchema>;
+export type AlarmSubscriptionConfig = z.output<typeof alarmSubscriptionSchema>;
 
 export { SAFE_NAME, SAFE_NAME_HINT };

@@ -42,15 +42,31 @@ export interface NetworkOutputs {
   subnetId(tier: SubnetTier, azId: string): string;
 }
 
+/** What the environment's alarms and dashboard read: the ids of the NAT gateways and the Transit Gateway attachment. */
+export interface NetworkMonitoredOutputs {
+  natGatewayId(azId: string): string;
+  readonly transitGatewayId: string;
+  readonly transitGatewayAttachmentId: string;
+}
+
+/** A producer of those ids: the network stack of an environment × region (or, in tests, a stand-in with the same outputs). */
+export interface MonitoredNetworkSource {
+  readonly region: string;
+  /** AZ IDs that have their own NAT gateway. */
+  readonly natAzIds: readonly string[];
+  monitoredOutputsFor(consumer: AccountStack): NetworkMonitoredOutputs;
+}
+
 /** Subnet id by tier, then AZ ID: what consumers read, and what the move guard reads back. */
 const SUBNET_IDS_OUTPUT = "subnet_ids";
+const NAT_GATEWAY_IDS_OUTPUT = "nat_gateway_ids";
 
 /**
  * The shared VPC of one environment in one region, owned by the network account: four tiers of
  * subnets placed by AZ ID, internet and NAT egress, NACLs and endpoints, flow logs, the RAM share
  * to the environment's workload accounts, and the attachment to the region's Transit Gateway.
  */
-export class NetworkStack extends AccountStack {
+export class NetworkStack extends AccountStack implements MonitoredNetworkSource {
   public readonly sharedVpc: SharedVpc;
   public readonly subnets: Readonly<Record<SubnetTier, SharedSubnets>>;
   public readonly vpcModel: VpcModel;
@@ -59,6 +75,8 @@ export class NetworkStack extends AccountStack {
   public readonly flowLogs: FlowLogs;
   public readonly share: ResourceShare;
   public readonly transitAttachment: TransitAttachment;
+  /** AZ IDs that have a NAT gateway (all of them, or the first with `natGateways: single`). */
+  public readonly natAzIds: readonly string[];
 
   constructor(scope: Construct, name: string, props: NetworkStackProps) {
     const env = props.environmentModel;
@@ -92,6 +110,8 @@ export class NetworkStack extends AccountStack {
     const byTier = Object.fromEntries(SUBNET_TIERS.map((t) => [t, this.subnets[t].byAzId])) as Record<SubnetTier, SharedSubnets["byAzId"]>;
 
     const egress = new InternetEgress(this, "egress", { vpc, publicSubnets: byTier.public, natGateways: env.natGateways, ipv6: env.ipv6, namePrefix });
+    // With a single NAT gateway every AZ ID maps to the same one: keep the AZ ID it lives in.
+    this.natAzIds = Object.entries(egress.natByAzId).filter(([, nat], i, all) => all.findIndex(([, other]) => other === nat) === i).map(([azId]) => azId);
     this.routeTables = new TierRouteTables(this, "route-tables", { vpc, subnets: byTier, egress, namePrefix });
     new TierNetworkAcls(this, "nacls", {
       vpc,
@@ -146,6 +166,13 @@ export class NetworkStack extends AccountStack {
     new TerraformOutput(this, "vpc_id", { value: vpc.id });
     new TerraformOutput(this, "vpc_cidr", { value: vpc.cidrBlock });
     if (env.ipv6) new TerraformOutput(this, "vpc_ipv6_cidr", { value: vpc.ipv6CidrBlock });
+    new TerraformOutput(this, NAT_GATEWAY_IDS_OUTPUT, {
+      description: "NAT gateway id by AZ ID",
+      value: Object.fromEntries(this.natAzIds.map((azId) => [azId, egress.natByAzId[azId].id])),
+    });
+    // The region's gateway as read from the transit stack (not through the attachment): one value for every VPC of the region.
+    new TerraformOutput(this, "transit_gateway_id", { value: props.transit.outputsFor(this).transitGatewayId });
+    new TerraformOutput(this, "transit_gateway_attachment_id", { value: this.transitAttachment.attachment.id });
     new TerraformOutput(this, SUBNET_IDS_OUTPUT, {
       description: "Subnet id by tier, then by AZ ID",
       value: Object.fromEntries(
@@ -157,6 +184,16 @@ export class NetworkStack extends AccountStack {
   /** Typed access to this stack's outputs from `consumer`, through remote state. */
   public outputsFor(consumer: AccountStack): NetworkOutputs {
     return networkOutputsOf(consumer.remoteStateOf(this));
+  }
+
+  /** The ids alarms and dashboards watch, read by `consumer` through remote state. */
+  public monitoredOutputsFor(consumer: AccountStack): NetworkMonitoredOutputs {
+    const state = consumer.remoteStateOf(this);
+    return {
+      natGatewayId: (azId) => Fn.lookup(state.get(NAT_GATEWAY_IDS_OUTPUT), azId) as string,
+      transitGatewayId: state.getString("transit_gateway_id"),
+      transitGatewayAttachmentId: state.getString("transit_gateway_attachment_id"),
+    };
   }
 }
 

@@ -6,15 +6,20 @@ import { isMeshed } from "../modules/network/routing-plan";
 import type { AccountStack } from "./account-stack";
 import { accountAccessPlan } from "./account-access-plan";
 import { BatchStack } from "./batch-stack";
+import { AlarmsStack } from "./alarms-stack";
 import { BootstrapStack } from "./bootstrap-stack";
+import { DashboardStack } from "./dashboard-stack";
 import { EksAddonsStack } from "./eks-addons-stack";
 import { EksClusterStack } from "./eks-cluster-stack";
 import { EksCrdsStack } from "./eks-crds-stack";
 import { LogArchiveStack, logArchiveAccountOf } from "./log-archive-stack";
+import { MonitoringSinkStack } from "./monitoring-sink-stack";
+import { NetworkAlarmsStack } from "./network-alarms-stack";
 import { NetworkStack } from "./network-stack";
 import { bootstrapStackName, environmentStackName, GLOBAL_REGION } from "./stack-names";
 import { TransitPeeringStack } from "./transit-peering-stack";
 import { TransitStack } from "./transit-stack";
+import { workloadAlarmRegions, workloadResources } from "./watched-resources";
 
 /** Every stack of the organization, by name. */
 export interface OrgStacks {
@@ -34,6 +39,13 @@ export interface OrgStacks {
   readonly eksAddons: readonly EksAddonsStack[];
   /** The log-archive account's flow-log bucket per region with a VPC ("shared-<region>-archive"); none without a log-archive account. */
   readonly logArchive: readonly LogArchiveStack[];
+  /** The monitoring account's OAM sink per region ("shared-<region>-oam-sink"), when the org configures observability. */
+  readonly monitoringSinks: readonly MonitoringSinkStack[];
+  /** Alarms per environment × region in its workload account, and in the network account. */
+  readonly alarms: readonly AlarmsStack[];
+  readonly networkAlarms: readonly NetworkAlarmsStack[];
+  /** One dashboard per environment in the monitoring account. */
+  readonly dashboards: readonly DashboardStack[];
   readonly all: readonly AccountStack[];
 }
 
@@ -123,7 +135,21 @@ export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarg
         crds: eksCrds[i],
       }),
   );
-  const environmentStacks: AccountStack[] = [...transit, ...(transitPeering ? [transitPeering] : []), ...logArchive, ...network, ...batch, ...eksClusters, ...eksCrds, ...eksAddons];
+  const { monitoringSinks, alarms, networkAlarms, dashboards } = buildObservability(scope, org, target, network);
+  const environmentStacks: AccountStack[] = [
+    ...transit,
+    ...(transitPeering ? [transitPeering] : []),
+    ...logArchive,
+    ...network,
+    ...batch,
+    ...eksClusters,
+    ...eksCrds,
+    ...eksAddons,
+    ...monitoringSinks,
+    ...alarms,
+    ...networkAlarms,
+    ...dashboards,
+  ];
   const bootstrap = org.accounts.map((account) => {
     const name = bootstrapStackName(account);
     return new BootstrapStack(scope, name, {
@@ -134,5 +160,71 @@ export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarg
       localStatePath: org.bootstrapBackend === "local" ? bootstrapLocalStatePath(name) : undefined,
     });
   });
-  return { bootstrap, network, transit, transitPeering, batch, eksClusters, eksCrds, eksAddons, logArchive, all: [...bootstrap, ...environmentStacks] };
+  return {
+    bootstrap,
+    network,
+    transit,
+    transitPeering,
+    batch,
+    eksClusters,
+    eksCrds,
+    eksAddons,
+    logArchive,
+    monitoringSinks,
+    alarms,
+    networkAlarms,
+    dashboards,
+    all: [...bootstrap, ...environmentStacks],
+  };
+}
+
+/**
+ * The monitoring account's sinks, the alarms of every environment and its dashboard. Each account links
+ * to the sink once per region, from its first alarm stack there (environments in org order, workload
+ * stacks before network ones): the network account is shared, so only one environment's stack links it.
+ */
+function buildObservability(scope: Construct, org: OrgModel, target: DeploymentTarget, network: readonly NetworkStack[]) {
+  if (!org.monitoringAccount || !org.environments.some((e) => e.observability)) return { monitoringSinks: [], alarms: [], networkAlarms: [], dashboards: [] };
+  const monitoringSinks = Object.keys(org.regions).map((region) => new MonitoringSinkStack(scope, environmentStackName(RESERVED_ENVIRONMENT, region, "oam-sink"), { org, target, region }));
+  const linked = new Set<string>();
+  const linkOwner = (accountId: string, region: string): MonitoringSinkStack | undefined => {
+    const key = `${accountId}/${region}`;
+    if (linked.has(key)) return undefined;
+    linked.add(key);
+    return monitoringSinks.find((s) => s.region === region);
+  };
+  const observed = org.environments.filter((e) => e.observability);
+  const alarms = observed.flatMap((env) =>
+    workloadAlarmRegions(org, env).map(
+      (region) =>
+        new AlarmsStack(scope, environmentStackName(env.name, region, "alarms"), {
+          org,
+          target,
+          region,
+          environmentModel: env,
+          resources: workloadResources(org, env, region),
+          linkTo: linkOwner(env.workloadAccounts[0].id, region),
+        }),
+    ),
+  );
+  const networkAlarms = observed.flatMap((env) =>
+    network
+      .filter((n) => n.environment === env.name)
+      .map(
+        (n) =>
+          new NetworkAlarmsStack(scope, environmentStackName(env.name, n.region, "net-alarms"), {
+            org,
+            target,
+            region: n.region,
+            environmentModel: env,
+            network: n,
+            linkTo: linkOwner(org.networkAccount.id, n.region),
+          }),
+      ),
+  );
+  const dashboards = observed.map(
+    (env) =>
+      new DashboardStack(scope, environmentStackName(env.name, GLOBAL_REGION, "dashboard"), { org, target, environmentModel: env, networks: network.filter((n) => n.environment === env.name) }),
+  );
+  return { monitoringSinks, alarms, networkAlarms, dashboards };
 }

@@ -4,7 +4,7 @@ import type { AccountModel } from "../environments/model";
  * Stack names are part of the product's interface: state keys, `cdktf deploy '<env>-*'`
  * patterns and CI jobs all derive from them. Change the scheme only with a state migration.
  */
-export type Concern = "network" | "eks-cluster" | "eks-crds" | "eks-addons" | "batch" | "transit" | "transit-peering" | "archive";
+export type Concern = "network" | "eks-cluster" | "eks-crds" | "eks-addons" | "batch" | "transit" | "transit-peering" | "archive" | "oam-sink" | "alarms" | "net-alarms" | "dashboard";
 
 /** "<env>-<region>-<concern>", e.g. "dev-us-east-1-network". */
 export function environmentStackName(environment: string, region: string, concern: Concern): string {

@@ -77,7 +77,7 @@ const TAGS = (service: string): string[] => [`${service}:TagResource`, `${servic
 
 /** Read-only families per service; S3 and SSM are narrower, because their Get* reads data, not configuration. */
 const PLAN_ACTIONS: Readonly<Record<string, readonly string[]>> = {
-  s3: ["s3:GetBucket*", "s3:GetEncryptionConfiguration", "s3:GetLifecycleConfiguration", "s3:GetReplicationConfiguration", "s3:GetAccelerateConfiguration", "s3:ListBucket", "s3:ListAllMyBuckets"],
+  s3: ["s3:GetBucket*", "s3:GetEncryptionConfiguration", "s3:GetLifecycleConfiguration", "s3:GetReplicationConfiguration", "s3:GetAccelerateConfiguration", "s3:GetMetricsConfiguration", "s3:ListBucket", "s3:ListAllMyBuckets"],
   ssm: ["ssm:DescribeParameters", "ssm:GetParameter", "ssm:GetParameters"],
 };
 
@@ -104,7 +104,7 @@ const DEPLOY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "kms:CreateKey", "kms:PutKeyPolicy", "kms:EnableKeyRotation", "kms:UpdateKeyDescription", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion",
     "kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias", "kms:CreateGrant", "kms:RetireGrant", "kms:RevokeGrant", ...TAGS("kms"),
   ],
-  s3: ["s3:CreateBucket", "s3:PutBucket*", "s3:DeleteBucketPolicy", "s3:PutEncryptionConfiguration", "s3:PutLifecycleConfiguration", "s3:PutAccelerateConfiguration"],
+  s3: ["s3:CreateBucket", "s3:PutBucket*", "s3:DeleteBucketPolicy", "s3:PutEncryptionConfiguration", "s3:PutLifecycleConfiguration", "s3:PutAccelerateConfiguration", "s3:PutMetricsConfiguration"],
   elasticfilesystem: ["elasticfilesystem:Create*", "elasticfilesystem:Delete*", "elasticfilesystem:Put*", "elasticfilesystem:Update*", ...TAGS("elasticfilesystem")],
   batch: ["batch:Create*", "batch:Delete*", "batch:Update*", "batch:RegisterJobDefinition", "batch:DeregisterJobDefinition", ...TAGS("batch")],
   sqs: ["sqs:CreateQueue", "sqs:DeleteQueue", "sqs:SetQueueAttributes", "sqs:AddPermission", "sqs:RemovePermission", "sqs:TagQueue", "sqs:UntagQueue"],
@@ -116,7 +116,8 @@ const DEPLOY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   ssm: [],
   // Read only: the Batch colour guard reads the ECS clusters Batch runs; Batch itself manages them.
   ecs: [],
-  oam: ["oam:CreateSink", "oam:DeleteSink", "oam:PutSinkPolicy", "oam:CreateLink", "oam:DeleteLink", "oam:UpdateLink", ...TAGS("oam")],
+  // A link shares each resource type only if the caller may also share it (cloudwatch:Link, logs:Link, xray:Link).
+  oam: ["oam:CreateSink", "oam:DeleteSink", "oam:PutSinkPolicy", "oam:CreateLink", "oam:DeleteLink", "oam:UpdateLink", "cloudwatch:Link", "logs:Link", "xray:Link", ...TAGS("oam")],
 };
 
 /** Actions that read data, not configuration: denied to the plan role although its read families match them. */

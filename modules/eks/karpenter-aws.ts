@@ -35,7 +35,7 @@ export class KarpenterAws extends Construct {
     super(scope, id);
     const clusterName = props.cluster.name;
     this.nodeRole = new NodeRole(this, "node-role", { name: `${clusterName}-karpenter-node`, instanceProfile: true });
-    this.interruptionQueue = new InterruptionQueue(this, "interruption", { name: `${clusterName}-karpenter` });
+    this.interruptionQueue = new InterruptionQueue(this, "interruption", { name: interruptionQueueNameOf(clusterName) });
     this.controllerPolicy = new KarpenterControllerPolicy(this, "controller-policy", {
       clusterName,
       clusterArn: props.cluster.arn,
@@ -56,4 +56,9 @@ export class KarpenterAws extends Construct {
       policies: [this.controllerPolicy.policy],
     });
   }
+}
+
+/** Name of a cluster's Karpenter interruption queue: known before the cluster exists, so alarms can watch it. */
+export function interruptionQueueNameOf(clusterName: string): string {
+  return `${clusterName}-karpenter`;
 }

@@ -2,6 +2,7 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketMetric } from "@cdktf/provider-aws/lib/s3-bucket-metric";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
@@ -10,6 +11,9 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
 import { stateBucketPolicyStatements, stateKeyPolicyStatements, type StateAccessRoleArns } from "./state-access-policies";
+
+/** Request-metrics filter of every state bucket: the FilterId dimension of its AWS/S3 4xxErrors and 5xxErrors. */
+export const STATE_BUCKET_METRICS_FILTER = "state-requests";
 
 /** The bucket that holds every Terraform state of one account. */
 export interface StateBucketProps {
@@ -97,6 +101,8 @@ export class StateBucket extends Construct {
         },
       ],
     });
+    // S3 publishes request metrics (4xx/5xx) only for a bucket with a metrics configuration; the alarms watch them.
+    new S3BucketMetric(this, "request-metrics", { bucket, name: STATE_BUCKET_METRICS_FILTER });
     const bucketPolicy = new DataAwsIamPolicyDocument(this, "bucket-policy", {
       statement: stateBucketPolicyStatements({
         bucketArn: this.bucket.arn,

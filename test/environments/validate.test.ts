@@ -63,7 +63,7 @@ describe("schema and cross-field problems in one round", () => {
       }),
     ).toEqual([
       'environments.staging.natGateways: must be one of "one-per-az"|"single"',
-      'environments.dev.workloadAccounts.0: account "nobody" is not in accounts (known: "management", "network", "shared-services", "log-archive", "workload-dev", "workload-staging", "workload-prod")',
+      'environments.dev.workloadAccounts.0: account "nobody" is not in accounts (known: "management", "network", "shared-services", "log-archive", "workload-dev", "workload-staging", "workload-prod", "monitoring")',
     ]);
   });
 

@@ -54,7 +54,15 @@ describe("inventory", () => {
   it("prints bare names with --names, for `cdktf deploy $(...)`", () => {
     const io = capturedIo();
     expect(runInventory(["--outdir", example.outdir, "--names", "--stack", "dev-us-east-1-*"], io)).toBe(0);
-    expect(io.stdout.trim().split("\n").sort()).toEqual(["dev-us-east-1-batch", "dev-us-east-1-eks-addons", "dev-us-east-1-eks-cluster", "dev-us-east-1-eks-crds", "dev-us-east-1-network"]);
+    expect(io.stdout.trim().split("\n").sort()).toEqual([
+      "dev-us-east-1-alarms",
+      "dev-us-east-1-batch",
+      "dev-us-east-1-eks-addons",
+      "dev-us-east-1-eks-cluster",
+      "dev-us-east-1-eks-crds",
+      "dev-us-east-1-net-alarms",
+      "dev-us-east-1-network",
+    ]);
   });
 
   it("renders a markdown table for the README", () => {
@@ -72,8 +80,9 @@ describe("inventory", () => {
     let synthesized = 0;
     expect(runInventory(["--names", "--env", "shared"], io, () => (synthesized++, example.stacks))).toBe(0);
     expect(synthesized).toBe(1);
-    // Per region a transit and an archive stack, and the peering mesh.
-    expect(io.stdout.trim().split("\n")).toHaveLength(7);
+    // Per region a transit, an archive and an OAM sink stack, and the peering mesh.
+    expect(io.stdout.trim().split("
+")).toHaveLength(10);
   });
 
   it("names the environments there are when asked for one that is not", () => {

@@ -27,7 +27,7 @@ describe("org files for newcomers", () => {
   it("the JSON Schema knows every top-level field, the account roles, and refuses unknown fields", () => {
     const schema = JSON.parse(orgJsonSchema()) as { properties: Record<string, { items?: { properties?: Record<string, { enum?: string[] }> } }>; required: string[]; additionalProperties: boolean };
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["name", "accounts", "regions", "environments", "stateRegion"]));
-    expect(schema.properties.accounts.items?.properties?.role.enum).toEqual(["management", "network", "workload", "shared-services", "log-archive"]);
+    expect(schema.properties.accounts.items?.properties?.role.enum).toEqual(["management", "network", "workload", "shared-services", "log-archive", "monitoring"]);
     expect(schema.required).toEqual(expect.arrayContaining(["name", "accounts", "environments"]));
     expect(schema.additionalProperties).toBe(false);
   });

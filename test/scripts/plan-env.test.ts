@@ -43,8 +43,8 @@ describe("plan command", () => {
     expect(planned.indexOf("dev-us-east-1-network")).toBeLessThan(planned.indexOf("dev-us-east-1-batch"));
     expect(planned.indexOf("dev-us-east-1-eks-cluster")).toBeLessThan(planned.indexOf("dev-us-east-1-eks-crds"));
     expect(planned.indexOf("dev-us-east-1-eks-crds")).toBeLessThan(planned.indexOf("dev-us-east-1-eks-addons"));
-    expect(io.stdout).toMatch(/^\[\d\/5\] dev-us-east-1-network: 1 to change, 2 to replace \(\d+\.\d s\)$/m);
-    expect(io.stdout).toMatch(/^\[\d\/5\] dev-us-east-1-batch: FAILED \(\d+\.\d s\)$/m);
+    expect(io.stdout).toMatch(/^\[\d\/8\] dev-us-east-1-network: 1 to change, 2 to replace \(\d+\.\d s\)$/m);
+    expect(io.stdout).toMatch(/^\[\d\/8\] dev-us-east-1-batch: FAILED \(\d+\.\d s\)$/m);
     expect(io.stdout).toMatch(/^dev-us-east-1-batch\s+-\s+-\s+-\s+-\s+FAILED$/m);
     expect(io.stderr).toContain("terraform init failed (exit 1):\n    Error: No valid credential sources found");
     expect(readFileSync(join(jsonDir, "dev-us-east-1-batch.error.txt"), "utf8")).toContain("No valid credential sources found");
@@ -96,11 +96,11 @@ describe("plan command", () => {
     };
     expect(await runPlanEnv(["--outdir", example.outdir, "--env", "dev", "--region", "us-east-1", "--parallelism", "3"], io, tf)).toBe(0);
     expect(most).toBe(3);
-    // dev in us-east-1: network, batch, eks-cluster, eks-crds, eks-addons.
-    const firstDone = events.findIndex((e) => /^\[1\/5\]/.test(e));
+    // dev in us-east-1: network, batch, eks-cluster, eks-crds, eks-addons, alarms, net-alarms, and the dashboard (state region).
+    const firstDone = events.findIndex((e) => /^\[1\/8\]/.test(e));
     expect(firstDone).toBeGreaterThan(0);
     expect(events.slice(0, firstDone).filter((e) => e.startsWith("  started  "))).toHaveLength(3);
-    expect(events.at(-1)).toMatch(/^5 planned in \d+\.\d s: 5 with changes, 0 without, 0 failed$/);
+    expect(events.at(-1)).toMatch(/^8 planned in \d+\.\d s: 8 with changes, 0 without, 0 failed$/);
   });
 
   it("refuses stacks in the example org's fake accounts synthesized for real AWS, before running terraform", async () => {

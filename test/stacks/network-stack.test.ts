@@ -165,9 +165,11 @@ describe("the network stacks of the example org", () => {
     }
   });
 
-  it("keeps the outputs consumers read: VPC id and CIDR, subnet ids by tier and AZ ID", () => {
+  it("keeps the outputs consumers read: VPC id and CIDR, subnet ids by tier and AZ ID, and the ids the alarms watch", () => {
     const outputs = json("dev-us-east-1-network").output!;
-    expect(Object.keys(outputs).sort()).toEqual(["subnet_ids", "vpc_cidr", "vpc_id"]);
+    expect(Object.keys(outputs).sort()).toEqual(["nat_gateway_ids", "subnet_ids", "transit_gateway_attachment_id", "transit_gateway_id", "vpc_cidr", "vpc_id"]);
+    // dev has a single NAT gateway: one id, under the AZ ID it lives in.
+    expect(Object.keys(outputs.nat_gateway_ids.value as object)).toEqual(["use1-az1"]);
     expect(Object.keys(outputs.subnet_ids.value as object).sort()).toEqual(["data", "private", "public", "transit"]);
     expect(Object.keys((outputs.subnet_ids.value as Record<string, object>).private)).toEqual(["use1-az1", "use1-az2", "use1-az4"]);
     expect(Object.keys(json("prod-us-east-1-network").output!)).toContain("vpc_ipv6_cidr");
@@ -229,10 +231,10 @@ describe("RAM sharing of the subnets", () => {
 
   it("lists each workload account once, in accounts mode, however many accounts the environment has", () => {
     const input = exampleOrgInput();
-    input.accounts.push({ id: "888888888888", name: "workload-dev-b", role: "workload", ou: "workloads-nonprod" });
+    input.accounts.push({ id: "999999999999", name: "workload-dev-b", role: "workload", ou: "workloads-nonprod" });
     input.environments.dev.workloadAccounts = ["workload-dev", "workload-dev-b"];
     const twoAccounts = buildTestOrg(resolveOrg(input));
     const { json } = synthStack(findStack(twoAccounts.network, "dev-eu-west-1-network"));
-    expect(resourcesOf(json, "aws_ram_principal_association").map((p) => p.principal)).toEqual(["555555555555", "888888888888"]);
+    expect(resourcesOf(json, "aws_ram_principal_association").map((p) => p.principal)).toEqual(["555555555555", "999999999999"]);
   });
 });
