@@ -81,8 +81,7 @@ describe("inventory", () => {
     expect(runInventory(["--names", "--env", "shared"], io, () => (synthesized++, example.stacks))).toBe(0);
     expect(synthesized).toBe(1);
     // Per region a transit, an archive and an OAM sink stack, and the peering mesh.
-    expect(io.stdout.trim().split("
-")).toHaveLength(10);
+    expect(io.stdout.trim().split("\n")).toHaveLength(10);
   });
 
   it("names the environments there are when asked for one that is not", () => {
