@@ -1,5 +1,5 @@
-import { INSTANCE_TYPES, instanceTypesOf, maxPodsOf } from "../modules/eks/max-pods";
-import { offeredEksVersions, type AwsFacts } from "./aws-facts";
+import { INSTANCE_TYPES, instanceTypesOf, maxPodsOf } from "../planning/max-pods";
+import { offeredEksVersions, type AwsFacts } from "../planning/aws-facts";
 import { checkNodeImages } from "./eks-image-rules";
 import type { ConfigProblem } from "./problems";
 import { checkSharedSubnetPlacement, list, type Report } from "./rule-helpers";
@@ -8,7 +8,7 @@ import type { EksConfig, EksNodePoolConfig, OrgConfig } from "./schema";
 /**
  * EKS rules the config alone can decide: where clusters run, whether they can reach the shared
  * private subnets, and whether every instance type a NodePool allows fits the configured
- * minimum of pods per node (VPC CNI limit, modules/eks/max-pods.ts).
+ * minimum of pods per node (VPC CNI limit, planning/max-pods.ts).
  */
 export function eksProblems(org: OrgConfig, facts: AwsFacts, today: string): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
@@ -58,7 +58,7 @@ function checkKubernetesVersion(at: string, version: string, facts: AwsFacts, to
     `${at}.kubernetesVersion`,
     dates
       ? `EKS ended extended support for Kubernetes ${version} on ${dates.extendedSupportEnd} and no longer runs it; ${choose}`
-      : `EKS does not offer Kubernetes ${version} (environments/aws-facts.ts); ${choose}, or if EKS released it since, add it under awsFacts.eksVersions with its support dates`,
+      : `EKS does not offer Kubernetes ${version} (planning/aws-facts.ts); ${choose}, or if EKS released it since, add it under awsFacts.eksVersions with its support dates`,
   );
 }
 
@@ -82,7 +82,7 @@ function checkNodePool(at: string, pool: EksNodePoolConfig, minPods: number, rep
   if (unknown.length) {
     report(
       `${at}.instanceSizes`,
-      `${list(unknown)} ${unknown.length === 1 ? "is" : "are"} not in the instance-type table (modules/eks/max-pods.ts), so their pods per node are unknown; ` +
+      `${list(unknown)} ${unknown.length === 1 ? "is" : "are"} not in the instance-type table (planning/max-pods.ts), so their pods per node are unknown; ` +
         `every family × size is allowed, so drop the family or size, or add the type to the table with its ENI limits`,
     );
   }
@@ -102,5 +102,5 @@ function checkNodePool(at: string, pool: EksNodePoolConfig, minPods: number, rep
 function unknownTypeMessage(type: string): string {
   const family = type.split(".")[0];
   const sizes = Object.keys(INSTANCE_TYPES).filter((t) => t.startsWith(`${family}.`));
-  return `"${type}" is not in the instance-type table (modules/eks/max-pods.ts)${sizes.length ? `; known ${family} types: ${sizes.join(", ")}` : ""}`;
+  return `"${type}" is not in the instance-type table (planning/max-pods.ts)${sizes.length ? `; known ${family} types: ${sizes.join(", ")}` : ""}`;
 }

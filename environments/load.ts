@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { carveSubnets, ipv6Netnums } from "./address-plan";
+import { carveSubnets, ipv6Netnums } from "../planning/address-plan";
 import { exampleOrg } from "./example-org";
-import type { EnvironmentModel, OrgModel } from "./model";
+import type { EnvironmentModel, OrgModel } from "../planning/model";
 import { ConfigError } from "./problems";
 import { has } from "./rule-helpers";
-import { SUBNET_TIERS, type OrgConfig, type SubnetTier } from "./schema";
+import { SUBNET_TIERS, type SubnetTier } from "../planning/names";
+import type { OrgConfig } from "./schema";
 import { validateOrg } from "./validate";
 
 /** Name under which the bundled example organization is reported in errors. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IPv4CidrRange } from "ip-num";
-import { awsFactsSchema, isPrivateAsn, PRIVATE_ASN_HINT, VPC_PREFIX_LIMITS } from "./aws-facts";
+import { awsFactsSchema, isPrivateAsn, PRIVATE_ASN_HINT, VPC_PREFIX_LIMITS } from "../planning/aws-facts";
+import { BATCH_COLOURS } from "../planning/names";
 import { scheduleProblem } from "./karpenter-schedule";
 
 /** What an account is for; decides which stacks land in it. */
@@ -10,10 +11,6 @@ export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 /** The three geographic groups whose Transit Gateways are meshed. */
 export const REGION_GROUPS = ["us", "eu", "asia"] as const;
 export type RegionGroup = (typeof REGION_GROUPS)[number];
-
-/** Subnet tiers of a shared VPC; `transit` holds only Transit Gateway attachments. */
-export const SUBNET_TIERS = ["public", "private", "data", "transit"] as const;
-export type SubnetTier = (typeof SUBNET_TIERS)[number];
 
 /** Tiers a RAM share may offer to workload accounts (never `transit`). */
 export const SHAREABLE_TIERS = ["public", "private", "data"] as const;
@@ -150,10 +147,6 @@ export const environmentRegionSchema = z
   })
   .strict();
 
-/** The two colours of a Batch deployment; a new colour is how an infrastructure change rolls out. */
-export const BATCH_COLOURS = ["blue", "green"] as const;
-export type BatchColour = (typeof BATCH_COLOURS)[number];
-
 /** One colour's compute: a Spot and an On-Demand compute environment built alike. */
 export const batchColourSchema = z
   .object({
@@ -215,7 +208,7 @@ const karpenterDuration = z.string().regex(/^([0-9]+(s|m|h))+$/, { message: "mus
 /** One Karpenter NodePool: what it may launch, how it consolidates, how far it may grow. */
 export const eksNodePoolSchema = z
   .object({
-    /** Instance families, e.g. ["m6i", "c6i"]; every family × size must be in modules/eks/max-pods.ts (checked in eks-rules.ts). */
+    /** Instance families, e.g. ["m6i", "c6i"]; every family × size must be in planning/max-pods.ts (checked in eks-rules.ts). */
     instanceFamilies: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "must be an instance family like \"m6i\"" })).min(1),
     /** Instance sizes, e.g. ["large", "xlarge"]. */
     instanceSizes: z.array(z.string().regex(/^(nano|micro|small|medium|large|[0-9]*xlarge)$/, { message: "must be an instance size like \"large\" or \"2xlarge\"" })).min(1),
@@ -382,7 +375,7 @@ export const orgSchema = z
     accounts: z.array(accountSchema).min(1),
     regions: z.record(z.string(), regionSchema),
     environments: z.record(z.string(), environmentSchema),
-    /** Regions, AZ IDs or EKS versions AWS launched after environments/aws-facts.ts was last updated. */
+    /** Regions, AZ IDs or EKS versions AWS launched after planning/aws-facts.ts was last updated. */
     awsFacts: awsFactsSchema.optional(),
   })
   .strict();

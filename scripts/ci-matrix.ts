@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { loadConfiguredOrg } from "../environments/org-setting";
-import type { OrgModel } from "../environments/model";
+import type { OrgModel } from "../planning/model";
+import { ORG_LEVEL_ENVIRONMENTS } from "../planning/reserved-names";
 import { accountRoleArn } from "../modules/aws/account-role";
 import { consoleIo, runCommand, UsageError, type CliIo } from "./lib/cli";
 import type { AffectedStacks } from "./lib/affected-stacks";
@@ -41,9 +42,6 @@ export interface CiMatrix {
   readonly skipped: readonly { readonly stack: string; readonly reason: string }[];
 }
 
-/** Environments that hold the org itself (bootstrap, networking shared by every environment) deploy first. */
-const ORG_LEVEL = ["global", "shared"];
-
 export function ciMatrix(stacks: readonly SynthesizedStack[], org: Pick<OrgModel, "access" | "environments">, outdir = "cdktf.out", destroy = false): CiMatrix {
   const names = new Map([...accountIdsByName(stacks)].map(([name, id]) => [id, name]));
   // A bootstrap stack on local state has no state CI could read: it is planned and applied by hand.
@@ -63,7 +61,7 @@ export function ciMatrix(stacks: readonly SynthesizedStack[], org: Pick<OrgModel
       outdir,
       destroy,
     })),
-    environments: environmentOrder(planned, [...ORG_LEVEL, ...org.environments.map((e) => e.name)]).map((environment) => ({ environment, githubEnvironment: environment })),
+    environments: environmentOrder(planned, [...ORG_LEVEL_ENVIRONMENTS, ...org.environments.map((e) => e.name)]).map((environment) => ({ environment, githubEnvironment: environment })),
     skipped,
   };
 }

@@ -1,12 +1,11 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import type { AccountModel, OrgModel } from "../environments/model";
+import type { AccountModel, OrgModel } from "../planning/model";
+import { BOOTSTRAP_ENVIRONMENT } from "../planning/reserved-names";
 import { purposeRoleArns, type GithubTrust, type PurposeRoleNames, type StateReader } from "../modules/access/account-access";
 import { servicesOfResourceTypes } from "../modules/access/service-actions";
 import { accountRoleArn, stateReaderRoleName } from "../modules/aws/account-role";
 import type { AccountStack } from "./account-stack";
 
-/** Environment of the bootstrap stacks; their deploy jobs run in the GitHub environment of that name. */
-export const BOOTSTRAP_ENVIRONMENT = "global";
 /** Terraform types the bootstrap stack itself manages (its bucket, key and roles). */
 const BOOTSTRAP_TYPES = ["aws_s3_bucket", "aws_kms_key", "aws_iam_role"];
 

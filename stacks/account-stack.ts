@@ -1,7 +1,7 @@
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Aspects, DataTerraformRemoteStateS3, LocalBackend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import type { AccountModel, OrgModel } from "../environments/model";
+import type { AccountModel, OrgModel } from "../planning/model";
 import { purposeRoleName, stateReaderRoleName } from "../modules/aws/account-role";
 import type { DeploymentTarget } from "../modules/aws/deployment-target";
 import { awsProviderFor } from "../modules/aws/provider-factory";

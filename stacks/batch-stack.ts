@@ -1,6 +1,6 @@
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import type { EnvironmentModel, VpcModel } from "../environments/model";
+import type { EnvironmentModel, VpcModel } from "../planning/model";
 import { BatchRoles } from "../modules/batch/batch-roles";
 import { BatchSecurityGroup } from "../modules/batch/batch-security-group";
 import { BlueGreenCompute } from "../modules/batch/blue-green-compute";

@@ -5,7 +5,8 @@ import { accountRoleArn } from "../modules/aws/account-role";
 import { StateBucket } from "../modules/state/state-bucket";
 import { stateKeyAliasName } from "../modules/state/state-location";
 import { AccountStack, type AccountStackProps } from "./account-stack";
-import { BOOTSTRAP_ENVIRONMENT, type AccountAccessPlan } from "./account-access-plan";
+import { BOOTSTRAP_ENVIRONMENT } from "../planning/reserved-names";
+import type { AccountAccessPlan } from "./account-access-plan";
 
 export interface BootstrapStackProps extends Omit<AccountStackProps, "environment" | "region"> {
   /** Roles, trusts and grants of the account, derived from the org's other stacks. */

@@ -1,5 +1,5 @@
 import type { Construct } from "constructs";
-import type { EnvironmentModel } from "../environments/model";
+import type { EnvironmentModel } from "../planning/model";
 import { accountRoleArn } from "../modules/aws/account-role";
 import { ClusterConnection } from "../modules/kubernetes/cluster-connection";
 import { AccountStack, type AccountStackProps } from "./account-stack";

@@ -1,6 +1,6 @@
 import { Fn, TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import type { EksModel, EnvironmentModel, VpcModel } from "../environments/model";
+import type { EksModel, EnvironmentModel, VpcModel } from "../planning/model";
 import { accountRoleArn } from "../modules/aws/account-role";
 import { clusterRoleName, EksCluster } from "../modules/eks/cluster";
 import { ClusterAccess } from "../modules/eks/cluster-access";

@@ -1,11 +1,11 @@
 import { Fn, TerraformOutput, type DataTerraformRemoteStateS3 } from "cdktf";
 import type { Construct } from "constructs";
-import type { EnvironmentModel, VpcModel } from "../environments/model";
-import { SUBNET_TIERS, type SubnetTier } from "../environments/schema";
+import type { EnvironmentModel, VpcModel } from "../planning/model";
+import { SUBNET_TIERS, type SubnetTier } from "../planning/names";
 import { FlowLogs } from "../modules/network/flow-logs";
 import { InternetEgress } from "../modules/network/internet-egress";
 import { ResourceShare } from "../modules/network/resource-share";
-import { domainOf, sameDomainPeerCidrs, transitDestinations } from "../modules/network/routing-plan";
+import { domainOf, sameDomainPeerCidrs, transitDestinations } from "../planning/routing-plan";
 import { sharePrincipalsOf } from "../modules/network/share-principals";
 import { SharedSubnets } from "../modules/network/shared-subnets";
 import { SharedVpc } from "../modules/network/shared-vpc";

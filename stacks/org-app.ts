@@ -1,8 +1,8 @@
 import type { Construct } from "constructs";
-import type { OrgModel } from "../environments/model";
-import { RESERVED_ENVIRONMENT } from "../environments/network-rules";
+import type { OrgModel } from "../planning/model";
+import { GLOBAL_REGION, SHARED_ENVIRONMENT } from "../planning/reserved-names";
 import type { DeploymentTarget } from "../modules/aws/deployment-target";
-import { isMeshed } from "../modules/network/routing-plan";
+import { isMeshed } from "../planning/routing-plan";
 import type { AccountStack } from "./account-stack";
 import { accountAccessPlan } from "./account-access-plan";
 import { BatchStack } from "./batch-stack";
@@ -11,7 +11,7 @@ import { EksAddonsStack } from "./eks-addons-stack";
 import { EksClusterStack } from "./eks-cluster-stack";
 import { EksCrdsStack } from "./eks-crds-stack";
 import { NetworkStack } from "./network-stack";
-import { bootstrapStackName, environmentStackName, GLOBAL_REGION } from "./stack-names";
+import { bootstrapStackName, environmentStackName } from "./stack-names";
 import { TransitPeeringStack } from "./transit-peering-stack";
 import { TransitStack } from "./transit-stack";
 
@@ -47,10 +47,10 @@ export function bootstrapLocalStatePath(stackName: string): string {
 export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarget): OrgStacks {
   // Transit Gateways are organization-wide ("shared" environment), one per region; VPCs attach to them.
   const transit = Object.values(org.regions).map(
-    (regionModel) => new TransitStack(scope, environmentStackName(RESERVED_ENVIRONMENT, regionModel.name, "transit"), { org, target, regionModel }),
+    (regionModel) => new TransitStack(scope, environmentStackName(SHARED_ENVIRONMENT, regionModel.name, "transit"), { org, target, regionModel }),
   );
   const transitPeering = isMeshed(org)
-    ? new TransitPeeringStack(scope, environmentStackName(RESERVED_ENVIRONMENT, GLOBAL_REGION, "transit-peering"), { org, target, transits: transit })
+    ? new TransitPeeringStack(scope, environmentStackName(SHARED_ENVIRONMENT, GLOBAL_REGION, "transit-peering"), { org, target, transits: transit })
     : undefined;
   const network = org.environments.flatMap((env) =>
     env.vpcs.map(

@@ -1,9 +1,9 @@
 import { Fn, TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import type { RegionModel } from "../environments/model";
-import { RESERVED_ENVIRONMENT } from "../environments/network-rules";
+import type { RegionModel } from "../planning/model";
+import { SHARED_ENVIRONMENT } from "../planning/reserved-names";
 import { ResourceShare } from "../modules/network/resource-share";
-import { domainsIn, isMeshed } from "../modules/network/routing-plan";
+import { domainsIn, isMeshed } from "../planning/routing-plan";
 import { sharePrincipalsOf } from "../modules/network/share-principals";
 import type { TransitGatewayRef } from "../modules/network/transit-gateway-ref";
 import { TransitHub } from "../modules/network/transit-hub";
@@ -27,7 +27,7 @@ export class TransitStack extends AccountStack {
   public readonly share?: ResourceShare;
 
   constructor(scope: Construct, name: string, props: TransitStackProps) {
-    super(scope, name, { ...props, environment: RESERVED_ENVIRONMENT, account: props.org.networkAccount, region: props.regionModel.name });
+    super(scope, name, { ...props, environment: SHARED_ENVIRONMENT, account: props.org.networkAccount, region: props.regionModel.name });
     this.regionModel = props.regionModel;
     const org = props.org;
     this.hub = new TransitHub(this, "hub", {

@@ -1,4 +1,4 @@
-import type { AccountModel, OrgModel } from "../../environments/model";
+import type { AccountModel, OrgModel } from "../../planning/model";
 
 /**
  * Why Terraform acts in an account; each purpose assumes its own role there.

@@ -1,6 +1,6 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { Construct } from "constructs";
-import type { AccountModel } from "../../environments/model";
+import type { AccountModel } from "../../planning/model";
 import { accountRoleArn } from "./account-role";
 import type { DeploymentTarget } from "./deployment-target";
 import { emulatorEndpoints } from "./emulator-endpoints";

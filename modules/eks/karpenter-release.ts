@@ -2,11 +2,10 @@ import type { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { Release } from "@cdktf/provider-helm/lib/release";
 import type { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Construct } from "constructs";
-import type { EksNodePoolConfig } from "../../environments/schema";
 import { ValidatedManifest } from "../kubernetes/validated-manifest";
 import { PLATFORM_CHARTS } from "./charts";
 import { KARPENTER_NAMESPACE } from "./karpenter-aws";
-import { ec2NodeClass, nodePool } from "./karpenter-manifests";
+import { ec2NodeClass, nodePool, type NodePoolSpec } from "./karpenter-manifests";
 import { KARPENTER_POD_LABELS, KARPENTER_RELEASE, karpenterValues, type KarpenterValues } from "./karpenter-values";
 import { WorkloadAvailability } from "./workload-availability";
 
@@ -27,7 +26,7 @@ export interface KarpenterReleaseProps {
   readonly azIds: readonly string[];
   readonly amiAlias: string;
   /** NodePools by name. */
-  readonly nodePools: Readonly<Record<string, EksNodePoolConfig>>;
+  readonly nodePools: Readonly<Record<string, NodePoolSpec>>;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { EksCluster } from "./cluster";
-import { INSTANCE_TYPES } from "./max-pods";
+import { INSTANCE_TYPES } from "../../planning/max-pods";
 import { NodeRole } from "./node-role";
 
 /** Label of the system nodes; platform controllers select it. */

@@ -1,4 +1,4 @@
-import type { EnvironmentModel, OrgModel } from "../../environments/model";
+import type { EnvironmentModel, OrgModel } from "../../planning/model";
 
 /**
  * RAM principals for an environment's shares: its workload account ids, or the ARNs of the OUs

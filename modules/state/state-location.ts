@@ -1,4 +1,4 @@
-import type { AccountModel } from "../../environments/model";
+import type { AccountModel } from "../../planning/model";
 
 /** Where one stack's state lives: its own account's bucket, one key per stack, under the account's state key. */
 export interface StateLocation {

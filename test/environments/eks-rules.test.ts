@@ -48,7 +48,7 @@ describe("EKS config validation", () => {
 
   it("rejects a NodePool allowing a type the instance table does not know", () => {
     expect(problemsOf((eks) => (eks.nodePools.general.instanceFamilies = ["m6i", "x9z"]))).toEqual([
-      'environments.dev.eks.nodePools.general.instanceSizes: "x9z.large", "x9z.xlarge", "x9z.2xlarge" are not in the instance-type table (modules/eks/max-pods.ts), so their pods per node are unknown; every family × size is allowed, so drop the family or size, or add the type to the table with its ENI limits',
+      'environments.dev.eks.nodePools.general.instanceSizes: "x9z.large", "x9z.xlarge", "x9z.2xlarge" are not in the instance-type table (planning/max-pods.ts), so their pods per node are unknown; every family × size is allowed, so drop the family or size, or add the type to the table with its ENI limits',
     ]);
   });
 
@@ -73,7 +73,7 @@ describe("EKS config validation", () => {
   it("rejects a system node type the instance table does not know, listing the family's known types", () => {
     const problems = problemsOf((eks) => (eks.systemNodes = { instanceTypes: ["t3.huge"], minSize: 2, maxSize: 3 }));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^environments\.dev\.eks\.systemNodes\.instanceTypes\.0: "t3\.huge" is not in the instance-type table \(modules\/eks\/max-pods\.ts\); known t3 types: t3\.micro, /);
+    expect(problems[0]).toMatch(/^environments\.dev\.eks\.systemNodes\.instanceTypes\.0: "t3\.huge" is not in the instance-type table \(planning\/max-pods\.ts\); known t3 types: t3\.micro, /);
   });
 
   it("rejects system node types of two CPU architectures (one AMI per node group)", () => {

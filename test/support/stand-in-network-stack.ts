@@ -1,6 +1,6 @@
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import type { VpcModel } from "../../environments/model";
+import type { VpcModel } from "../../planning/model";
 import { SharedSubnets } from "../../modules/network/shared-subnets";
 import { SharedVpc } from "../../modules/network/shared-vpc";
 import { AccountStack, type AccountStackProps } from "../../stacks/account-stack";

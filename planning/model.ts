@@ -1,4 +1,5 @@
-import type { AccessConfig, AccountRole, BatchColour, BatchColourConfig, BatchJobConfig, EksConfig, RegionGroup, ShareableTier, SubnetTier } from "./schema";
+import type { BatchColour, SubnetTier } from "./names";
+import type { AccessConfig, AccountRole, BatchColourConfig, BatchJobConfig, EksConfig, RegionGroup, ShareableTier } from "../environments/schema";
 
 /**
  * The organization after validation and resolution: what every stack and module reads.
