@@ -9,6 +9,7 @@ import { reservedNameProblems } from "./reserved-name-rules";
 import type { ConfigProblem } from "./problems";
 import { has, list, type Report } from "./rule-helpers";
 import { SUBNET_TIERS } from "../planning/names";
+import { partitionOf } from "../planning/partition";
 import { SAFE_NAME, SAFE_NAME_HINT, type OrgConfig } from "./schema";
 
 /**
@@ -60,7 +61,14 @@ function checkRegions(org: OrgConfig, facts: AwsFacts, report: Report): void {
   }
   const asnOwner = new Map<number, string>();
   const names = Object.keys(org.regions);
+  const orgPartition = partitionOf(org.stateRegion);
   for (const [name, region] of Object.entries(org.regions)) {
+    if (partitionOf(name) !== orgPartition) {
+      report(
+        `regions.${name}`,
+        `${name} is in partition ${partitionOf(name)} but stateRegion ${org.stateRegion} is in ${orgPartition}; accounts, Transit Gateway peerings and RAM shares stay inside one partition, so keep one org file per partition`,
+      );
+    }
     const knownAzIds = facts.azIdsByRegion.get(name);
     if (!knownAzIds) {
       report(

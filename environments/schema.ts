@@ -255,7 +255,7 @@ export const eksSchema = z
     /** What EKS does at the end of standard support: STANDARD upgrades the cluster; EXTENDED keeps the version, billed as extended support. */
     supportType: z.enum(["STANDARD", "EXTENDED"]).default("STANDARD"),
     /** IAM role given cluster-admin through an access entry, e.g. "arn:aws:iam::555555555555:role/platform-admin". */
-    platformAdminRoleArn: z.string().regex(/^arn:aws:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/, { message: "must be an IAM role ARN like \"arn:aws:iam::555555555555:role/platform-admin\"" }),
+    platformAdminRoleArn: z.string().regex(/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/, { message: "must be an IAM role ARN like \"arn:aws:iam::555555555555:role/platform-admin\"" }),
     /** CIDRs allowed to reach a public API endpoint; empty keeps the endpoint private only. */
     publicAccessCidrs: z.array(ipv4Cidr).default([]),
     /** Days CloudWatch Logs keeps the control-plane logs. */

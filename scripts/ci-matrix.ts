@@ -8,6 +8,7 @@ import type { AffectedStacks } from "./lib/affected-stacks";
 import { refuseExampleAccounts } from "./lib/example-accounts";
 import { accountIdsByName, selectStacks } from "./lib/stack-selection";
 import { outdirFrom, readSynthesizedStacks, type SynthesizedStack } from "./lib/synthesized-stacks";
+import { partitionOf } from "../planning/partition";
 
 const USAGE = `usage: npm run ci-matrix -- [--outdir DIR] [--affected FILE --base-outdir DIR] [--env NAME --lines]
 
@@ -56,8 +57,8 @@ export function ciMatrix(stacks: readonly SynthesizedStack[], org: Pick<OrgModel
       account: s.accountId,
       accountName: names.get(s.accountId) ?? "",
       region: s.region,
-      planRole: accountRoleArn({ id: s.accountId }, org.access.planRoleName),
-      deployRole: accountRoleArn({ id: s.accountId }, org.access.deployRoleName),
+      planRole: accountRoleArn({ id: s.accountId }, org.access.planRoleName, partitionOf(s.region)),
+      deployRole: accountRoleArn({ id: s.accountId }, org.access.deployRoleName, partitionOf(s.region)),
       outdir,
       destroy,
     })),

@@ -11,6 +11,7 @@ import { suppressKnownExceptions } from "./guardrail-exceptions";
 import { undeclaredReferences } from "../modules/guardrails/undeclared-references";
 import { s3StateConfig, useAccountStateBackend } from "../modules/state/backend";
 import { stateLocationOf, type StateLocation } from "../modules/state/state-location";
+import { partitionOf, type Partition } from "../planning/partition";
 
 /** What every stack knows: the org, the account and region it deploys into, and where. */
 export interface AccountStackProps {
@@ -42,6 +43,8 @@ export class AccountStack extends TerraformStack {
   public readonly org: OrgModel;
   public readonly account: AccountModel;
   public readonly region: string;
+  /** Partition of the stack's region: every ARN the stack writes is in it. */
+  public readonly partition: Partition;
   public readonly environment: string;
   public readonly target: DeploymentTarget;
   public readonly provider: AwsProvider;
@@ -58,6 +61,7 @@ export class AccountStack extends TerraformStack {
     this.org = props.org;
     this.account = props.account;
     this.region = props.region;
+    this.partition = partitionOf(props.region);
     this.environment = props.environment;
     this.target = props.target;
     // The admin role is refused in providers, backends and remote-state reads unless break-glass is asked for.

@@ -86,7 +86,7 @@ export class EksClusterStack extends AccountStack {
     const subnetIdsByAzId = Object.fromEntries(this.azIds.map((azId) => [azId, network.subnetId("private", azId)]));
     const subnetIds = Object.values(subnetIdsByAzId);
 
-    const roles = purposeRoleArns(this.account.id, roleNamesOf(org));
+    const roles = purposeRoleArns(this.account.id, roleNamesOf(org), this.partition);
     this.key = new ClusterKey(this, "key", {
       clusterName: this.clusterName,
       accountId: this.account.id,
@@ -95,7 +95,7 @@ export class EksClusterStack extends AccountStack {
         administrators: [roles.deploy, roles.breakGlass],
         deployer: roles.deploy,
         planner: roles.plan,
-        controlPlane: accountRoleArn(this.account, clusterRoleName(this.clusterName)),
+        controlPlane: accountRoleArn(this.account, clusterRoleName(this.clusterName), this.partition),
       },
     });
     this.securityGroups = new ClusterSecurityGroups(this, "security-groups", { namePrefix: this.clusterName, vpcId: network.vpcId });

@@ -3,9 +3,12 @@ import { EksAccessPolicyAssociation } from "@cdktf/provider-aws/lib/eks-access-p
 import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Construct } from "constructs";
 import type { EksCluster } from "./cluster";
+import { arnOf, type Partition } from "../../planning/partition";
 
 /** EKS's built-in cluster-wide administrator policy for access entries. */
-export const CLUSTER_ADMIN_POLICY_ARN = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+export function clusterAdminPolicyArn(partition: Partition): string {
+  return arnOf(partition, { service: "eks", account: "aws", resource: "cluster-access-policy/AmazonEKSClusterAdminPolicy" });
+}
 
 export interface ClusterAccessProps {
   readonly cluster: EksCluster;
@@ -32,7 +35,7 @@ export class ClusterAccess extends Construct {
       new EksAccessPolicyAssociation(this, `${purpose}-admin`, {
         clusterName,
         principalArn: entries[purpose].principalArn,
-        policyArn: CLUSTER_ADMIN_POLICY_ARN,
+        policyArn: clusterAdminPolicyArn(props.cluster.partition),
         accessScope: { type: "cluster" },
       });
     }

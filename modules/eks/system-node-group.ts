@@ -47,7 +47,7 @@ export class SystemNodeGroup extends Construct {
   constructor(scope: Construct, id: string, props: SystemNodeGroupProps) {
     super(scope, id);
     const name = `${props.cluster.name}-system`;
-    this.nodeRole = new NodeRole(this, "role", { name });
+    this.nodeRole = new NodeRole(this, "role", { name, partition: props.cluster.partition });
     const launchTemplate = new LaunchTemplate(this, "launch-template", {
       name,
       description: `System nodes of EKS ${props.cluster.name}`,

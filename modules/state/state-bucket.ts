@@ -10,6 +10,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
 import { stateBucketPolicyStatements, stateKeyPolicyStatements, type StateAccessRoleArns } from "./state-access-policies";
+import { regionalArn } from "../../planning/partition";
 
 /** The bucket that holds every Terraform state of one account. */
 export interface StateBucketProps {
@@ -101,7 +102,7 @@ export class StateBucket extends Construct {
       statement: stateBucketPolicyStatements({
         bucketArn: this.bucket.arn,
         keyArn: this.encryptionKey.arn,
-        keyAliasArn: `arn:aws:kms:${props.region}:${props.accountId}:${props.keyAliasName}`,
+        keyAliasArn: regionalArn(props.region, "kms", props.accountId, props.keyAliasName),
         roles: props.roles,
       }),
     });

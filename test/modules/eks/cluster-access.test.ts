@@ -1,5 +1,5 @@
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { CLUSTER_ADMIN_POLICY_ARN, ClusterAccess } from "../../../modules/eks/cluster-access";
+import { ClusterAccess } from "../../../modules/eks/cluster-access";
 import { resourcesOf } from "../../support/synth";
 import { synthWith, testCluster } from "./eks-fixture";
 
@@ -14,7 +14,7 @@ describe("ClusterAccess", () => {
   it("gives each administrator a STANDARD entry with the cluster-admin policy on the whole cluster", () => {
     expect(entries).toContainEqual(expect.objectContaining({ principal_arn: "arn:aws:iam::555555555555:role/platform-admin", type: "STANDARD" }));
     expect(resourcesOf(json, "aws_eks_access_policy_association")).toEqual([
-      expect.objectContaining({ policy_arn: CLUSTER_ADMIN_POLICY_ARN, access_scope: { type: "cluster" } }),
+      expect.objectContaining({ policy_arn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", access_scope: { type: "cluster" } }),
     ]);
   });
 
