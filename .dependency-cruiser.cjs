@@ -28,7 +28,8 @@ module.exports = {
   forbidden: [
     {
       name: "environments-only-validation-uses-planning",
-      comment: "Only the schema, the rule files and the loader of environments/ may use planning/; move the code that needs the plan into one of them, or into planning/.",
+      comment:
+        "Only the schema, the rule files and the loader of environments/ may use planning/; move the code that needs the plan into one of them, or into planning/.",
       severity: "error",
       from: { path: "^environments/", pathNot: VALIDATION_AND_LOADING },
       to: { path: "^planning/" },
@@ -70,7 +71,8 @@ module.exports = {
     },
     {
       name: "modules-own-prop-types",
-      comment: "A construct takes its own prop types, not the config schema's: declare an interface in the module and let the stack map config onto it. Shared vocabulary lives in planning/.",
+      comment:
+        "A construct takes its own prop types, not the config schema's: declare an interface in the module and let the stack map config onto it. Shared vocabulary lives in planning/.",
       severity: "error",
       from: { path: "^modules/" },
       to: { path: "^environments/" },
@@ -91,7 +93,8 @@ module.exports = {
     },
     {
       name: "no-circular",
-      comment: "An import cycle hides which layer owns the code; break it by moving the shared part down. Cycles through `import type` alone vanish at runtime and are allowed.",
+      comment:
+        "An import cycle hides which layer owns the code; break it by moving the shared part down. Cycles through `import type` alone vanish at runtime and are allowed.",
       severity: "error",
       from: { path: "^(environments|planning|modules|stacks|scripts|bench)/|^main\\.ts$" },
       to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] } },

@@ -12,9 +12,14 @@ export function reservedNameProblems(org: OrgConfig): ConfigProblem[] {
   const report: Report = (path, message) => problems.push({ path, message });
   for (const [envName, env] of Object.entries(org.environments ?? {})) {
     const asEnvironment = reservedAs(envName, RESERVED_ENVIRONMENT_NAMES);
-    if (asEnvironment) report(`environments.${envName}`, `environment name "${envName}" is reserved for ${asEnvironment.meaning}; rename the environment, e.g. "common"`);
+    if (asEnvironment)
+      report(`environments.${envName}`, `environment name "${envName}" is reserved for ${asEnvironment.meaning}; rename the environment, e.g. "common"`);
     const asDomain = env?.routingDomain === undefined ? undefined : reservedAs(env.routingDomain, RESERVED_ROUTING_DOMAINS);
-    if (asDomain) report(`environments.${envName}.routingDomain`, `routing domain "${asDomain.name}" is reserved for ${asDomain.meaning}; pick another name, e.g. "shared-services"`);
+    if (asDomain)
+      report(
+        `environments.${envName}.routingDomain`,
+        `routing domain "${asDomain.name}" is reserved for ${asDomain.meaning}; pick another name, e.g. "shared-services"`,
+      );
   }
   for (const regionName of Object.keys(org.regions ?? {})) {
     const asRegion = reservedAs(regionName, RESERVED_REGION_NAMES);

@@ -32,7 +32,10 @@ export interface ReservedName {
 export const RESERVED_ENVIRONMENT_NAMES: readonly ReservedName[] = [
   { name: BOOTSTRAP_ENVIRONMENT, meaning: "the environment of the per-account bootstrap stacks, which CI deploys first" },
   { name: SHARED_ENVIRONMENT, meaning: `the environment of the organization-wide Transit Gateway stacks ("${SHARED_ENVIRONMENT}-<region>-transit")` },
-  { name: BOOTSTRAP_STACK_PREFIX, meaning: `the prefix of the bootstrap stacks ("${BOOTSTRAP_STACK_PREFIX}-<account name>"), by which scripts find each account` },
+  {
+    name: BOOTSTRAP_STACK_PREFIX,
+    meaning: `the prefix of the bootstrap stacks ("${BOOTSTRAP_STACK_PREFIX}-<account name>"), by which scripts find each account`,
+  },
 ];
 
 /** Region names that would collide with the name of a stack spanning every region. */

@@ -17,7 +17,11 @@ interface Violation {
 function violationsIn(cwd: string, paths: readonly string[]): Violation[] {
   let out: string;
   try {
-    out = execFileSync(process.execPath, [DEPCRUISE, "--config", CONFIG, "--output-type", "json", ...paths], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    out = execFileSync(process.execPath, [DEPCRUISE, "--config", CONFIG, "--output-type", "json", ...paths], {
+      cwd,
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (e) {
     // depcruise exits non-zero when it finds errors; the JSON report is still on stdout.
     out = (e as { stdout?: string }).stdout ?? "";

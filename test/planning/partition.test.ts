@@ -43,7 +43,9 @@ describe("partitions", () => {
     expect(regionalArn("cn-north-1", "ecs", "111111111111", "cluster/*")).toBe("arn:aws-cn:ecs:cn-north-1:111111111111:cluster/*");
     expect(accountRootArn("aws-us-gov", "111111111111")).toBe("arn:aws-us-gov:iam::111111111111:root");
     expect(awsManagedPolicyArn("aws-cn", "AmazonEKSClusterPolicy")).toBe("arn:aws-cn:iam::aws:policy/AmazonEKSClusterPolicy");
-    expect(arnOf("aws", { service: "organizations", account: "111111111111", resource: "ou/o-abc/ou-1" })).toBe("arn:aws:organizations::111111111111:ou/o-abc/ou-1");
+    expect(arnOf("aws", { service: "organizations", account: "111111111111", resource: "ou/o-abc/ou-1" })).toBe(
+      "arn:aws:organizations::111111111111:ou/o-abc/ou-1",
+    );
   });
 
   it("refuses an org whose regions span two partitions, naming the region and the fix", () => {
@@ -57,7 +59,9 @@ describe("partitions", () => {
 
   describe("a GovCloud org", () => {
     const model = resolveOrg(govCloudOrg(), "govcloud-org (test)");
-    const stacks: TerraformStack[] = Object.values(buildTestOrg(model)).flat().filter((s): s is TerraformStack => typeof s === "object" && s !== null && "node" in s);
+    const stacks: TerraformStack[] = Object.values(buildTestOrg(model))
+      .flat()
+      .filter((s): s is TerraformStack => typeof s === "object" && s !== null && "node" in s);
     const arns = stacks.flatMap((stack) => synthStack(stack).text.match(/arn:[a-z-]+:[a-z0-9-]*:/g) ?? []);
 
     it("synthesizes stacks that write ARNs", () => {
