@@ -1,4 +1,4 @@
-import { Fn, TerraformOutput, type DataTerraformRemoteStateS3 } from "cdktf";
+import type { DataTerraformRemoteStateS3 } from "cdktf";
 import type { Construct } from "constructs";
 import type { EnvironmentModel, VpcModel } from "../planning/model";
 import { SUBNET_TIERS, type SubnetTier } from "../planning/names";
@@ -16,6 +16,8 @@ import { TransitAttachment } from "../modules/network/transit-attachment";
 import { VpcEndpoints } from "../modules/network/vpc-endpoints";
 import { AccountStack, type AccountStackProps } from "./account-stack";
 import type { TransitStack } from "./transit-stack";
+import { NETWORK_OUTPUTS } from "./output-contracts";
+import { readOutputs, writeOutputs } from "./stack-outputs";
 
 export interface NetworkStackProps extends Omit<AccountStackProps, "region" | "account" | "environment"> {
   /** The environment the VPC belongs to (routing domain, NAT, endpoints, sharing). */
@@ -34,8 +36,6 @@ export interface NetworkOutputs {
   subnetId(tier: SubnetTier, azId: string): string;
 }
 
-/** Subnet id by tier, then AZ ID: what consumers read, and what the move guard reads back. */
-const SUBNET_IDS_OUTPUT = "subnet_ids";
 
 /**
  * The shared VPC of one environment in one region, owned by the network account: four tiers of
@@ -64,7 +64,7 @@ export class NetworkStack extends AccountStack {
       configPath: `environments.${env.name}.regions.${this.region}`,
       planned: vpcModel.subnets,
       pinned: vpcModel.pinnedAzIds,
-      subnetIdsOutput: SUBNET_IDS_OUTPUT,
+      subnetIdsOutput: NETWORK_OUTPUTS.subnetId.name,
       ownState: { location: this.stateLocation, roleName: this.roleName, target: this.target },
       stateBucketProvider: this.providerIn(org.stateRegion),
     });
@@ -124,12 +124,11 @@ export class NetworkStack extends AccountStack {
       name: namePrefix,
     });
 
-    new TerraformOutput(this, "vpc_id", { value: vpc.id });
-    new TerraformOutput(this, "vpc_cidr", { value: vpc.cidrBlock });
-    if (env.ipv6) new TerraformOutput(this, "vpc_ipv6_cidr", { value: vpc.ipv6CidrBlock });
-    new TerraformOutput(this, SUBNET_IDS_OUTPUT, {
-      description: "Subnet id by tier, then by AZ ID",
-      value: Object.fromEntries(
+    writeOutputs(this, NETWORK_OUTPUTS, {
+      vpcId: vpc.id,
+      vpcCidr: vpc.cidrBlock,
+      vpcIpv6Cidr: env.ipv6 ? vpc.ipv6CidrBlock : undefined,
+      subnetId: Object.fromEntries(
         SUBNET_TIERS.map((tier) => [tier, Object.fromEntries(Object.entries(this.subnets[tier].byAzId).map(([azId, s]) => [azId, s.id]))]),
       ),
     });
@@ -143,9 +142,5 @@ export class NetworkStack extends AccountStack {
 
 /** Network outputs as read from a network stack's state (or any stack with the same outputs). */
 export function networkOutputsOf(state: DataTerraformRemoteStateS3): NetworkOutputs {
-  return {
-    vpcId: state.getString("vpc_id"),
-    vpcCidr: state.getString("vpc_cidr"),
-    subnetId: (tier, azId) => Fn.lookup(Fn.lookup(state.get("subnet_ids"), tier), azId) as string,
-  };
+  return readOutputs(NETWORK_OUTPUTS, state);
 }

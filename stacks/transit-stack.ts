@@ -1,4 +1,3 @@
-import { Fn, TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import type { RegionModel } from "../planning/model";
 import { SHARED_ENVIRONMENT } from "../planning/reserved-names";
@@ -8,6 +7,8 @@ import { sharePrincipalsOf } from "../modules/network/share-principals";
 import type { TransitGatewayRef } from "../modules/network/transit-gateway-ref";
 import { TransitHub } from "../modules/network/transit-hub";
 import { AccountStack, type AccountStackProps } from "./account-stack";
+import { TRANSIT_OUTPUTS } from "./output-contracts";
+import { readOutputs, writeOutputs } from "./stack-outputs";
 
 export interface TransitStackProps extends Omit<AccountStackProps, "region" | "account" | "environment"> {
   /** The region whose Transit Gateway this stack owns. */
@@ -44,28 +45,24 @@ export class TransitStack extends AccountStack {
       this.share = new ResourceShare(this, "share", { name: `${name}-gateway`, resources: { "transit-gateway": this.hub.transitGateway }, principals });
     }
 
-    new TerraformOutput(this, "transit_gateway_id", { value: this.hub.transitGateway.id });
-    new TerraformOutput(this, "route_table_ids", {
-      description: "Transit Gateway route table id by routing domain",
-      value: Object.fromEntries(Object.entries(this.hub.routeTableByDomain).map(([domain, rt]) => [domain, rt.id])),
+    writeOutputs(this, TRANSIT_OUTPUTS, {
+      transitGatewayId: this.hub.transitGateway.id,
+      routeTableId: Object.fromEntries(Object.entries(this.hub.routeTableByDomain).map(([domain, rt]) => [domain, rt.id])),
+      peeringRouteTableId: this.hub.peeringRouteTable?.id,
     });
-    if (this.hub.peeringRouteTable) {
-      new TerraformOutput(this, "peering_route_table_id", { value: this.hub.peeringRouteTable.id, description: "Route table the peering attachments associate with" });
-    }
   }
 
   /** Typed access to this stack's outputs from `consumer`, through remote state. */
   public outputsFor(consumer: AccountStack): TransitOutputs {
-    const state = consumer.remoteStateOf(this);
-    const region = this.region;
+    const outputs = readOutputs(TRANSIT_OUTPUTS, consumer.remoteStateOf(this));
     return {
-      region,
-      transitGatewayId: state.getString("transit_gateway_id"),
+      region: this.region,
+      transitGatewayId: outputs.transitGatewayId,
       routeTableId: (domain) => {
         if (!(domain in this.hub.routeTableByDomain)) throw new Error(`${this.node.id} has no route table for routing domain "${domain}"`);
-        return Fn.lookup(state.get("route_table_ids"), domain) as string;
+        return outputs.routeTableId(domain);
       },
-      peeringRouteTableId: this.hub.peeringRouteTable ? state.getString("peering_route_table_id") : undefined,
+      peeringRouteTableId: this.hub.peeringRouteTable ? outputs.peeringRouteTableId : undefined,
     };
   }
 }
