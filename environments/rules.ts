@@ -61,9 +61,10 @@ function checkRegions(org: OrgConfig, facts: AwsFacts, report: Report): void {
   }
   const asnOwner = new Map<number, string>();
   const names = Object.keys(org.regions);
-  const orgPartition = partitionOf(org.stateRegion);
+  // Rules also run on files whose other parts failed the schema: stateRegion may be missing.
+  const orgPartition = typeof org.stateRegion === "string" ? partitionOf(org.stateRegion) : undefined;
   for (const [name, region] of Object.entries(org.regions)) {
-    if (partitionOf(name) !== orgPartition) {
+    if (orgPartition && partitionOf(name) !== orgPartition) {
       report(
         `regions.${name}`,
         `${name} is in partition ${partitionOf(name)} but stateRegion ${org.stateRegion} is in ${orgPartition}; accounts, Transit Gateway peerings and RAM shares stay inside one partition, so keep one org file per partition`,
