@@ -1,6 +1,7 @@
 import type { ConfigProblem } from "./problems";
 import { checkSharedSubnetPlacement, list, type Report } from "./rule-helpers";
-import { BATCH_COLOURS, SAFE_NAME, SAFE_NAME_HINT, type BatchColour, type BatchConfig, type OrgConfig } from "./schema";
+import { BATCH_COLOURS, type BatchColour } from "../planning/names";
+import { SAFE_NAME, SAFE_NAME_HINT, type BatchConfig, type OrgConfig } from "./schema";
 
 /**
  * Batch rules the config alone can decide: where Batch runs, and whether the colour state is

@@ -1,5 +1,5 @@
-import { instanceTypeTable, instanceTypesOf, maxPodsOf, type InstanceTypeTable } from "../modules/eks/max-pods";
-import { offeredEksVersions, type AwsFacts } from "./aws-facts";
+import { instanceTypeTable, instanceTypesOf, maxPodsOf, type InstanceTypeTable } from "../planning/max-pods";
+import { offeredEksVersions, type AwsFacts } from "../planning/aws-facts";
 import { checkNodeImages } from "./eks-image-rules";
 import type { ConfigProblem } from "./problems";
 import { checkSharedSubnetPlacement, list, type Report } from "./rule-helpers";
@@ -8,7 +8,7 @@ import type { EksConfig, EksNodePoolConfig, OrgConfig } from "./schema";
 /**
  * EKS rules the config alone can decide: where clusters run, whether they can reach the shared
  * private subnets, and whether every instance type a NodePool allows fits the configured
- * minimum of pods per node (VPC CNI limit, modules/eks/max-pods.ts; types from the generated table
+ * minimum of pods per node (VPC CNI limit, planning/max-pods.ts; types from the generated table
  * plus the org file's `eniLimits`).
  */
 export function eksProblems(org: OrgConfig, facts: AwsFacts, today: string): ConfigProblem[] {
@@ -60,7 +60,7 @@ function checkKubernetesVersion(at: string, version: string, facts: AwsFacts, to
     `${at}.kubernetesVersion`,
     dates
       ? `EKS ended extended support for Kubernetes ${version} on ${dates.extendedSupportEnd} and no longer runs it; ${choose}`
-      : `EKS does not offer Kubernetes ${version} (environments/aws-facts.ts); ${choose}, or if EKS released it since, add it under awsFacts.eksVersions with its support dates`,
+      : `EKS does not offer Kubernetes ${version} (planning/aws-facts.ts); ${choose}, or if EKS released it since, add it under awsFacts.eksVersions with its support dates`,
   );
 }
 
@@ -84,7 +84,7 @@ function checkNodePool(at: string, pool: EksNodePoolConfig, minPods: number, tab
   if (unknown.length) {
     report(
       `${at}.instanceSizes`,
-      `${list(unknown)} ${unknown.length === 1 ? "is" : "are"} not in the instance-type table (modules/eks/instance-eni-limits.ts) nor under eniLimits, so their pods per node are unknown; ` +
+      `${list(unknown)} ${unknown.length === 1 ? "is" : "are"} not in the instance-type table (planning/instance-eni-limits.ts) nor under eniLimits, so their pods per node are unknown; ` +
         `every family × size is allowed, so drop the family or size, or declare each type's ENI limits, e.g. ${overrideExample(unknown[0])}`,
     );
   }
@@ -105,7 +105,7 @@ function unknownTypeMessage(type: string, table: InstanceTypeTable): string {
   const family = type.split(".")[0];
   const sizes = Object.keys(table).filter((t) => t.startsWith(`${family}.`));
   return (
-    `"${type}" is not in the instance-type table (modules/eks/instance-eni-limits.ts) nor under eniLimits${sizes.length ? `; known ${family} types: ${sizes.join(", ")}` : ""}; ` +
+    `"${type}" is not in the instance-type table (planning/instance-eni-limits.ts) nor under eniLimits${sizes.length ? `; known ${family} types: ${sizes.join(", ")}` : ""}; ` +
     `pick a known type, or for a type newer than the table declare its ENI limits (aws ec2 describe-instance-types --instance-types ${type}), e.g. ${overrideExample(type)}`
   );
 }

@@ -1,13 +1,14 @@
-import { instanceTypeTable } from "../modules/eks/max-pods";
+import { instanceTypeTable } from "../planning/max-pods";
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { carveSubnets, ipv6Netnums } from "./address-plan";
-import { ALARM_DEFAULTS, ALARM_IDS, type AlarmId, type AlarmThreshold } from "./alarm-defaults";
+import { carveSubnets, ipv6Netnums } from "../planning/address-plan";
+import { ALARM_DEFAULTS, ALARM_IDS, type AlarmId, type AlarmThreshold } from "../planning/alarm-defaults";
 import { exampleOrg } from "./example-org";
-import type { EnvironmentModel, LogRetentionModel, OrgModel } from "./model";
+import type { EnvironmentModel, LogRetentionModel, OrgModel } from "../planning/model";
 import { ConfigError } from "./problems";
 import { has } from "./rule-helpers";
-import { LOG_TIERS, SUBNET_TIERS, type OrgConfig, type SubnetTier } from "./schema";
+import { SUBNET_TIERS, type SubnetTier } from "../planning/names";
+import { LOG_TIERS, type OrgConfig } from "./schema";
 import { validateOrg } from "./validate";
 
 /** Name under which the bundled example organization is reported in errors. */

@@ -1,32 +1,20 @@
-import { cidrsOverlap } from "./address-plan";
+import { cidrsOverlap } from "../planning/address-plan";
 import type { ConfigProblem } from "./problems";
 import type { Report } from "./rule-helpers";
 import type { OrgConfig } from "./schema";
-
-/** Environment name the organization-wide network stacks use ("shared-<region>-transit"). */
-export const RESERVED_ENVIRONMENT = "shared";
-
-/** Name of each Transit Gateway's route table for traffic arriving from peered regions. */
-export const PEERING_TABLE = "peering";
 
 /** Served by the gateway endpoints every private route table already has. */
 const GATEWAY_ENDPOINT_SERVICES = ["s3", "dynamodb"];
 
 /**
- * Network rules that span fields: names the transit stacks reserve, endpoint and share
- * settings, and the address constraints the Transit Gateway peering imposes.
+ * Network rules that span fields: endpoint and share settings, and the address constraints the
+ * Transit Gateway peering imposes.
  */
 export function networkProblems(org: OrgConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const report: Report = (path, message) => problems.push({ path, message });
   for (const [envName, env] of Object.entries(org.environments)) {
     const at = `environments.${envName}`;
-    if (envName === RESERVED_ENVIRONMENT) {
-      report(at, `environment name "${RESERVED_ENVIRONMENT}" is reserved for the organization-wide Transit Gateway stacks ("${RESERVED_ENVIRONMENT}-<region>-transit"); rename the environment, e.g. "common"`);
-    }
-    if (env.routingDomain === PEERING_TABLE) {
-      report(`${at}.routingDomain`, `routing domain "${PEERING_TABLE}" is reserved for the Transit Gateway route table that receives traffic from peered regions; pick another name, e.g. "shared-services"`);
-    }
     checkEndpoints(at, env.interfaceEndpoints, report);
     duplicatesIn(env.sharedTiers).forEach((i) => report(`${at}.sharedTiers.${i}`, `tier "${env.sharedTiers[i]}" is listed twice`));
     if (env.shareWith === "ou") checkOuShare(org, envName, report);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { exampleOrg } from "./example-org";
 import { loadOrgFile } from "./load";
-import type { OrgModel } from "./model";
+import type { OrgModel } from "../planning/model";
 
 /** The committed project setting naming the org file, at the project root. */
 export const ORG_SETTING_FILE = "orgplat.json";

@@ -1,14 +1,17 @@
 import { accessProblems } from "./access-rules";
-import { AddressPlanError, AddressSpaceExhausted, carveSubnets, cidrInside, cidrsOverlap, ipv6Netnums } from "./address-plan";
-import { factsFor, type AwsFacts } from "./aws-facts";
-import { azIdBelongsTo, azIdPrefixOf, REGION_NAME } from "./az-ids";
+import { AddressPlanError, AddressSpaceExhausted, carveSubnets, cidrInside, cidrsOverlap, ipv6Netnums } from "../planning/address-plan";
+import { factsFor, type AwsFacts } from "../planning/aws-facts";
+import { azIdBelongsTo, azIdPrefixOf, REGION_NAME } from "../planning/az-ids";
 import { batchProblems } from "./batch-rules";
 import { eksProblems } from "./eks-rules";
 import { networkProblems } from "./network-rules";
 import { observabilityProblems } from "./observability-rules";
+import { reservedNameProblems } from "./reserved-name-rules";
 import type { ConfigProblem } from "./problems";
 import { has, list, type Report } from "./rule-helpers";
-import { SAFE_NAME, SAFE_NAME_HINT, SUBNET_TIERS, type OrgConfig } from "./schema";
+import { SUBNET_TIERS } from "../planning/names";
+import { partitionOf } from "../planning/partition";
+import { SAFE_NAME, SAFE_NAME_HINT, type OrgConfig } from "./schema";
 
 /**
  * Rules that span fields, checked on an org file that already passed the schema (or on the parts
@@ -23,6 +26,7 @@ export function crossFieldProblems(org: OrgConfig, today = new Date().toISOStrin
   checkRegions(org, facts, report);
   checkEnvironments(org, report);
   checkRoutableOverlaps(org, report);
+  problems.push(...reservedNameProblems(org));
   problems.push(...networkProblems(org));
   problems.push(...batchProblems(org));
   problems.push(...eksProblems(org, facts, today));
@@ -59,13 +63,21 @@ function checkRegions(org: OrgConfig, facts: AwsFacts, report: Report): void {
   }
   const asnOwner = new Map<number, string>();
   const names = Object.keys(org.regions);
+  // Rules also run on files whose other parts failed the schema: stateRegion may be missing.
+  const orgPartition = typeof org.stateRegion === "string" ? partitionOf(org.stateRegion) : undefined;
   for (const [name, region] of Object.entries(org.regions)) {
+    if (orgPartition && partitionOf(name) !== orgPartition) {
+      report(
+        `regions.${name}`,
+        `${name} is in partition ${partitionOf(name)} but stateRegion ${org.stateRegion} is in ${orgPartition}; accounts, Transit Gateway peerings and RAM shares stay inside one partition, so keep one org file per partition`,
+      );
+    }
     const knownAzIds = facts.azIdsByRegion.get(name);
     if (!knownAzIds) {
       report(
         `regions.${name}`,
         REGION_NAME.test(name)
-          ? `"${name}" is not an AWS region in environments/aws-facts.ts; check the spelling, or if AWS launched it since, add it under awsFacts.regions with its AZ IDs`
+          ? `"${name}" is not an AWS region in planning/aws-facts.ts; check the spelling, or if AWS launched it since, add it under awsFacts.regions with its AZ IDs`
           : `"${name}" is not an AWS region name; use names like "us-east-1" or "ap-southeast-1"`,
       );
       continue;

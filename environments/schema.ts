@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { IPv4CidrRange } from "ip-num";
-import { awsFactsSchema, isPrivateAsn, PRIVATE_ASN_HINT, VPC_PREFIX_LIMITS } from "./aws-facts";
-import { ALARM_IDS } from "./alarm-defaults";
+import { awsFactsSchema, isPrivateAsn, PRIVATE_ASN_HINT, VPC_PREFIX_LIMITS } from "../planning/aws-facts";
+import { BATCH_COLOURS } from "../planning/names";
+import { ALARM_IDS } from "../planning/alarm-defaults";
 import { scheduleProblem } from "./karpenter-schedule";
 
 /** What an account is for; decides which stacks land in it. */
@@ -11,10 +12,6 @@ export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 /** The three geographic groups whose Transit Gateways are meshed. */
 export const REGION_GROUPS = ["us", "eu", "asia"] as const;
 export type RegionGroup = (typeof REGION_GROUPS)[number];
-
-/** Subnet tiers of a shared VPC; `transit` holds only Transit Gateway attachments. */
-export const SUBNET_TIERS = ["public", "private", "data", "transit"] as const;
-export type SubnetTier = (typeof SUBNET_TIERS)[number];
 
 /** Tiers a RAM share may offer to workload accounts (never `transit`). */
 export const SHAREABLE_TIERS = ["public", "private", "data"] as const;
@@ -185,10 +182,6 @@ export const environmentRegionSchema = z
   })
   .strict();
 
-/** The two colours of a Batch deployment; a new colour is how an infrastructure change rolls out. */
-export const BATCH_COLOURS = ["blue", "green"] as const;
-export type BatchColour = (typeof BATCH_COLOURS)[number];
-
 /** One colour's compute: a Spot and an On-Demand compute environment built alike. */
 export const batchColourSchema = z
   .object({
@@ -266,7 +259,7 @@ const karpenterDuration = z.string().regex(/^([0-9]+(s|m|h))+$/, { message: "mus
 /** One Karpenter NodePool: what it may launch, how it consolidates, how far it may grow. */
 export const eksNodePoolSchema = z
   .object({
-    /** Instance families, e.g. ["m6i", "c6i"]; every family × size must be in modules/eks/max-pods.ts (checked in eks-rules.ts). */
+    /** Instance families, e.g. ["m6i", "c6i"]; every family × size must be in planning/max-pods.ts (checked in eks-rules.ts). */
     instanceFamilies: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "must be an instance family like \"m6i\"" })).min(1),
     /** Instance sizes, e.g. ["large", "xlarge"]. */
     instanceSizes: z.array(z.string().regex(/^(nano|micro|small|medium|large|[0-9]*xlarge)$/, { message: "must be an instance size like \"large\" or \"2xlarge\"" })).min(1),
@@ -315,7 +308,7 @@ export const eksSchema = z
     /** What EKS does at the end of standard support: STANDARD upgrades the cluster; EXTENDED keeps the version, billed as extended support. */
     supportType: z.enum(["STANDARD", "EXTENDED"]).default("STANDARD"),
     /** IAM role given cluster-admin through an access entry, e.g. "arn:aws:iam::555555555555:role/platform-admin". */
-    platformAdminRoleArn: z.string().regex(/^arn:aws:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/, { message: "must be an IAM role ARN like \"arn:aws:iam::555555555555:role/platform-admin\"" }),
+    platformAdminRoleArn: z.string().regex(/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/, { message: "must be an IAM role ARN like \"arn:aws:iam::555555555555:role/platform-admin\"" }),
     /** CIDRs allowed to reach a public API endpoint; empty keeps the endpoint private only. */
     publicAccessCidrs: z.array(ipv4Cidr).default([]),
     /** The managed node group for Karpenter and other system pods (never on Karpenter's own nodes). */
@@ -354,7 +347,7 @@ export const eksSchema = z
   })
   .strict();
 
-/** Overrides of one alarm's defaults (environments/alarm-defaults.ts); what is left out keeps the default. */
+/** Overrides of one alarm's defaults (planning/alarm-defaults.ts); what is left out keeps the default. */
 export const alarmOverrideSchema = z
   .object({
     /** Static threshold, or the anomaly band's width in standard deviations for an anomaly alarm. */
@@ -489,10 +482,10 @@ export const orgSchema = z
     environments: z.record(z.string(), environmentSchema),
     /** Log retention tiers; alarms, dashboards and the monitoring account's view of every account. */
     observability: orgObservabilitySchema.default({ logRetention: { ...DEFAULT_LOG_RETENTION }, subscriptions: [] }),
-    /** Regions, AZ IDs or EKS versions AWS launched after environments/aws-facts.ts was last updated. */
+    /** Regions, AZ IDs or EKS versions AWS launched after planning/aws-facts.ts was last updated. */
     awsFacts: awsFactsSchema.optional(),
     /**
-     * ENI limits of instance types newer than the generated table (modules/eks/instance-eni-limits.ts),
+     * ENI limits of instance types newer than the generated table (planning/instance-eni-limits.ts),
      * from `aws ec2 describe-instance-types --instance-types T` (NetworkInfo), e.g. { "m9x.large": { enis: 3, ipv4PerEni: 10 } }.
      */
     eniLimits: z

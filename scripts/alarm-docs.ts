@@ -5,7 +5,7 @@ import { ALARM_DOC, withCurrentAlarmTable } from "./lib/alarm-table";
 const USAGE = `usage: npm run alarm-docs -- [--check]
 
 Rewrites the alarm table of ${ALARM_DOC} from modules/observability/alarm-catalog.ts and the defaults
-in environments/alarm-defaults.ts.
+in planning/alarm-defaults.ts.
   --check   change nothing; exit 1 when the table is not current`;
 
 process.exitCode = runCommand(process.argv.slice(2), consoleIo, { usage: USAGE, options: { check: { type: "boolean" } } }, ({ values }) => {

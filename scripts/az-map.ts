@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { azIdBelongsTo } from "../environments/az-ids";
+import { azIdBelongsTo } from "../planning/az-ids";
 import { loadOrgFile } from "../environments/load";
 import { loadConfiguredOrg } from "../environments/org-setting";
-import type { OrgModel } from "../environments/model";
+import type { OrgModel } from "../planning/model";
 import { consoleIo, EXIT, runCommand, UsageError } from "./lib/cli";
 
 /**

@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { loadConfiguredOrg } from "../environments/org-setting";
-import type { OrgModel } from "../environments/model";
+import type { OrgModel } from "../planning/model";
+import { ORG_LEVEL_ENVIRONMENTS } from "../planning/reserved-names";
 import { accountRoleArn } from "../modules/aws/account-role";
 import { consoleIo, runCommand, UsageError, type CliIo } from "./lib/cli";
 import type { AffectedStacks } from "./lib/affected-stacks";
 import { refuseExampleAccounts } from "./lib/example-accounts";
 import { accountIdsByName, selectStacks } from "./lib/stack-selection";
 import { outdirFrom, readSynthesizedStacks, type SynthesizedStack } from "./lib/synthesized-stacks";
+import { partitionOf } from "../planning/partition";
 
 const USAGE = `usage: npm run ci-matrix -- [--outdir DIR] [--affected FILE --base-outdir DIR] [--env NAME --lines]
 
@@ -41,9 +43,6 @@ export interface CiMatrix {
   readonly skipped: readonly { readonly stack: string; readonly reason: string }[];
 }
 
-/** Environments that hold the org itself (bootstrap, networking shared by every environment) deploy first. */
-const ORG_LEVEL = ["global", "shared"];
-
 export function ciMatrix(stacks: readonly SynthesizedStack[], org: Pick<OrgModel, "access" | "environments">, outdir = "cdktf.out", destroy = false): CiMatrix {
   const names = new Map([...accountIdsByName(stacks)].map(([name, id]) => [id, name]));
   // A bootstrap stack on local state has no state CI could read: it is planned and applied by hand.
@@ -58,12 +57,12 @@ export function ciMatrix(stacks: readonly SynthesizedStack[], org: Pick<OrgModel
       account: s.accountId,
       accountName: names.get(s.accountId) ?? "",
       region: s.region,
-      planRole: accountRoleArn({ id: s.accountId }, org.access.planRoleName),
-      deployRole: accountRoleArn({ id: s.accountId }, org.access.deployRoleName),
+      planRole: accountRoleArn({ id: s.accountId }, org.access.planRoleName, partitionOf(s.region)),
+      deployRole: accountRoleArn({ id: s.accountId }, org.access.deployRoleName, partitionOf(s.region)),
       outdir,
       destroy,
     })),
-    environments: environmentOrder(planned, [...ORG_LEVEL, ...org.environments.map((e) => e.name)]).map((environment) => ({ environment, githubEnvironment: environment })),
+    environments: environmentOrder(planned, [...ORG_LEVEL_ENVIRONMENTS, ...org.environments.map((e) => e.name)]).map((environment) => ({ environment, githubEnvironment: environment })),
     skipped,
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadConfiguredOrg } from "../environments/org-setting";
-import type { OrgModel } from "../environments/model";
+import type { OrgModel } from "../planning/model";
 import { consoleIo, runCommand, UsageError, type CliIo } from "./lib/cli";
 import { currentDiagram, DIAGRAM_FILE, diagramBlock, orgDiagram, withDiagram } from "./lib/org-diagram";
 

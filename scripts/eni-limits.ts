@@ -4,7 +4,7 @@ import { gunzipSync } from "node:zlib";
 import { consoleIo, EXIT, runCommand, UsageError, type CliIo } from "./lib/cli";
 
 /**
- * eni-limits: regenerates the pods-per-node data (modules/eks/instance-eni-limits.ts) from EC2's
+ * eni-limits: regenerates the pods-per-node data (planning/instance-eni-limits.ts) from EC2's
  * own description of every instance type.
  *
  *   aws ec2 describe-instance-types --output json > instance-types.json
@@ -12,7 +12,7 @@ import { consoleIo, EXIT, runCommand, UsageError, type CliIo } from "./lib/cli";
  */
 
 /** Where the generated table lives. */
-export const ENI_LIMITS_FILE = join("modules", "eks", "instance-eni-limits.ts");
+export const ENI_LIMITS_FILE = join("planning", "instance-eni-limits.ts");
 
 const USAGE = `usage: npm run eni-limits -- --from FILE [--out FILE]
 

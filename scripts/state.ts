@@ -85,6 +85,7 @@ export function runState(args: readonly string[], io: CliIo, tf: TerraformComman
 
 /** Text without ANSI colour and style sequences. */
 export function withoutAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex -- terminal colour codes start with ESC
   return text.replace(/\x1b\[[0-9;]*m/g, "");
 }
 

@@ -1,12 +1,12 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import type { AccountModel, OrgModel } from "../environments/model";
+import type { AccountModel, OrgModel } from "../planning/model";
+import { BOOTSTRAP_ENVIRONMENT } from "../planning/reserved-names";
 import { purposeRoleArns, type GithubTrust, type PurposeRoleNames, type StateReader } from "../modules/access/account-access";
 import { servicesOfResourceTypes } from "../modules/access/service-actions";
 import { accountRoleArn, stateReaderRoleName } from "../modules/aws/account-role";
 import type { AccountStack } from "./account-stack";
+import { partitionOf } from "../planning/partition";
 
-/** Environment of the bootstrap stacks; their deploy jobs run in the GitHub environment of that name. */
-export const BOOTSTRAP_ENVIRONMENT = "global";
 /** Terraform types the bootstrap stack itself manages (its bucket, key and roles). */
 const BOOTSTRAP_TYPES = ["aws_s3_bucket", "aws_kms_key", "aws_iam_role"];
 
@@ -56,7 +56,7 @@ export function accountAccessPlan(org: OrgModel, account: AccountModel, stacks: 
   const reads = stacks.flatMap((consumer) => consumer.producers.filter((p) => p.account.id === account.id).map((producer) => ({ consumer, producer })));
   const consumerAccounts = [...new Map(reads.map(({ consumer }) => [consumer.account.id, consumer.account])).values()].sort((a, b) => a.name.localeCompare(b.name));
   const stateReaders = consumerAccounts.map((consumer) => {
-    const arns = purposeRoleArns(consumer.id, names);
+    const arns = purposeRoleArns(consumer.id, names, partitionOf(org.stateRegion));
     return {
       roleName: stateReaderRoleName(org, consumer),
       keys: [...new Set(reads.filter((r) => r.consumer.account.id === consumer.id).map((r) => r.producer.stateLocation.key))].sort(),
@@ -78,6 +78,6 @@ export function accountAccessPlan(org: OrgModel, account: AccountModel, stacks: 
     github,
     operators: org.access.operators,
     stateReaders,
-    producerStateReaderArns: [...producerAccounts].sort().map((id) => accountRoleArn({ id }, stateReaderRoleName(org, account))),
+    producerStateReaderArns: [...producerAccounts].sort().map((id) => accountRoleArn({ id }, stateReaderRoleName(org, account), partitionOf(org.stateRegion))),
   };
 }

@@ -1,7 +1,7 @@
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Aspects, DataTerraformRemoteStateS3, LocalBackend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import type { AccountModel, OrgModel } from "../environments/model";
+import type { AccountModel, OrgModel } from "../planning/model";
 import { purposeRoleName, stateReaderRoleName } from "../modules/aws/account-role";
 import type { DeploymentTarget } from "../modules/aws/deployment-target";
 import { awsProviderFor } from "../modules/aws/provider-factory";
@@ -11,6 +11,7 @@ import { suppressKnownExceptions } from "./guardrail-exceptions";
 import { undeclaredReferences } from "../modules/guardrails/undeclared-references";
 import { s3StateConfig, useAccountStateBackend } from "../modules/state/backend";
 import { stateLocationOf, type StateLocation } from "../modules/state/state-location";
+import { partitionOf, type Partition } from "../planning/partition";
 
 /** What every stack knows: the org, the account and region it deploys into, and where. */
 export interface AccountStackProps {
@@ -42,6 +43,8 @@ export class AccountStack extends TerraformStack {
   public readonly org: OrgModel;
   public readonly account: AccountModel;
   public readonly region: string;
+  /** Partition of the stack's region: every ARN the stack writes is in it. */
+  public readonly partition: Partition;
   public readonly environment: string;
   public readonly target: DeploymentTarget;
   public readonly provider: AwsProvider;
@@ -58,6 +61,7 @@ export class AccountStack extends TerraformStack {
     this.org = props.org;
     this.account = props.account;
     this.region = props.region;
+    this.partition = partitionOf(props.region);
     this.environment = props.environment;
     this.target = props.target;
     // The admin role is refused in providers, backends and remote-state reads unless break-glass is asked for.
@@ -91,6 +95,7 @@ export class AccountStack extends TerraformStack {
    * The stack's Terraform JSON (typed `any` as in cdktf); refused when it refers to a resource it
    * does not declare, i.e. when a token of another stack was used here.
    */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the signature of cdktf's TerraformStack.toTerraform
   public override toTerraform(): any {
     const tf = super.toTerraform();
     const undeclared = undeclaredReferences(tf);

@@ -1,5 +1,5 @@
 import type { Construct } from "constructs";
-import type { EnvironmentModel, ObservabilityModel } from "../environments/model";
+import type { EnvironmentModel, ObservabilityModel } from "../planning/model";
 import { purposeRoleArns } from "../modules/access/account-access";
 import { BatchNames, JOB_QUEUE_KINDS } from "../modules/batch/queue-order";
 import { AlarmTopic } from "../modules/observability/alarm-topic";
@@ -10,6 +10,7 @@ import type { WatchedResource } from "../modules/observability/watched-resource"
 import { roleNamesOf } from "./account-access-plan";
 import { AccountStack, type AccountStackProps } from "./account-stack";
 import type { MonitoringSinkStack } from "./monitoring-sink-stack";
+import { regionalArn } from "../planning/partition";
 
 /** What an alarm stack of either account needs beyond the account stack's props. */
 export interface AlarmStackProps extends Omit<AccountStackProps, "account" | "environment"> {
@@ -24,7 +25,7 @@ export interface AlarmStackProps extends Omit<AccountStackProps, "account" | "en
 /** Topic, alarms and (when it owns it) the account's OAM link: shared by the workload and network alarm stacks. */
 export function buildAlarms(stack: AccountStack, env: EnvironmentModel, resources: readonly WatchedResource[], linkTo?: MonitoringSinkStack): ResourceAlarms {
   const observability: ObservabilityModel = env.observability!;
-  const roles = purposeRoleArns(stack.account.id, roleNamesOf(stack.org));
+  const roles = purposeRoleArns(stack.account.id, roleNamesOf(stack.org), stack.partition);
   const topic = new AlarmTopic(stack, "topic", {
     name: stack.node.id,
     accountId: stack.account.id,
@@ -57,7 +58,7 @@ export class AlarmsStack extends AccountStack {
       const names = new BatchNames(`${env.name}-${this.region}`);
       for (const kind of JOB_QUEUE_KINDS) {
         const queueName = names.jobQueue(kind);
-        new BatchJobEvents(this, `batch-events-${kind}`, { queueName, queueArn: `arn:aws:batch:${this.region}:${this.account.id}:job-queue/${queueName}` });
+        new BatchJobEvents(this, `batch-events-${kind}`, { queueName, queueArn: regionalArn(this.region, "batch", this.account.id, `job-queue/${queueName}`) });
       }
     }
     this.alarms = buildAlarms(this, env, props.resources, props.linkTo);

@@ -1,6 +1,5 @@
-import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import type { EnvironmentModel, VpcModel } from "../environments/model";
+import type { EnvironmentModel, VpcModel } from "../planning/model";
 import { BatchRoles } from "../modules/batch/batch-roles";
 import { BatchSecurityGroup } from "../modules/batch/batch-security-group";
 import { BlueGreenCompute } from "../modules/batch/blue-green-compute";
@@ -10,6 +9,8 @@ import { BatchNames, JOB_QUEUE_KINDS } from "../modules/batch/queue-order";
 import { AccountStack, type AccountStackProps } from "./account-stack";
 import { logGroupKeyOf } from "./log-group-key-of";
 import type { NetworkOutputs } from "./network-stack";
+import { BATCH_OUTPUTS } from "./output-contracts";
+import { writeOutputs } from "./stack-outputs";
 
 /** Anything that hands a consumer stack the shared VPC and subnets: the network stack of the same environment × region. */
 export interface NetworkOutputsSource {
@@ -71,13 +72,10 @@ export class BatchStack extends AccountStack {
       ]),
     );
 
-    new TerraformOutput(this, "job_queue_arns", {
-      description: "Job queue ARN by kind: spot-first (Spot, On-Demand fallback) and on-demand (never interrupted)",
-      value: Object.fromEntries(JOB_QUEUE_KINDS.map((kind) => [kind, this.compute.queues[kind].arn])),
+    writeOutputs(this, BATCH_OUTPUTS, {
+      jobQueueArns: Object.fromEntries(JOB_QUEUE_KINDS.map((kind) => [kind, this.compute.queues[kind].arn])),
+      jobDefinitionArns: Object.fromEntries(Object.entries(this.jobDefinitions).map(([jobName, d]) => [jobName, d.definition.arn])),
+      jobRoleArn: this.roles.jobRole.arn,
     });
-    new TerraformOutput(this, "job_definition_arns", {
-      value: Object.fromEntries(Object.entries(this.jobDefinitions).map(([jobName, d]) => [jobName, d.definition.arn])),
-    });
-    new TerraformOutput(this, "job_role_arn", { value: this.roles.jobRole.arn, description: "Attach the jobs' permissions to this role" });
   }
 }

@@ -1,11 +1,13 @@
-import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { AccountAccess, purposeRoleArns } from "../modules/access/account-access";
 import { accountRoleArn } from "../modules/aws/account-role";
 import { StateBucket } from "../modules/state/state-bucket";
 import { stateKeyAliasName } from "../modules/state/state-location";
 import { AccountStack, type AccountStackProps } from "./account-stack";
-import { BOOTSTRAP_ENVIRONMENT, type AccountAccessPlan } from "./account-access-plan";
+import { BOOTSTRAP_ENVIRONMENT } from "../planning/reserved-names";
+import type { AccountAccessPlan } from "./account-access-plan";
+import { BOOTSTRAP_OUTPUTS } from "./output-contracts";
+import { writeOutputs } from "./stack-outputs";
 
 export interface BootstrapStackProps extends Omit<AccountStackProps, "environment" | "region"> {
   /** Roles, trusts and grants of the account, derived from the org's other stacks. */
@@ -30,7 +32,7 @@ export class BootstrapStack extends AccountStack {
       accountId: this.account.id,
       region: this.region,
       keyAliasName: stateKeyAliasName(this.org.name),
-      roles: { ...purposeRoleArns(this.account.id, plan.roleNames), stateReaders: plan.stateReaders.map((r) => accountRoleArn(this.account, r.roleName)) },
+      roles: { ...purposeRoleArns(this.account.id, plan.roleNames, this.partition), stateReaders: plan.stateReaders.map((r) => accountRoleArn(this.account, r.roleName, this.partition)) },
     });
     this.access = new AccountAccess(this, "access", {
       accountId: this.account.id,
@@ -44,13 +46,12 @@ export class BootstrapStack extends AccountStack {
       stateReaders: plan.stateReaders,
       producerStateReaderArns: plan.producerStateReaderArns,
     });
-    new TerraformOutput(this, "state_bucket", { value: this.stateBucket.bucket.bucket, description: "Bucket holding every stack state of this account" });
-    new TerraformOutput(this, "state_key_arn", { value: this.stateBucket.encryptionKey.arn, description: "KMS key encrypting the state objects" });
-    new TerraformOutput(this, "plan_role_arn", { value: this.access.plan.role.arn, description: "Read-only role every plan assumes in this account" });
-    new TerraformOutput(this, "deploy_role_arn", { value: this.access.deploy.role.arn, description: "Role every apply assumes in this account" });
-    new TerraformOutput(this, "state_reader_role_arns", {
-      value: Object.fromEntries(Object.entries(this.access.stateReaders).map(([name, reader]) => [name, reader.role.arn])),
-      description: "Per consumer account, the role its stacks read this account's outputs through",
+    writeOutputs(this, BOOTSTRAP_OUTPUTS, {
+      stateBucket: this.stateBucket.bucket.bucket,
+      stateKeyArn: this.stateBucket.encryptionKey.arn,
+      planRoleArn: this.access.plan.role.arn,
+      deployRoleArn: this.access.deploy.role.arn,
+      stateReaderRoleArns: Object.fromEntries(Object.entries(this.access.stateReaders).map(([name, reader]) => [name, reader.role.arn])),
     });
   }
 }

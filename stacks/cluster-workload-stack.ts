@@ -1,5 +1,5 @@
 import type { Construct } from "constructs";
-import type { EnvironmentModel } from "../environments/model";
+import type { EnvironmentModel } from "../planning/model";
 import { accountRoleArn } from "../modules/aws/account-role";
 import { ClusterConnection } from "../modules/kubernetes/cluster-connection";
 import { AccountStack, type AccountStackProps } from "./account-stack";
@@ -30,7 +30,7 @@ export class ClusterWorkloadStack extends AccountStack {
       endpoint: this.clusterOutputs.endpoint,
       certificateAuthority: this.clusterOutputs.certificateAuthority,
       // The role this stack's AWS provider assumes (the deploy role has the cluster's "deployer" access entry).
-      roleArn: this.roleName ? accountRoleArn(cluster.account, this.roleName) : undefined,
+      roleArn: this.roleName ? accountRoleArn(cluster.account, this.roleName, this.partition) : undefined,
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { Construct } from "constructs";
-import type { EnvironmentModel } from "../environments/model";
+import type { EnvironmentModel } from "../planning/model";
 import { EnvironmentDashboard } from "../modules/observability/environment-dashboard";
 import { AccountStack, type AccountStackProps } from "./account-stack";
 import type { MonitoredNetworkSource } from "./network-stack";

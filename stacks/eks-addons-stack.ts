@@ -1,5 +1,5 @@
 import type { Construct } from "constructs";
-import type { EksModel } from "../environments/model";
+import type { EksModel } from "../planning/model";
 import { EfsCsiRelease } from "../modules/eks/efs-csi-release";
 import { KARPENTER_CRDS_ADDRESS } from "../modules/eks/karpenter-crds";
 import { KarpenterRelease } from "../modules/eks/karpenter-release";

@@ -1,6 +1,5 @@
-import { Fn, TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import type { EksModel, EnvironmentModel, VpcModel } from "../environments/model";
+import type { EksModel, EnvironmentModel, VpcModel } from "../planning/model";
 import { accountRoleArn } from "../modules/aws/account-role";
 import { clusterRoleName, EksCluster } from "../modules/eks/cluster";
 import { ClusterAccess } from "../modules/eks/cluster-access";
@@ -19,6 +18,8 @@ import { AccountStack, type AccountStackProps } from "./account-stack";
 import { roleNamesOf } from "./account-access-plan";
 import { logGroupKeyOf } from "./log-group-key-of";
 import type { NetworkOutputs } from "./network-stack";
+import { EKS_CLUSTER_OUTPUTS } from "./output-contracts";
+import { readOutputs, writeOutputs } from "./stack-outputs";
 
 export interface EksClusterStackProps extends Omit<AccountStackProps, "region" | "account" | "environment"> {
   readonly environmentModel: EnvironmentModel;
@@ -88,7 +89,7 @@ export class EksClusterStack extends AccountStack {
     const subnetIdsByAzId = Object.fromEntries(this.azIds.map((azId) => [azId, network.subnetId("private", azId)]));
     const subnetIds = Object.values(subnetIdsByAzId);
 
-    const roles = purposeRoleArns(this.account.id, roleNamesOf(org));
+    const roles = purposeRoleArns(this.account.id, roleNamesOf(org), this.partition);
     this.key = new ClusterKey(this, "key", {
       clusterName: this.clusterName,
       accountId: this.account.id,
@@ -97,7 +98,7 @@ export class EksClusterStack extends AccountStack {
         administrators: [roles.deploy, roles.breakGlass],
         deployer: roles.deploy,
         planner: roles.plan,
-        controlPlane: accountRoleArn(this.account, clusterRoleName(this.clusterName)),
+        controlPlane: accountRoleArn(this.account, clusterRoleName(this.clusterName), this.partition),
       },
     });
     this.securityGroups = new ClusterSecurityGroups(this, "security-groups", { namePrefix: this.clusterName, vpcId: network.vpcId });
@@ -160,33 +161,22 @@ export class EksClusterStack extends AccountStack {
       readers: { planner: { principalArn: roles.plan, kubernetesGroups: [PLAN_READER_GROUP] } },
     });
 
-    const out = (id: string, value: string, description: string): TerraformOutput => new TerraformOutput(this, id, { value, description });
-    out("cluster_name", this.cluster.cluster.name, "EKS cluster name");
-    out("cluster_endpoint", this.cluster.cluster.endpoint, "Kubernetes API endpoint (private)");
-    out("cluster_certificate_authority", this.cluster.cluster.certificateAuthority.get(0).data, "Base64 PEM of the cluster CA");
-    out("node_security_group_id", this.securityGroups.nodes.id, "Security group of every worker node");
-    new TerraformOutput(this, "subnet_ids", { value: subnetIdsByAzId, description: "Shared private subnet id by AZ ID" });
-    out("karpenter_controller_role_arn", this.karpenter.controllerRole.role.arn, "IRSA role of kube-system:karpenter");
-    out("karpenter_node_instance_profile", this.karpenter.nodeRole.instanceProfile!.name, "Instance profile Karpenter launches nodes with");
-    out("karpenter_interruption_queue", this.karpenter.interruptionQueue.queue.name, "SQS queue of interruption events");
-    out("efs_csi_role_arn", this.efsCsiRole.irsa.role.arn, "IRSA role of kube-system:efs-csi-controller-sa");
-    out("efs_file_system_id", this.storage.fileSystem.id, "EFS file system of the efs-sc StorageClass");
+    writeOutputs(this, EKS_CLUSTER_OUTPUTS, {
+      clusterName: this.cluster.cluster.name,
+      endpoint: this.cluster.cluster.endpoint,
+      certificateAuthority: this.cluster.cluster.certificateAuthority.get(0).data,
+      nodeSecurityGroupId: this.securityGroups.nodes.id,
+      subnetId: subnetIdsByAzId,
+      karpenterControllerRoleArn: this.karpenter.controllerRole.role.arn,
+      karpenterNodeInstanceProfile: this.karpenter.nodeRole.instanceProfile!.name,
+      karpenterInterruptionQueue: this.karpenter.interruptionQueue.queue.name,
+      efsCsiRoleArn: this.efsCsiRole.irsa.role.arn,
+      efsFileSystemId: this.storage.fileSystem.id,
+    });
   }
 
   /** Typed access to this stack's outputs from `consumer`, through remote state. */
   public outputsFor(consumer: AccountStack): EksClusterOutputs {
-    const state = consumer.remoteStateOf(this);
-    return {
-      clusterName: state.getString("cluster_name"),
-      endpoint: state.getString("cluster_endpoint"),
-      certificateAuthority: state.getString("cluster_certificate_authority"),
-      nodeSecurityGroupId: state.getString("node_security_group_id"),
-      subnetId: (azId) => Fn.lookup(state.get("subnet_ids"), azId) as string,
-      karpenterControllerRoleArn: state.getString("karpenter_controller_role_arn"),
-      karpenterNodeInstanceProfile: state.getString("karpenter_node_instance_profile"),
-      karpenterInterruptionQueue: state.getString("karpenter_interruption_queue"),
-      efsCsiRoleArn: state.getString("efs_csi_role_arn"),
-      efsFileSystemId: state.getString("efs_file_system_id"),
-    };
+    return readOutputs(EKS_CLUSTER_OUTPUTS, consumer.remoteStateOf(this));
   }
 }

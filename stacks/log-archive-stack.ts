@@ -1,7 +1,7 @@
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import type { AccountModel, OrgModel, RegionModel } from "../environments/model";
-import { RESERVED_ENVIRONMENT } from "../environments/network-rules";
+import type { AccountModel, OrgModel, RegionModel } from "../planning/model";
+import { SHARED_ENVIRONMENT } from "../planning/reserved-names";
 import { purposeRoleArns } from "../modules/access/account-access";
 import { FlowLogArchiveBucket } from "../modules/observability/flow-log-archive-bucket";
 import { flowLogArchiveBucketName } from "../modules/observability/flow-log-archive-location";
@@ -29,8 +29,8 @@ export class LogArchiveStack extends AccountStack {
   public readonly flowLogs: FlowLogArchiveBucket;
 
   constructor(scope: Construct, name: string, props: LogArchiveStackProps) {
-    super(scope, name, { ...props, environment: RESERVED_ENVIRONMENT, account: props.archiveAccount, region: props.regionModel.name });
-    const roles = purposeRoleArns(this.account.id, roleNamesOf(props.org));
+    super(scope, name, { ...props, environment: SHARED_ENVIRONMENT, account: props.archiveAccount, region: props.regionModel.name });
+    const roles = purposeRoleArns(this.account.id, roleNamesOf(props.org), this.partition);
     this.flowLogs = new FlowLogArchiveBucket(this, "flow-logs", {
       bucketName: flowLogArchiveBucketName(props.org.name, this.account.id, this.region),
       accountId: this.account.id,

@@ -13,7 +13,7 @@ const keys = new WeakMap<AccountStack, LogGroupKey>();
 export function logGroupKeyOf(stack: AccountStack): LogGroupKey {
   const known = keys.get(stack);
   if (known) return known;
-  const roles = purposeRoleArns(stack.account.id, roleNamesOf(stack.org));
+  const roles = purposeRoleArns(stack.account.id, roleNamesOf(stack.org), stack.partition);
   const key = new LogGroupKey(stack, "log-group-key", {
     name: stack.node.id,
     accountId: stack.account.id,

@@ -1,6 +1,6 @@
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import { RESERVED_ENVIRONMENT } from "../environments/network-rules";
+import { SHARED_ENVIRONMENT } from "../planning/reserved-names";
 import { ObservabilitySink } from "../modules/observability/observability-sink";
 import { AccountStack, type AccountStackProps } from "./account-stack";
 
@@ -13,7 +13,7 @@ export class MonitoringSinkStack extends AccountStack {
   constructor(scope: Construct, name: string, props: MonitoringSinkStackProps) {
     const account = props.org.monitoringAccount;
     if (!account) throw new Error(`org "${props.org.name}" has no monitoring account; build no MonitoringSinkStack for it`);
-    super(scope, name, { ...props, account, environment: RESERVED_ENVIRONMENT });
+    super(scope, name, { ...props, account, environment: SHARED_ENVIRONMENT });
     this.sink = new ObservabilitySink(this, "sink", { name: `${props.org.name}-${this.region}`, organizationId: props.org.organizationId });
     new TerraformOutput(this, "sink_arn", { value: this.sink.sink.arn, description: "OAM sink source accounts link to" });
   }

@@ -1,11 +1,11 @@
-import { Fn, TerraformOutput, type DataTerraformRemoteStateS3 } from "cdktf";
+import type { DataTerraformRemoteStateS3 } from "cdktf";
 import type { Construct } from "constructs";
-import type { EnvironmentModel, VpcModel } from "../environments/model";
-import { SUBNET_TIERS, type SubnetTier } from "../environments/schema";
+import type { EnvironmentModel, VpcModel } from "../planning/model";
+import { SUBNET_TIERS, type SubnetTier } from "../planning/names";
 import { FlowLogs } from "../modules/network/flow-logs";
 import { InternetEgress } from "../modules/network/internet-egress";
 import { ResourceShare } from "../modules/network/resource-share";
-import { domainOf, sameDomainPeerCidrs, transitDestinations } from "../modules/network/routing-plan";
+import { domainOf, sameDomainPeerCidrs, transitDestinations } from "../planning/routing-plan";
 import { sharePrincipalsOf } from "../modules/network/share-principals";
 import { SharedSubnets } from "../modules/network/shared-subnets";
 import { SharedVpc } from "../modules/network/shared-vpc";
@@ -19,6 +19,8 @@ import { AccountStack, type AccountStackProps } from "./account-stack";
 import type { LogArchiveStack } from "./log-archive-stack";
 import { logGroupKeyOf } from "./log-group-key-of";
 import type { TransitStack } from "./transit-stack";
+import { NETWORK_OUTPUTS } from "./output-contracts";
+import { readOutputs, writeOutputs } from "./stack-outputs";
 
 export interface NetworkStackProps extends Omit<AccountStackProps, "region" | "account" | "environment"> {
   /** The environment the VPC belongs to (routing domain, NAT, endpoints, sharing). */
@@ -57,9 +59,6 @@ export interface MonitoredNetworkSource {
   monitoredOutputsFor(consumer: AccountStack): NetworkMonitoredOutputs;
 }
 
-/** Subnet id by tier, then AZ ID: what consumers read, and what the move guard reads back. */
-const SUBNET_IDS_OUTPUT = "subnet_ids";
-const NAT_GATEWAY_IDS_OUTPUT = "nat_gateway_ids";
 
 /**
  * The shared VPC of one environment in one region, owned by the network account: four tiers of
@@ -90,7 +89,7 @@ export class NetworkStack extends AccountStack implements MonitoredNetworkSource
       configPath: `environments.${env.name}.regions.${this.region}`,
       planned: vpcModel.subnets,
       pinned: vpcModel.pinnedAzIds,
-      subnetIdsOutput: SUBNET_IDS_OUTPUT,
+      subnetIdsOutput: NETWORK_OUTPUTS.subnetId.name,
       ownState: { location: this.stateLocation, roleName: this.roleName, target: this.target },
       stateBucketProvider: this.providerIn(org.stateRegion),
     });
@@ -163,19 +162,14 @@ export class NetworkStack extends AccountStack implements MonitoredNetworkSource
       name: namePrefix,
     });
 
-    new TerraformOutput(this, "vpc_id", { value: vpc.id });
-    new TerraformOutput(this, "vpc_cidr", { value: vpc.cidrBlock });
-    if (env.ipv6) new TerraformOutput(this, "vpc_ipv6_cidr", { value: vpc.ipv6CidrBlock });
-    new TerraformOutput(this, NAT_GATEWAY_IDS_OUTPUT, {
-      description: "NAT gateway id by AZ ID",
-      value: Object.fromEntries(this.natAzIds.map((azId) => [azId, egress.natByAzId[azId].id])),
-    });
-    // The region's gateway as read from the transit stack (not through the attachment): one value for every VPC of the region.
-    new TerraformOutput(this, "transit_gateway_id", { value: props.transit.outputsFor(this).transitGatewayId });
-    new TerraformOutput(this, "transit_gateway_attachment_id", { value: this.transitAttachment.attachment.id });
-    new TerraformOutput(this, SUBNET_IDS_OUTPUT, {
-      description: "Subnet id by tier, then by AZ ID",
-      value: Object.fromEntries(
+    writeOutputs(this, NETWORK_OUTPUTS, {
+      vpcId: vpc.id,
+      vpcCidr: vpc.cidrBlock,
+      vpcIpv6Cidr: env.ipv6 ? vpc.ipv6CidrBlock : undefined,
+      natGatewayId: Object.fromEntries(this.natAzIds.map((azId) => [azId, egress.natByAzId[azId].id])),
+      transitGatewayId: props.transit.outputsFor(this).transitGatewayId,
+      transitGatewayAttachmentId: this.transitAttachment.attachment.id,
+      subnetId: Object.fromEntries(
         SUBNET_TIERS.map((tier) => [tier, Object.fromEntries(Object.entries(this.subnets[tier].byAzId).map(([azId, s]) => [azId, s.id]))]),
       ),
     });
@@ -188,20 +182,16 @@ export class NetworkStack extends AccountStack implements MonitoredNetworkSource
 
   /** The ids alarms and dashboards watch, read by `consumer` through remote state. */
   public monitoredOutputsFor(consumer: AccountStack): NetworkMonitoredOutputs {
-    const state = consumer.remoteStateOf(this);
+    const outputs = readOutputs(NETWORK_OUTPUTS, consumer.remoteStateOf(this));
     return {
-      natGatewayId: (azId) => Fn.lookup(state.get(NAT_GATEWAY_IDS_OUTPUT), azId) as string,
-      transitGatewayId: state.getString("transit_gateway_id"),
-      transitGatewayAttachmentId: state.getString("transit_gateway_attachment_id"),
+      natGatewayId: (azId) => outputs.natGatewayId(azId),
+      transitGatewayId: outputs.transitGatewayId,
+      transitGatewayAttachmentId: outputs.transitGatewayAttachmentId,
     };
   }
 }
 
 /** Network outputs as read from a network stack's state (or any stack with the same outputs). */
 export function networkOutputsOf(state: DataTerraformRemoteStateS3): NetworkOutputs {
-  return {
-    vpcId: state.getString("vpc_id"),
-    vpcCidr: state.getString("vpc_cidr"),
-    subnetId: (tier, azId) => Fn.lookup(Fn.lookup(state.get("subnet_ids"), tier), azId) as string,
-  };
+  return readOutputs(NETWORK_OUTPUTS, state);
 }

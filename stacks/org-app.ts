@@ -1,8 +1,8 @@
 import type { Construct } from "constructs";
-import type { OrgModel } from "../environments/model";
-import { RESERVED_ENVIRONMENT } from "../environments/network-rules";
+import type { OrgModel } from "../planning/model";
+import { GLOBAL_REGION, SHARED_ENVIRONMENT } from "../planning/reserved-names";
 import type { DeploymentTarget } from "../modules/aws/deployment-target";
-import { isMeshed } from "../modules/network/routing-plan";
+import { isMeshed } from "../planning/routing-plan";
 import type { AccountStack } from "./account-stack";
 import { accountAccessPlan } from "./account-access-plan";
 import { BatchStack } from "./batch-stack";
@@ -16,7 +16,7 @@ import { LogArchiveStack, logArchiveAccountOf } from "./log-archive-stack";
 import { MonitoringSinkStack } from "./monitoring-sink-stack";
 import { NetworkAlarmsStack } from "./network-alarms-stack";
 import { NetworkStack } from "./network-stack";
-import { bootstrapStackName, environmentStackName, GLOBAL_REGION } from "./stack-names";
+import { bootstrapStackName, environmentStackName } from "./stack-names";
 import { TransitPeeringStack } from "./transit-peering-stack";
 import { TransitStack } from "./transit-stack";
 import { workloadAlarmRegions, workloadResources } from "./watched-resources";
@@ -62,17 +62,17 @@ export function bootstrapLocalStatePath(stackName: string): string {
 export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarget): OrgStacks {
   // Transit Gateways are organization-wide ("shared" environment), one per region; VPCs attach to them.
   const transit = Object.values(org.regions).map(
-    (regionModel) => new TransitStack(scope, environmentStackName(RESERVED_ENVIRONMENT, regionModel.name, "transit"), { org, target, regionModel }),
+    (regionModel) => new TransitStack(scope, environmentStackName(SHARED_ENVIRONMENT, regionModel.name, "transit"), { org, target, regionModel }),
   );
   const transitPeering = isMeshed(org)
-    ? new TransitPeeringStack(scope, environmentStackName(RESERVED_ENVIRONMENT, GLOBAL_REGION, "transit-peering"), { org, target, transits: transit })
+    ? new TransitPeeringStack(scope, environmentStackName(SHARED_ENVIRONMENT, GLOBAL_REGION, "transit-peering"), { org, target, transits: transit })
     : undefined;
   // Flow logs of every region with a VPC are archived in the log-archive account, when the org has one.
   const archiveAccount = logArchiveAccountOf(org);
   const logArchive = archiveAccount
     ? Object.values(org.regions)
         .filter((regionModel) => org.environments.some((env) => env.vpcs.some((v) => v.region.name === regionModel.name)))
-        .map((regionModel) => new LogArchiveStack(scope, environmentStackName(RESERVED_ENVIRONMENT, regionModel.name, "archive"), { org, target, regionModel, archiveAccount }))
+        .map((regionModel) => new LogArchiveStack(scope, environmentStackName(SHARED_ENVIRONMENT, regionModel.name, "archive"), { org, target, regionModel, archiveAccount }))
     : [];
   const network = org.environments.flatMap((env) =>
     env.vpcs.map(
@@ -185,7 +185,7 @@ export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarg
  */
 function buildObservability(scope: Construct, org: OrgModel, target: DeploymentTarget, network: readonly NetworkStack[]) {
   if (!org.monitoringAccount || !org.environments.some((e) => e.observability)) return { monitoringSinks: [], alarms: [], networkAlarms: [], dashboards: [] };
-  const monitoringSinks = Object.keys(org.regions).map((region) => new MonitoringSinkStack(scope, environmentStackName(RESERVED_ENVIRONMENT, region, "oam-sink"), { org, target, region }));
+  const monitoringSinks = Object.keys(org.regions).map((region) => new MonitoringSinkStack(scope, environmentStackName(SHARED_ENVIRONMENT, region, "oam-sink"), { org, target, region }));
   const linked = new Set<string>();
   const linkOwner = (accountId: string, region: string): MonitoringSinkStack | undefined => {
     const key = `${accountId}/${region}`;

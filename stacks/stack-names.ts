@@ -1,4 +1,5 @@
-import type { AccountModel } from "../environments/model";
+import type { AccountModel } from "../planning/model";
+import { BOOTSTRAP_STACK_PREFIX } from "../planning/reserved-names";
 
 /**
  * Stack names are part of the product's interface: state keys, `cdktf deploy '<env>-*'`
@@ -11,10 +12,7 @@ export function environmentStackName(environment: string, region: string, concer
   return `${environment}-${region}-${concern}`;
 }
 
-/** Region part of the name of a stack that spans every region ("shared-global-transit-peering"). */
-export const GLOBAL_REGION = "global";
-
 /** "bootstrap-<account name>", e.g. "bootstrap-network": the account's state bucket. */
 export function bootstrapStackName(account: AccountModel): string {
-  return `bootstrap-${account.name}`;
+  return `${BOOTSTRAP_STACK_PREFIX}-${account.name}`;
 }

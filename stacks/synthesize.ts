@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { AnnotationMetadataEntryType, App } from "cdktf";
-import type { OrgModel } from "../environments/model";
+import type { OrgModel } from "../planning/model";
 import type { DeploymentTarget } from "../modules/aws/deployment-target";
 import { guardrailReportOf, type GuardrailReport } from "../modules/guardrails/report";
 import { buildOrg } from "./org-app";

@@ -1,6 +1,6 @@
 import type { Construct } from "constructs";
-import { RESERVED_ENVIRONMENT } from "../environments/network-rules";
-import { peeringPlan } from "../modules/network/routing-plan";
+import { SHARED_ENVIRONMENT } from "../planning/reserved-names";
+import { peeringPlan } from "../planning/routing-plan";
 import { TransitPeering } from "../modules/network/transit-peering";
 import { AccountStack, type AccountStackProps } from "./account-stack";
 import type { TransitStack } from "./transit-stack";
@@ -21,7 +21,7 @@ export class TransitPeeringStack extends AccountStack {
 
   constructor(scope: Construct, name: string, props: TransitPeeringStackProps) {
     const home = Object.keys(props.org.regions)[0];
-    super(scope, name, { ...props, environment: RESERVED_ENVIRONMENT, account: props.org.networkAccount, region: home });
+    super(scope, name, { ...props, environment: SHARED_ENVIRONMENT, account: props.org.networkAccount, region: home });
     const byRegion = new Map(props.transits.map((t) => [t.region, t]));
     const sideIn = (region: string) => {
       const transit = byRegion.get(region);

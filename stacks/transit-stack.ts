@@ -1,13 +1,14 @@
-import { Fn, TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import type { RegionModel } from "../environments/model";
-import { RESERVED_ENVIRONMENT } from "../environments/network-rules";
+import type { RegionModel } from "../planning/model";
+import { SHARED_ENVIRONMENT } from "../planning/reserved-names";
 import { ResourceShare } from "../modules/network/resource-share";
-import { domainsIn, isMeshed } from "../modules/network/routing-plan";
+import { domainsIn, isMeshed } from "../planning/routing-plan";
 import { sharePrincipalsOf } from "../modules/network/share-principals";
 import type { TransitGatewayRef } from "../modules/network/transit-gateway-ref";
 import { TransitHub } from "../modules/network/transit-hub";
 import { AccountStack, type AccountStackProps } from "./account-stack";
+import { TRANSIT_OUTPUTS } from "./output-contracts";
+import { readOutputs, writeOutputs } from "./stack-outputs";
 
 export interface TransitStackProps extends Omit<AccountStackProps, "region" | "account" | "environment"> {
   /** The region whose Transit Gateway this stack owns. */
@@ -27,7 +28,7 @@ export class TransitStack extends AccountStack {
   public readonly share?: ResourceShare;
 
   constructor(scope: Construct, name: string, props: TransitStackProps) {
-    super(scope, name, { ...props, environment: RESERVED_ENVIRONMENT, account: props.org.networkAccount, region: props.regionModel.name });
+    super(scope, name, { ...props, environment: SHARED_ENVIRONMENT, account: props.org.networkAccount, region: props.regionModel.name });
     this.regionModel = props.regionModel;
     const org = props.org;
     this.hub = new TransitHub(this, "hub", {
@@ -44,28 +45,24 @@ export class TransitStack extends AccountStack {
       this.share = new ResourceShare(this, "share", { name: `${name}-gateway`, resources: { "transit-gateway": this.hub.transitGateway }, principals });
     }
 
-    new TerraformOutput(this, "transit_gateway_id", { value: this.hub.transitGateway.id });
-    new TerraformOutput(this, "route_table_ids", {
-      description: "Transit Gateway route table id by routing domain",
-      value: Object.fromEntries(Object.entries(this.hub.routeTableByDomain).map(([domain, rt]) => [domain, rt.id])),
+    writeOutputs(this, TRANSIT_OUTPUTS, {
+      transitGatewayId: this.hub.transitGateway.id,
+      routeTableId: Object.fromEntries(Object.entries(this.hub.routeTableByDomain).map(([domain, rt]) => [domain, rt.id])),
+      peeringRouteTableId: this.hub.peeringRouteTable?.id,
     });
-    if (this.hub.peeringRouteTable) {
-      new TerraformOutput(this, "peering_route_table_id", { value: this.hub.peeringRouteTable.id, description: "Route table the peering attachments associate with" });
-    }
   }
 
   /** Typed access to this stack's outputs from `consumer`, through remote state. */
   public outputsFor(consumer: AccountStack): TransitOutputs {
-    const state = consumer.remoteStateOf(this);
-    const region = this.region;
+    const outputs = readOutputs(TRANSIT_OUTPUTS, consumer.remoteStateOf(this));
     return {
-      region,
-      transitGatewayId: state.getString("transit_gateway_id"),
+      region: this.region,
+      transitGatewayId: outputs.transitGatewayId,
       routeTableId: (domain) => {
         if (!(domain in this.hub.routeTableByDomain)) throw new Error(`${this.node.id} has no route table for routing domain "${domain}"`);
-        return Fn.lookup(state.get("route_table_ids"), domain) as string;
+        return outputs.routeTableId(domain);
       },
-      peeringRouteTableId: this.hub.peeringRouteTable ? state.getString("peering_route_table_id") : undefined,
+      peeringRouteTableId: this.hub.peeringRouteTable ? outputs.peeringRouteTableId : undefined,
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { EnvironmentModel, OrgModel } from "../environments/model";
+import type { EnvironmentModel, OrgModel } from "../planning/model";
 import { JOB_QUEUE_KINDS, BatchNames } from "../modules/batch/queue-order";
 import { interruptionQueueNameOf } from "../modules/eks/karpenter-aws";
 import { COUNTED_JOB_STATUSES, jobEventRuleName } from "../modules/observability/batch-job-events";

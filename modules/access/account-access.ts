@@ -8,6 +8,7 @@ import { PurposeRole } from "./purpose-role";
 import { deployActionsFor, PLAN_DENIED_DATA_READS, planActionsFor } from "./service-actions";
 import { stateReadAndLock, stateReadOnly, stateReadWrite } from "./state-statements";
 import { branchSubject, environmentSubject, pullRequestSubject, trustGithub, trustRoles } from "./trust-statements";
+import { arnOf, partitionOf, type Partition } from "../../planning/partition";
 
 /** Role names by purpose, the same in every account. */
 export interface PurposeRoleNames {
@@ -18,8 +19,8 @@ export interface PurposeRoleNames {
 }
 
 /** ARNs of an account's roles by purpose. */
-export function purposeRoleArns(accountId: string, names: PurposeRoleNames): Record<keyof PurposeRoleNames, string> {
-  const arn = (name: string) => accountRoleArn({ id: accountId }, name);
+export function purposeRoleArns(accountId: string, names: PurposeRoleNames, partition: Partition): Record<keyof PurposeRoleNames, string> {
+  const arn = (name: string) => accountRoleArn({ id: accountId }, name, partition);
   return { plan: arn(names.plan), deploy: arn(names.deploy), breakGlass: arn(names.breakGlass) };
 }
 
@@ -83,7 +84,8 @@ export class AccountAccess extends Construct {
   constructor(scope: Construct, id: string, props: AccountAccessProps) {
     super(scope, id);
     const { roleNames, github } = props;
-    const roles = purposeRoleArns(props.accountId, roleNames);
+    const partition = partitionOf(props.stateRegion);
+    const roles = purposeRoleArns(props.accountId, roleNames, partition);
     const state = { stateBucket: props.stateBucket, region: props.stateRegion };
     this.githubOidc = github ? new GithubOidcProvider(this, "github-oidc") : undefined;
     const githubTrust = (sid: string, subjects: string[]): DataAwsIamPolicyDocumentStatement[] =>
@@ -130,9 +132,9 @@ export class AccountAccess extends Construct {
           sid: "ManageTheAccountsIamResources",
           effect: "Allow",
           actions: deployActions.filter((a) => a.startsWith("iam:") && !/^iam:(Get|List)/.test(a)),
-          resources: ["role/*", "policy/*", "instance-profile/*", "oidc-provider/*"].map((r) => `arn:aws:iam::${props.accountId}:${r}`),
+          resources: ["role/*", "policy/*", "instance-profile/*", "oidc-provider/*"].map((resource) => arnOf(partition, { service: "iam", account: props.accountId, resource })),
         },
-        { sid: "PassOnlyTheAccountsRoles", effect: "Allow", actions: ["iam:PassRole"], resources: [accountRoleArn({ id: props.accountId }, "*")] },
+        { sid: "PassOnlyTheAccountsRoles", effect: "Allow", actions: ["iam:PassRole"], resources: [accountRoleArn({ id: props.accountId }, "*", partition)] },
         {
           sid: "NeverPassOrChangeTheBreakGlassRole",
           effect: "Deny",
@@ -143,7 +145,7 @@ export class AccountAccess extends Construct {
           sid: "NeverPassThePurposeRoles",
           effect: "Deny",
           actions: ["iam:PassRole"],
-          resources: [roles.plan, roles.deploy, ...props.stateReaders.map((r) => accountRoleArn({ id: props.accountId }, r.roleName))],
+          resources: [roles.plan, roles.deploy, ...props.stateReaders.map((r) => accountRoleArn({ id: props.accountId }, r.roleName, partition))],
         },
         ...stateReadWrite(state),
         ...readOtherStates,

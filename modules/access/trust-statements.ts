@@ -1,4 +1,5 @@
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { accountRootArn, partitionOfArn } from "../../planning/partition";
 
 /** Audience GitHub's OIDC tokens carry when requested for AWS STS. */
 export const GITHUB_OIDC_AUDIENCE = "sts.amazonaws.com";
@@ -11,12 +12,13 @@ export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
  * exist yet, and the roles of another account may be created after this one.
  */
 export function trustRoles(sid: string, roleArns: readonly string[]): DataAwsIamPolicyDocumentStatement {
-  const accountIds = [...new Set(roleArns.map((arn) => arn.split(":")[4]))].sort();
+  // Each role's account, in the role's own partition.
+  const accountRoots = [...new Set(roleArns.map((arn) => accountRootArn(partitionOfArn(arn), arn.split(":")[4])))].sort();
   return {
     sid,
     effect: "Allow",
     actions: ["sts:AssumeRole"],
-    principals: [{ type: "AWS", identifiers: accountIds.map((id) => `arn:aws:iam::${id}:root`) }],
+    principals: [{ type: "AWS", identifiers: accountRoots }],
     condition: [{ test: "ArnEquals", variable: "aws:PrincipalArn", values: [...roleArns].sort() }],
   };
 }

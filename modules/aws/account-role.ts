@@ -1,4 +1,5 @@
-import type { AccountModel, OrgModel } from "../../environments/model";
+import type { AccountModel, OrgModel } from "../../planning/model";
+import { arnOf, type Partition } from "../../planning/partition";
 
 /**
  * Why Terraform acts in an account; each purpose assumes its own role there.
@@ -17,8 +18,8 @@ export function isRolePurpose(value: string): value is RolePurpose {
 }
 
 /** ARN of the role named `roleName` in `account` (the same name in every account). */
-export function accountRoleArn(account: Pick<AccountModel, "id">, roleName: string): string {
-  return `arn:aws:iam::${account.id}:role/${roleName}`;
+export function accountRoleArn(account: Pick<AccountModel, "id">, roleName: string, partition: Partition): string {
+  return arnOf(partition, { service: "iam", account: account.id, resource: `role/${roleName}` });
 }
 
 /** The role name every provider and backend of a stack assumes for `purpose`; undefined for the session's own credentials. */

@@ -1,9 +1,10 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { Construct } from "constructs";
-import type { AccountModel } from "../../environments/model";
+import type { AccountModel } from "../../planning/model";
 import { accountRoleArn } from "./account-role";
 import type { DeploymentTarget } from "./deployment-target";
 import { emulatorEndpoints } from "./emulator-endpoints";
+import { partitionOf } from "../../planning/partition";
 
 /** An AWS provider that acts inside one account and region. */
 export interface AccountProviderProps {
@@ -34,7 +35,7 @@ export function awsProviderFor(scope: Construct, id: string, props: AccountProvi
     region: props.region,
     alias: props.alias,
     allowedAccountIds: [props.account.id],
-    assumeRole: props.roleName ? [{ roleArn: accountRoleArn(props.account, props.roleName), sessionName: "orgplat" }] : undefined,
+    assumeRole: props.roleName ? [{ roleArn: accountRoleArn(props.account, props.roleName, partitionOf(props.region)), sessionName: "orgplat" }] : undefined,
     defaultTags: [{ tags: { ...props.tags } }],
     ...(emulator
       ? {

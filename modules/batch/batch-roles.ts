@@ -5,6 +5,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import type { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { Construct } from "constructs";
+import { arnOf, awsManagedPolicyArn, partitionOf, regionalArn, type Partition } from "../../planning/partition";
 
 /** The three identities of a Batch deployment. */
 export interface BatchRolesProps {
@@ -26,11 +27,11 @@ export interface BatchRolesProps {
 }
 
 /** AWS-managed policy of a Batch service role: named actions only, maintained by AWS Batch. */
-export const BATCH_SERVICE_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AWSBatchServiceRole";
+export const BATCH_SERVICE_POLICY_NAME = "service-role/AWSBatchServiceRole";
 
 /** AWS Batch's service-linked role in `accountId`, as Batch creates it on first use. */
-export function batchServiceLinkedRoleArn(accountId: string): string {
-  return `arn:aws:iam::${accountId}:role/aws-service-role/batch.amazonaws.com/AWSServiceRoleForBatch`;
+export function batchServiceLinkedRoleArn(accountId: string, partition: Partition): string {
+  return arnOf(partition, { service: "iam", account: accountId, resource: "role/aws-service-role/batch.amazonaws.com/AWSServiceRoleForBatch" });
 }
 
 /**
@@ -81,15 +82,15 @@ export class BatchRoles extends Construct {
       assumeRolePolicy: trustFor("service", "batch.amazonaws.com").json,
       description: `AWS Batch service role of ${namePrefix}`,
     });
-    this.servicePolicy = new IamRolePolicyAttachment(this, "service-policy", { role: this.serviceRole.name, policyArn: BATCH_SERVICE_POLICY_ARN });
-    this.computeEnvironmentServiceRole = props.nameServiceLinkedRole ? batchServiceLinkedRoleArn(accountId) : undefined;
+    this.servicePolicy = new IamRolePolicyAttachment(this, "service-policy", { role: this.serviceRole.name, policyArn: awsManagedPolicyArn(partitionOf(region), BATCH_SERVICE_POLICY_NAME) });
+    this.computeEnvironmentServiceRole = props.nameServiceLinkedRole ? batchServiceLinkedRoleArn(accountId, partitionOf(region)) : undefined;
 
     this.instanceRole = new IamRole(this, "instance", {
       name: `${namePrefix}-batch-instance`,
       assumeRolePolicy: trustFor("instance", "ec2.amazonaws.com").json,
       description: `ECS container agent on the Batch instances of ${namePrefix}`,
     });
-    const ecsResources = [`arn:aws:ecs:${region}:${accountId}:cluster/*`, `arn:aws:ecs:${region}:${accountId}:container-instance/*`];
+    const ecsResources = [regionalArn(region, "ecs", accountId, "cluster/*"), regionalArn(region, "ecs", accountId, "container-instance/*")];
     const agent = new DataAwsIamPolicyDocument(this, "agent", {
       statement: [
         {
@@ -116,7 +117,7 @@ export class BatchRoles extends Construct {
         // These actions have no resource-level permissions.
         { effect: "Allow", actions: ["ecs:DiscoverPollEndpoint", "ec2:DescribeTags", "ecr:GetAuthorizationToken"], resources: ["*"] },
         // Images may come from any registry the organization shares; pulls are read-only.
-        { effect: "Allow", actions: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], resources: ["arn:aws:ecr:*:*:repository/*"] },
+        { effect: "Allow", actions: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], resources: [arnOf(partitionOf(region), { service: "ecr", region: "*", account: "*", resource: "repository/*" })] },
         { effect: "Allow", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${props.jobLogGroup.arn}:log-stream:*`] },
       ],
     });

@@ -3,10 +3,10 @@ import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
-import type { BatchColour, BatchColourConfig } from "../../environments/schema";
+import type { BatchColour } from "../../planning/names";
 import type { StateAccessProps } from "../state/backend";
 import type { BatchRoles } from "./batch-roles";
-import { ColourCompute } from "./colour-compute";
+import { ColourCompute, type ColourSettings } from "./colour-compute";
 import { ColourSwitchGuard } from "./colour-switch-guard";
 import { JOB_QUEUE_KINDS, JOB_QUEUES, queuedColours, queueOrders, RUNNABLE_TIME_LIMITS, type BatchNames, type ColourState, type JobQueueKind } from "./queue-order";
 
@@ -14,7 +14,7 @@ import { JOB_QUEUE_KINDS, JOB_QUEUES, queuedColours, queueOrders, RUNNABLE_TIME_
 export interface BlueGreenComputeProps {
   readonly names: BatchNames;
   /** Settings of every deployed colour; a colour missing here is removed by this apply. */
-  readonly colours: Readonly<Partial<Record<BatchColour, BatchColourConfig>>>;
+  readonly colours: Readonly<Partial<Record<BatchColour, ColourSettings>>>;
   /** The colour every queue offers first. */
   readonly active: BatchColour;
   /**

@@ -4,17 +4,36 @@ import type { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-p
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import type { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
-import type { BatchColour, BatchColourConfig } from "../../environments/schema";
+import type { BatchColour } from "../../planning/names";
 import { CAPACITIES, type BatchNames, type Capacity } from "./queue-order";
 
 /** The most an infrastructure update waits for running jobs (UpdatePolicy.jobExecutionTimeoutMinutes, 1-360). */
 export const MAX_UPDATE_JOB_TIMEOUT_MINUTES = 360;
 
+/** What one colour launches: its two compute environments (Spot and On-Demand) are built alike from it. */
+export interface ColourSettings {
+  /** Instance types or families Batch may launch, e.g. ["m6i", "c6i.2xlarge"], or ["optimal"]. */
+  readonly instanceTypes: readonly string[];
+  /** Ceiling of each of the colour's two compute environments (they scale from 0). */
+  readonly maxVcpus: number;
+  /** How the Spot environment picks capacity pools. */
+  readonly spotAllocationStrategy: "SPOT_CAPACITY_OPTIMIZED" | "SPOT_PRICE_CAPACITY_OPTIMIZED";
+  /** Batch-managed ECS AMI family, e.g. "ECS_AL2023". */
+  readonly imageType: string;
+  /**
+   * Exact AMI instead of the family's latest.
+   * @default undefined (the image type's latest AMI)
+   */
+  readonly amiId?: string;
+  /** Encrypted gp3 root volume of the colour's launch template. */
+  readonly rootVolumeGiB: number;
+}
+
 /** One colour of a blue-green Batch deployment. */
 export interface ColourComputeProps {
   readonly colour: BatchColour;
   /** Instance types, vCPU ceiling, Spot strategy, image and root volume of the colour. */
-  readonly settings: BatchColourConfig;
+  readonly settings: ColourSettings;
   /** False for a retired colour: DISABLED, so Batch places no job on it and it may be deleted. */
   readonly enabled: boolean;
   readonly names: BatchNames;

@@ -3,14 +3,30 @@ import type { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-
 import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import type { BatchJobConfig } from "../../environments/schema";
+
+/** What a job runs and how long and how often it may try. */
+export interface JobSpec {
+  /** Container image, e.g. "public.ecr.aws/docker/library/busybox:1.36". */
+  readonly image: string;
+  readonly vcpus: number;
+  readonly memoryMiB: number;
+  /**
+   * Command overriding the image's.
+   * @default undefined (the image's own command)
+   */
+  readonly command?: readonly string[];
+  /** Attempts in all; only Spot reclaims ("Host EC2*") use the extra attempts. */
+  readonly retryAttempts: number;
+  /** Per-attempt time limit; Batch terminates an attempt that runs longer. */
+  readonly timeoutSeconds: number;
+}
 
 /** A container job that runs on whichever colour the queues offer. */
 export interface JobDefinitionProps {
   /** Job definition name, e.g. "dev-us-east-1-nightly-report". */
   readonly name: string;
   /** Image, size, command, attempts and time limit. */
-  readonly job: BatchJobConfig;
+  readonly job: JobSpec;
   /** Role the job's containers assume. */
   readonly jobRole: IamRole;
   /** Log group the job's output goes to (awslogs driver). */

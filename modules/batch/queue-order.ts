@@ -1,4 +1,4 @@
-import { BATCH_COLOURS, type BatchColour } from "../../environments/schema";
+import { BATCH_COLOURS, type BatchColour } from "../../planning/names";
 
 /** The two capacity types every colour has. */
 export const CAPACITIES = ["spot", "on-demand"] as const;

@@ -1,4 +1,4 @@
-import type { BatchColour } from "../../environments/schema";
+import type { BatchColour } from "../../planning/names";
 
 /**
  * The Terraform expressions behind the colour-switch preconditions, as plain HCL text (no

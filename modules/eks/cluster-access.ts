@@ -3,12 +3,17 @@ import { EksAccessPolicyAssociation } from "@cdktf/provider-aws/lib/eks-access-p
 import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Construct } from "constructs";
 import type { EksCluster } from "./cluster";
+import { arnOf, type Partition } from "../../planning/partition";
 
 /** EKS's built-in cluster-wide administrator policy for access entries. */
-export const CLUSTER_ADMIN_POLICY_ARN = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+export function clusterAdminPolicyArn(partition: Partition): string {
+  return arnOf(partition, { service: "eks", account: "aws", resource: "cluster-access-policy/AmazonEKSClusterAdminPolicy" });
+}
 
 /** EKS's built-in read-only policy: Kubernetes' `view`, which reads no Secrets. */
-export const CLUSTER_VIEW_POLICY_ARN = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy";
+export function clusterViewPolicyArn(partition: Partition): string {
+  return arnOf(partition, { service: "eks", account: "aws", resource: "cluster-access-policy/AmazonEKSViewPolicy" });
+}
 
 /** A read-only principal: the view policy, plus the Kubernetes groups that RBAC in the cluster extends it with. */
 export interface ClusterReader {
@@ -48,7 +53,7 @@ export class ClusterAccess extends Construct {
       new EksAccessPolicyAssociation(this, `${purpose}-admin`, {
         clusterName,
         principalArn: entries[purpose].principalArn,
-        policyArn: CLUSTER_ADMIN_POLICY_ARN,
+        policyArn: clusterAdminPolicyArn(props.cluster.partition),
         accessScope: { type: "cluster" },
       });
     }
@@ -57,7 +62,7 @@ export class ClusterAccess extends Construct {
       new EksAccessPolicyAssociation(this, `${purpose}-view`, {
         clusterName,
         principalArn: entries[purpose].principalArn,
-        policyArn: CLUSTER_VIEW_POLICY_ARN,
+        policyArn: clusterViewPolicyArn(props.cluster.partition),
         accessScope: { type: "cluster" },
       });
     }

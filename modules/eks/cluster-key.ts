@@ -3,6 +3,7 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
 import { KEY_ADMINISTRATION_ACTIONS, KEY_READ_ACTIONS, rolesOf } from "../state/state-access-policies";
+import { partitionOf } from "../../planning/partition";
 
 /** Who administers and who uses a cluster's key, by role ARN (the roles may not exist when the key is made). */
 export interface ClusterKeyRoles {
@@ -41,7 +42,7 @@ export class ClusterKey extends Construct {
   constructor(scope: Construct, id: string, props: ClusterKeyProps) {
     super(scope, id);
     const { accountId, region, roles } = props;
-    const inAccount = (arns: readonly string[]) => rolesOf(accountId, arns);
+    const inAccount = (arns: readonly string[]) => rolesOf(accountId, arns, partitionOf(region));
     const policy = new DataAwsIamPolicyDocument(this, "policy", {
       statement: [
         { sid: "KeyAdministrationWithoutUse", effect: "Allow", actions: [...KEY_ADMINISTRATION_ACTIONS], resources: ["*"], ...inAccount(roles.administrators) },

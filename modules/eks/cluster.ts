@@ -8,7 +8,7 @@ import type { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import type { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { awsManagedPolicyArn } from "./managed-policies";
+import { awsManagedPolicyArn, partitionOf, regionalArn, type Partition } from "../../planning/partition";
 import { TieredLogGroup, type LogRetentionDays } from "../observability/tiered-log-group";
 
 /** Name of the control plane's role, known before the cluster so its key's policy can name it. */
@@ -65,11 +65,14 @@ export class EksCluster extends Construct {
   /** ARN built from known parts, so policies naming it do not wait for (or change with) the cluster. */
   public readonly arn: string;
   public readonly name: string;
+  /** Partition of the cluster's region: the ARNs of policies it uses are in it. */
+  public readonly partition: Partition;
 
   constructor(scope: Construct, id: string, props: EksClusterProps) {
     super(scope, id);
     this.name = props.name;
-    this.arn = `arn:aws:eks:${props.region}:${props.accountId}:cluster/${props.name}`;
+    this.partition = partitionOf(props.region);
+    this.arn = regionalArn(props.region, "eks", props.accountId, `cluster/${props.name}`);
 
     // Created before the cluster so its retention applies from the first log line (EKS would create it without one).
     const logGroup = new TieredLogGroup(this, "logs", { name: `/aws/eks/${props.name}/cluster`, tier: "security", retentionDays: props.logRetentionDays, key: props.logKey });
@@ -89,7 +92,7 @@ export class EksCluster extends Construct {
       ],
     });
     this.role = new IamRole(this, "role", { name: clusterRoleName(props.name), assumeRolePolicy: trust.json });
-    const clusterPolicy = new IamRolePolicyAttachment(this, "cluster-policy", { role: this.role.name, policyArn: awsManagedPolicyArn("AmazonEKSClusterPolicy") });
+    const clusterPolicy = new IamRolePolicyAttachment(this, "cluster-policy", { role: this.role.name, policyArn: awsManagedPolicyArn(this.partition, "AmazonEKSClusterPolicy") });
     const keyUse = new DataAwsIamPolicyDocument(this, "key-use", {
       statement: [{ sid: "SecretsEnvelopeEncryption", effect: "Allow", actions: ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"], resources: [props.secretsKey.arn] }],
     });

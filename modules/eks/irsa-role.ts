@@ -4,7 +4,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
 import type { EksCluster } from "./cluster";
-import { awsManagedPolicyArn } from "./managed-policies";
+import { awsManagedPolicyArn } from "../../planning/partition";
 
 export interface IrsaRoleProps {
   /** Role name, e.g. "dev-us-east-1-karpenter". */
@@ -48,7 +48,7 @@ export class IrsaRole extends Construct {
     });
     this.role = new IamRole(this, "role", { name: props.name, assumeRolePolicy: trust.json });
     for (const name of props.managedPolicies ?? []) {
-      new IamRolePolicyAttachment(this, `managed-${name.split("/").pop()}`, { role: this.role.name, policyArn: awsManagedPolicyArn(name) });
+      new IamRolePolicyAttachment(this, `managed-${name.split("/").pop()}`, { role: this.role.name, policyArn: awsManagedPolicyArn(cluster.partition, name) });
     }
     (props.policies ?? []).forEach((policy, i) => new IamRolePolicyAttachment(this, `policy-${i}`, { role: this.role.name, policyArn: policy.arn }));
   }

@@ -34,7 +34,7 @@ export class KarpenterAws extends Construct {
   constructor(scope: Construct, id: string, props: KarpenterAwsProps) {
     super(scope, id);
     const clusterName = props.cluster.name;
-    this.nodeRole = new NodeRole(this, "node-role", { name: `${clusterName}-karpenter-node`, instanceProfile: true });
+    this.nodeRole = new NodeRole(this, "node-role", { name: `${clusterName}-karpenter-node`, partition: props.cluster.partition, instanceProfile: true });
     this.interruptionQueue = new InterruptionQueue(this, "interruption", { name: interruptionQueueNameOf(clusterName) });
     this.controllerPolicy = new KarpenterControllerPolicy(this, "controller-policy", {
       clusterName,

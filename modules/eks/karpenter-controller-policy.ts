@@ -1,6 +1,7 @@
 import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { Construct } from "constructs";
+import { regionalArn } from "../../planning/partition";
 
 export interface KarpenterControllerPolicyProps {
   readonly clusterName: string;
@@ -42,7 +43,7 @@ export class KarpenterControllerPolicy extends Construct {
 
 /** The statements, apart from the construct so tests can read them as data. */
 export function karpenterControllerStatements(props: KarpenterControllerPolicyProps): DataAwsIamPolicyDocumentStatement[] {
-  const ec2 = (type: string, account = props.accountId): string => `arn:aws:ec2:${props.region}:${account}:${type}`;
+  const ec2 = (type: string, account = props.accountId): string => regionalArn(props.region, "ec2", account, type);
   const clusterTag = `aws:ResourceTag/kubernetes.io/cluster/${props.clusterName}`;
   const requestClusterTag = `aws:RequestTag/kubernetes.io/cluster/${props.clusterName}`;
   const created = ["fleet/*", "instance/*", "volume/*", "network-interface/*", "launch-template/*", "spot-instances-request/*"].map((t) => ec2(t));
@@ -61,8 +62,8 @@ export function karpenterControllerStatements(props: KarpenterControllerPolicyPr
       effect: "Allow",
       actions: ["ec2:RunInstances", "ec2:CreateFleet"],
       resources: [
-        `arn:aws:ec2:${props.region}::image/*`,
-        `arn:aws:ec2:${props.region}::snapshot/*`,
+        ec2("image/*", ""),
+        ec2("snapshot/*", ""),
         ec2(`security-group/${props.nodeSecurityGroupId}`),
         ...props.subnetIds.map((id) => ec2(`subnet/${id}`, props.subnetOwnerAccountId)),
         ec2("capacity-reservation/*"),
@@ -111,7 +112,7 @@ export function karpenterControllerStatements(props: KarpenterControllerPolicyPr
       resources: ["*"],
       condition: [{ test: "StringEquals", variable: "aws:RequestedRegion", values: [props.region] }],
     },
-    { sid: "AmiParameters", effect: "Allow", actions: ["ssm:GetParameter"], resources: [`arn:aws:ssm:${props.region}::parameter/aws/service/*`] },
+    { sid: "AmiParameters", effect: "Allow", actions: ["ssm:GetParameter"], resources: [regionalArn(props.region, "ssm", "", "parameter/aws/service/*")] },
     { sid: "Pricing", effect: "Allow", actions: ["pricing:GetProducts"], resources: ["*"] },
     { sid: "InterruptionQueue", effect: "Allow", actions: ["sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage"], resources: [props.interruptionQueueArn] },
     {

@@ -1,6 +1,5 @@
-import type { EksNodePoolConfig } from "../../environments/schema";
 import { models, type IEC2NodeClass, type INodePool, type KubernetesModel } from "../kubernetes/models";
-import { INSTANCE_TYPES, instanceTypesOf, type InstanceTypeTable } from "./max-pods";
+import { INSTANCE_TYPES, instanceTypesOf, type InstanceTypeTable } from "../../planning/max-pods";
 
 /** Label every node of a NodePool carries, for workloads that want one pool. */
 export const NODE_POOL_LABEL = "orgplat.io/node-pool";
@@ -43,13 +42,38 @@ export function ec2NodeClass(input: NodeClassInput): IEC2NodeClass & KubernetesM
   });
 }
 
+/** What one NodePool may launch, how it consolidates and expires nodes, and how far it may grow. */
+export interface NodePoolSpec {
+  /** Instance families, e.g. ["m6i", "c6i"]; each family × size must be in the instance-type table. */
+  readonly instanceFamilies: readonly string[];
+  /** Instance sizes, e.g. ["large", "xlarge"]. */
+  readonly instanceSizes: readonly string[];
+  readonly capacityTypes: readonly ("spot" | "on-demand")[];
+  /** Ceiling of the pool: vCPUs over all its nodes. */
+  readonly cpuLimit: number;
+  /** Ceiling of the pool: memory over all its nodes, in GiB. */
+  readonly memoryLimitGiB: number;
+  readonly consolidationPolicy: "WhenEmptyOrUnderutilized" | "WhenEmpty";
+  /** Karpenter durations ("1m", "720h", "24h"). */
+  readonly consolidateAfter: string;
+  readonly expireAfter: string;
+  readonly terminationGracePeriod: string;
+  /** At most this share of the pool's nodes is voluntarily disrupted at once. */
+  readonly maxDisruptedPercent: number;
+  /**
+   * A window with no voluntary disruption: cron schedule (UTC) and duration.
+   * @default undefined (no quiet window)
+   */
+  readonly quietWindow?: { readonly schedule: string; readonly duration: string };
+}
+
 export interface NodePoolInput {
   readonly name: string;
   /** The EC2NodeClass the pool's nodes are launched from. */
   readonly nodeClassName: string;
   /** AZ IDs the pool may place nodes in (those with a shared private subnet). */
   readonly azIds: readonly string[];
-  readonly config: EksNodePoolConfig;
+  readonly config: NodePoolSpec;
   /** Where the pool's architectures are looked up. @default INSTANCE_TYPES */
   readonly instanceTypes?: InstanceTypeTable;
 }

@@ -2,12 +2,11 @@ import type { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { Release } from "@cdktf/provider-helm/lib/release";
 import type { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Construct } from "constructs";
-import type { EksNodePoolConfig } from "../../environments/schema";
 import { ValidatedManifest } from "../kubernetes/validated-manifest";
 import { PLATFORM_CHARTS } from "./charts";
 import { KARPENTER_NAMESPACE } from "./karpenter-aws";
-import { ec2NodeClass, nodePool } from "./karpenter-manifests";
-import type { InstanceTypeTable } from "./max-pods";
+import { ec2NodeClass, nodePool, type NodePoolSpec } from "./karpenter-manifests";
+import type { InstanceTypeTable } from "../../planning/max-pods";
 import { KARPENTER_POD_LABELS, KARPENTER_RELEASE, karpenterValues, type KarpenterValues } from "./karpenter-values";
 import { WorkloadAvailability } from "./workload-availability";
 
@@ -28,8 +27,8 @@ export interface KarpenterReleaseProps {
   readonly azIds: readonly string[];
   readonly amiAlias: string;
   /** NodePools by name. */
-  readonly nodePools: Readonly<Record<string, EksNodePoolConfig>>;
-  /** Where the pools' CPU architectures are looked up. @default INSTANCE_TYPES (modules/eks/max-pods.ts) */
+  readonly nodePools: Readonly<Record<string, NodePoolSpec>>;
+  /** Where the pools' CPU architectures are looked up. @default INSTANCE_TYPES (planning/max-pods.ts) */
   readonly instanceTypes?: InstanceTypeTable;
 }
 

@@ -4,7 +4,7 @@ import type { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { EksCluster } from "./cluster";
-import { INSTANCE_TYPES, type InstanceTypeTable } from "./max-pods";
+import { INSTANCE_TYPES, type InstanceTypeTable } from "../../planning/max-pods";
 import { NodeRole } from "./node-role";
 
 /** Label of the system nodes; platform controllers select it. */
@@ -31,7 +31,7 @@ export interface SystemNodeGroupProps {
   readonly releaseVersion?: string;
   /** What must exist before nodes try to join (security group rules, the add-ons nodes need to become Ready). @default [] */
   readonly dependsOn?: readonly ITerraformDependable[];
-  /** Where the types' CPU architecture is looked up. @default INSTANCE_TYPES (modules/eks/max-pods.ts) */
+  /** Where the types' CPU architecture is looked up. @default INSTANCE_TYPES (planning/max-pods.ts) */
   readonly instanceTypeTable?: InstanceTypeTable;
   /** Encrypted gp3 root volume size. @default 50 */
   readonly rootVolumeGiB?: number;
@@ -49,7 +49,7 @@ export class SystemNodeGroup extends Construct {
   constructor(scope: Construct, id: string, props: SystemNodeGroupProps) {
     super(scope, id);
     const name = `${props.cluster.name}-system`;
-    this.nodeRole = new NodeRole(this, "role", { name });
+    this.nodeRole = new NodeRole(this, "role", { name, partition: props.cluster.partition });
     const launchTemplate = new LaunchTemplate(this, "launch-template", {
       name,
       description: `System nodes of EKS ${props.cluster.name}`,

@@ -6,6 +6,7 @@ import type { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import type { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { Construct } from "constructs";
 import { TieredLogGroup, type LogRetentionDays } from "../observability/tiered-log-group";
+import { regionalArn } from "../../planning/partition";
 
 /** Every packet decision of a VPC, kept in CloudWatch Logs (and copied to the log archive). */
 export interface FlowLogsProps {
@@ -61,7 +62,7 @@ export class FlowLogs extends Construct {
           // Confused-deputy guard: only flow logs of this account and region may use the role.
           condition: [
             { test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] },
-            { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:aws:ec2:${props.region}:${props.accountId}:vpc-flow-log/*`] },
+            { test: "ArnLike", variable: "aws:SourceArn", values: [regionalArn(props.region, "ec2", props.accountId, "vpc-flow-log/*")] },
           ],
         },
       ],
@@ -82,7 +83,7 @@ export class FlowLogs extends Construct {
           // The service checks the group exists before delivering; the action cannot be scoped to one group.
           effect: "Allow",
           actions: ["logs:DescribeLogGroups"],
-          resources: [`arn:aws:logs:${props.region}:${props.accountId}:log-group:*`],
+          resources: [regionalArn(props.region, "logs", props.accountId, "log-group:*")],
         },
       ],
     });

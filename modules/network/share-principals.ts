@@ -1,4 +1,5 @@
-import type { EnvironmentModel, OrgModel } from "../../environments/model";
+import type { EnvironmentModel, OrgModel } from "../../planning/model";
+import { arnOf, partitionOf } from "../../planning/partition";
 
 /**
  * RAM principals for an environment's shares: its workload account ids, or the ARNs of the OUs
@@ -14,9 +15,8 @@ export function sharePrincipalsOf(org: OrgModel, env: EnvironmentModel): string[
     env.workloadAccounts.map((a) => {
       const ouId = org.organizationalUnits[a.ou];
       // The root is shared as the whole organization (RAM takes organization and OU ARNs).
-      return ouId.startsWith("r-")
-        ? `arn:aws:organizations::${management.id}:organization/${org.organizationId}`
-        : `arn:aws:organizations::${management.id}:ou/${org.organizationId}/${ouId}`;
+      const resource = ouId.startsWith("r-") ? `organization/${org.organizationId}` : `ou/${org.organizationId}/${ouId}`;
+      return arnOf(partitionOf(org.stateRegion), { service: "organizations", account: management.id, resource });
     }),
   );
 }

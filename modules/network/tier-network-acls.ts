@@ -2,7 +2,7 @@ import { NetworkAcl, type NetworkAclIngress } from "@cdktf/provider-aws/lib/netw
 import type { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import type { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { Construct } from "constructs";
-import type { SubnetTier } from "../../environments/schema";
+import type { SubnetTier } from "../../planning/names";
 
 /** Network ACLs of the three-tier model: public, private (application), data. */
 export interface TierNetworkAclsProps {

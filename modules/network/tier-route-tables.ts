@@ -4,7 +4,7 @@ import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-assoc
 import type { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import type { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { Construct } from "constructs";
-import type { SubnetTier } from "../../environments/schema";
+import type { SubnetTier } from "../../planning/names";
 import type { InternetEgress } from "./internet-egress";
 
 /** Route tables of the four tiers and their ways out. */

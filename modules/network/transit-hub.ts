@@ -1,7 +1,7 @@
 import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway";
 import { Ec2TransitGatewayRouteTable } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route-table";
 import { Construct } from "constructs";
-import { PEERING_TABLE } from "../../environments/network-rules";
+import { PEERING_ROUTE_TABLE } from "../../planning/reserved-names";
 
 /** A region's Transit Gateway with one route table per routing domain. */
 export interface TransitHubProps {
@@ -46,6 +46,6 @@ export class TransitHub extends Construct {
         tags: { Name: `${props.name}-${name}` },
       });
     this.routeTableByDomain = Object.fromEntries(props.domains.map((domain) => [domain, table(domain)]));
-    if (props.peered) this.peeringRouteTable = table(PEERING_TABLE);
+    if (props.peered) this.peeringRouteTable = table(PEERING_ROUTE_TABLE);
   }
 }

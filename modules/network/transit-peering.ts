@@ -4,7 +4,7 @@ import { Ec2TransitGatewayRoute } from "@cdktf/provider-aws/lib/ec2-transit-gate
 import { Ec2TransitGatewayRouteTableAssociation } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
-import type { PeeringRoutes } from "./routing-plan";
+import type { PeeringRoutes } from "../../planning/routing-plan";
 import type { TransitGatewayRef } from "./transit-gateway-ref";
 
 /** One end of a peering: a Transit Gateway and a provider in its region. */

@@ -1,4 +1,4 @@
-import type { AlarmId } from "../../environments/alarm-defaults";
+import type { AlarmId } from "../../planning/alarm-defaults";
 
 /** What an alarm watches; one alarm per watched resource of that kind. */
 export type AlarmSubject = "batch-queue" | "karpenter-queue" | "eks-cluster" | "nat-gateway" | "tgw-attachment" | "state-bucket";

@@ -6,6 +6,7 @@ import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Construct } from "constructs";
 import { KEY_ADMINISTRATION_ACTIONS, KEY_READ_ACTIONS, rolesOf } from "../state/state-access-policies";
+import { partitionOf, regionalArn } from "../../planning/partition";
 
 /** Who administers and reads the topic's key, by role ARN. */
 export interface AlarmTopicRoles {
@@ -40,7 +41,7 @@ export class AlarmTopic extends Construct {
   constructor(scope: Construct, id: string, props: AlarmTopicProps) {
     super(scope, id);
     const { accountId, region } = props;
-    const alarmsOfAccount = `arn:aws:cloudwatch:${region}:${accountId}:alarm:*`;
+    const alarmsOfAccount = regionalArn(region, "cloudwatch", accountId, "alarm:*");
     const fromAlarmsOfAccount = [
       { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
       { test: "ArnLike", variable: "aws:SourceArn", values: [alarmsOfAccount] },
@@ -48,8 +49,8 @@ export class AlarmTopic extends Construct {
     const cloudwatch = [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }];
     const keyPolicy = new DataAwsIamPolicyDocument(this, "key-policy", {
       statement: [
-        { sid: "KeyAdministrationWithoutUse", effect: "Allow", actions: [...KEY_ADMINISTRATION_ACTIONS], resources: ["*"], ...rolesOf(accountId, props.roles.administrators) },
-        { sid: "KeyReadForPlans", effect: "Allow", actions: [...KEY_READ_ACTIONS], resources: ["*"], ...rolesOf(accountId, [props.roles.planner]) },
+        { sid: "KeyAdministrationWithoutUse", effect: "Allow", actions: [...KEY_ADMINISTRATION_ACTIONS], resources: ["*"], ...rolesOf(accountId, props.roles.administrators, partitionOf(region)) },
+        { sid: "KeyReadForPlans", effect: "Allow", actions: [...KEY_READ_ACTIONS], resources: ["*"], ...rolesOf(accountId, [props.roles.planner], partitionOf(region)) },
         // SNS encrypts each message with a data key the publisher (CloudWatch) asks for.
         { sid: "AlarmsOfThisAccountPublish", effect: "Allow", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: ["*"], principals: cloudwatch, condition: fromAlarmsOfAccount },
       ],

@@ -10,6 +10,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
 import { KEY_ADMINISTRATION_ACTIONS, KEY_READ_ACTIONS, rolesOf } from "../state/state-access-policies";
+import { partitionOf, regionalArn } from "../../planning/partition";
 
 const LOG_DELIVERY = "delivery.logs.amazonaws.com";
 
@@ -58,12 +59,12 @@ export class FlowLogArchiveBucket extends Construct {
     const { accountId, region, roles } = props;
     const deliveryConditions: Condition[] = [
       { test: "StringEquals", variable: "aws:SourceAccount", values: [...props.sourceAccountIds] },
-      { test: "ArnLike", variable: "aws:SourceArn", values: props.sourceAccountIds.map((source) => `arn:aws:logs:${region}:${source}:*`) },
+      { test: "ArnLike", variable: "aws:SourceArn", values: props.sourceAccountIds.map((source) => regionalArn(region, "logs", source, "*")) },
     ];
     const keyPolicy = new DataAwsIamPolicyDocument(this, "key-policy", {
       statement: [
-        { sid: "KeyAdministrationWithoutUse", effect: "Allow", actions: [...KEY_ADMINISTRATION_ACTIONS], resources: ["*"], ...rolesOf(accountId, roles.administrators) },
-        { sid: "KeyReadForPlans", effect: "Allow", actions: [...KEY_READ_ACTIONS], resources: ["*"], ...rolesOf(accountId, [roles.planner]) },
+        { sid: "KeyAdministrationWithoutUse", effect: "Allow", actions: [...KEY_ADMINISTRATION_ACTIONS], resources: ["*"], ...rolesOf(accountId, roles.administrators, partitionOf(region)) },
+        { sid: "KeyReadForPlans", effect: "Allow", actions: [...KEY_READ_ACTIONS], resources: ["*"], ...rolesOf(accountId, [roles.planner], partitionOf(region)) },
         {
           sid: "FlowLogDeliveryOfSourceAccounts",
           effect: "Allow",

@@ -1,3 +1,5 @@
+import { arnOf, partitionOf } from "../../planning/partition";
+
 /**
  * Where the log-archive account keeps the flow logs of one region: "<org>-flow-logs-<account id>-<region>".
  * Derived, like state bucket names, so the network stacks name the bucket without reading the
@@ -9,5 +11,5 @@ export function flowLogArchiveBucketName(orgName: string, archiveAccountId: stri
 
 /** The destination a VPC's archive flow log writes to: the region's archive bucket, one folder per environment. */
 export function flowLogArchiveDestination(orgName: string, archiveAccountId: string, region: string, environment: string): string {
-  return `arn:aws:s3:::${flowLogArchiveBucketName(orgName, archiveAccountId, region)}/${environment}`;
+  return arnOf(partitionOf(region), { service: "s3", resource: `${flowLogArchiveBucketName(orgName, archiveAccountId, region)}/${environment}` });
 }

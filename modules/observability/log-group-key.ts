@@ -3,6 +3,7 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
 import { KEY_ADMINISTRATION_ACTIONS, KEY_READ_ACTIONS, rolesOf } from "../state/state-access-policies";
+import { partitionOf, regionalArn } from "../../planning/partition";
 
 /** The cryptographic actions CloudWatch Logs calls on a log group's key (AWS's documented key policy for log groups). */
 export const LOG_GROUP_KEY_USE_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"] as const;
@@ -43,15 +44,15 @@ export class LogGroupKey extends Construct {
     const { accountId, region, roles } = props;
     const policy = new DataAwsIamPolicyDocument(this, "policy", {
       statement: [
-        { sid: "KeyAdministrationWithoutUse", effect: "Allow", actions: [...KEY_ADMINISTRATION_ACTIONS], resources: ["*"], ...rolesOf(accountId, roles.administrators) },
-        { sid: "KeyReadForPlans", effect: "Allow", actions: [...KEY_READ_ACTIONS], resources: ["*"], ...rolesOf(accountId, [roles.planner]) },
+        { sid: "KeyAdministrationWithoutUse", effect: "Allow", actions: [...KEY_ADMINISTRATION_ACTIONS], resources: ["*"], ...rolesOf(accountId, roles.administrators, partitionOf(region)) },
+        { sid: "KeyReadForPlans", effect: "Allow", actions: [...KEY_READ_ACTIONS], resources: ["*"], ...rolesOf(accountId, [roles.planner], partitionOf(region)) },
         {
           sid: "LogGroupsOfThisAccountAndRegion",
           effect: "Allow",
           actions: [...LOG_GROUP_KEY_USE_ACTIONS],
           resources: ["*"],
           principals: [{ type: "Service", identifiers: [`logs.${region}.amazonaws.com`] }],
-          condition: [{ test: "ArnLike", variable: "kms:EncryptionContext:aws:logs:arn", values: [`arn:aws:logs:${region}:${accountId}:log-group:*`] }],
+          condition: [{ test: "ArnLike", variable: "kms:EncryptionContext:aws:logs:arn", values: [regionalArn(region, "logs", accountId, "log-group:*")] }],
         },
       ],
     });

@@ -1,6 +1,6 @@
 import { CloudwatchCompositeAlarm } from "@cdktf/provider-aws/lib/cloudwatch-composite-alarm";
 import { Construct } from "constructs";
-import type { AlarmId } from "../../environments/alarm-defaults";
+import type { AlarmId } from "../../planning/alarm-defaults";
 import type { CompositeAlarmDefinition } from "./alarm-catalog";
 import type { PlatformMetricAlarm } from "./platform-metric-alarm";
 

@@ -1,6 +1,6 @@
 import { CloudwatchMetricAlarm, type CloudwatchMetricAlarmMetricQuery } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
-import type { AlarmThreshold } from "../../environments/alarm-defaults";
+import type { AlarmThreshold } from "../../planning/alarm-defaults";
 import type { MetricAlarmDefinition, MetricRef } from "./alarm-catalog";
 import type { WatchedResource } from "./watched-resource";
 

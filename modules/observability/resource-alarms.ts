@@ -1,7 +1,7 @@
 import type { CloudwatchCompositeAlarm } from "@cdktf/provider-aws/lib/cloudwatch-composite-alarm";
 import type { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
-import type { AlarmId, AlarmThreshold } from "../../environments/alarm-defaults";
+import type { AlarmId, AlarmThreshold } from "../../planning/alarm-defaults";
 import { alarmsOfRule, COMPOSITE_ALARMS, METRIC_ALARMS, type CompositeAlarmDefinition, type MetricAlarmDefinition } from "./alarm-catalog";
 import { PlatformCompositeAlarm } from "./platform-composite-alarm";
 import { PlatformMetricAlarm } from "./platform-metric-alarm";

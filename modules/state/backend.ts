@@ -2,6 +2,7 @@ import { S3Backend, type S3BackendConfig, type TerraformStack } from "cdktf";
 import { accountRoleArn } from "../aws/account-role";
 import type { DeploymentTarget } from "../aws/deployment-target";
 import type { StateLocation } from "./state-location";
+import { partitionOf } from "../../planning/partition";
 
 /** How a stack reaches state in its account's bucket. */
 export interface StateAccessProps {
@@ -25,7 +26,7 @@ export function s3StateConfig(props: StateAccessProps): S3BackendConfig {
     // Without kms_key_id the backend sends SSE-S3 (AES256) headers, which beat the bucket's default KMS key.
     encrypt: true,
     kmsKeyId: location.kmsKeyAliasArn,
-    ...(props.roleName ? { assumeRole: { roleArn: accountRoleArn(location.account, props.roleName), sessionName: "orgplat-state" } } : {}),
+    ...(props.roleName ? { assumeRole: { roleArn: accountRoleArn(location.account, props.roleName, partitionOf(location.region)), sessionName: "orgplat-state" } } : {}),
     ...(emulator
       ? {
           endpoints: { s3: emulator, sts: emulator, iam: emulator, dynamodb: emulator },

@@ -1,4 +1,5 @@
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { accountRootArn, partitionOf, type Partition } from "../../planning/partition";
 
 /** ARNs of the roles of one account that touch its state. */
 export interface StateAccessRoleArns {
@@ -15,9 +16,9 @@ export interface StateAccessRoleArns {
 /** Key policy statements match the caller through its account and `aws:PrincipalArn`, so no role must exist first. */
 type Condition = { readonly test: string; readonly variable: string; readonly values: string[] };
 
-export function rolesOf(accountId: string, roleArns: readonly string[]): { principals: DataAwsIamPolicyDocumentStatement["principals"]; condition: Condition[] } {
+export function rolesOf(accountId: string, roleArns: readonly string[], partition: Partition): { principals: DataAwsIamPolicyDocumentStatement["principals"]; condition: Condition[] } {
   return {
-    principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${accountId}:root`] }],
+    principals: [{ type: "AWS", identifiers: [accountRootArn(partition, accountId)] }],
     condition: [{ test: "ArnEquals", variable: "aws:PrincipalArn", values: [...roleArns] }],
   };
 }
@@ -40,23 +41,24 @@ export const KEY_ADMINISTRATION_ACTIONS = [
  */
 export function stateKeyPolicyStatements(props: { readonly accountId: string; readonly region: string; readonly roles: StateAccessRoleArns }): DataAwsIamPolicyDocumentStatement[] {
   const { accountId, region, roles } = props;
+  const partition = partitionOf(region);
   const viaS3: Condition[] = [
     { test: "StringEquals", variable: "kms:ViaService", values: [`s3.${region}.amazonaws.com`] },
     { test: "StringEquals", variable: "kms:CallerAccount", values: [accountId] },
   ];
   const withVia = (base: ReturnType<typeof rolesOf>) => ({ ...base, condition: [...base.condition, ...viaS3] });
   return [
-    { sid: "KeyAdministrationWithoutUse", effect: "Allow", actions: [...KEY_ADMINISTRATION_ACTIONS], resources: ["*"], ...rolesOf(accountId, [roles.deploy, roles.breakGlass]) },
-    { sid: "KeyReadForPlans", effect: "Allow", actions: [...KEY_READ_ACTIONS], resources: ["*"], ...rolesOf(accountId, [roles.plan]) },
+    { sid: "KeyAdministrationWithoutUse", effect: "Allow", actions: [...KEY_ADMINISTRATION_ACTIONS], resources: ["*"], ...rolesOf(accountId, [roles.deploy, roles.breakGlass], partition) },
+    { sid: "KeyReadForPlans", effect: "Allow", actions: [...KEY_READ_ACTIONS], resources: ["*"], ...rolesOf(accountId, [roles.plan], partition) },
     {
       sid: "StateWritesThroughS3",
       effect: "Allow",
       actions: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
       resources: ["*"],
-      ...withVia(rolesOf(accountId, [roles.deploy, roles.plan])),
+      ...withVia(rolesOf(accountId, [roles.deploy, roles.plan], partition)),
     },
     ...(roles.stateReaders.length
-      ? [{ sid: "StateReadsThroughS3", effect: "Allow", actions: ["kms:Decrypt", "kms:DescribeKey"], resources: ["*"], ...withVia(rolesOf(accountId, roles.stateReaders)) }]
+      ? [{ sid: "StateReadsThroughS3", effect: "Allow", actions: ["kms:Decrypt", "kms:DescribeKey"], resources: ["*"], ...withVia(rolesOf(accountId, roles.stateReaders, partition)) }]
       : []),
   ];
 }

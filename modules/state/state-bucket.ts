@@ -11,6 +11,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
 import { stateBucketPolicyStatements, stateKeyPolicyStatements, type StateAccessRoleArns } from "./state-access-policies";
+import { regionalArn } from "../../planning/partition";
 
 /** Request-metrics filter of every state bucket: the FilterId dimension of its AWS/S3 4xxErrors and 5xxErrors. */
 export const STATE_BUCKET_METRICS_FILTER = "state-requests";
@@ -107,7 +108,7 @@ export class StateBucket extends Construct {
       statement: stateBucketPolicyStatements({
         bucketArn: this.bucket.arn,
         keyArn: this.encryptionKey.arn,
-        keyAliasArn: `arn:aws:kms:${props.region}:${props.accountId}:${props.keyAliasName}`,
+        keyAliasArn: regionalArn(props.region, "kms", props.accountId, props.keyAliasName),
         roles: props.roles,
       }),
     });

@@ -1,4 +1,5 @@
-import type { AccountModel } from "../../environments/model";
+import type { AccountModel } from "../../planning/model";
+import { regionalArn } from "../../planning/partition";
 
 /** Where one stack's state lives: its own account's bucket, one key per stack, under the account's state key. */
 export interface StateLocation {
@@ -34,6 +35,6 @@ export function stateLocationOf(orgName: string, stateRegion: string, account: A
     bucket: stateBucketName(orgName, account),
     key: stateKeyOf(stackName),
     region: stateRegion,
-    kmsKeyAliasArn: `arn:aws:kms:${stateRegion}:${account.id}:${stateKeyAliasName(orgName)}`,
+    kmsKeyAliasArn: regionalArn(stateRegion, "kms", account.id, stateKeyAliasName(orgName)),
   };
 }

@@ -1,4 +1,4 @@
-import { ALARM_DEFAULTS } from "../../environments/alarm-defaults";
+import { ALARM_DEFAULTS } from "../../planning/alarm-defaults";
 import { alarmsOfRule, COMPOSITE_ALARMS, METRIC_ALARMS, type CompositeRule, type MetricAlarmDefinition } from "../../modules/observability/alarm-catalog";
 
 /** Where the alarm table lives and the markers around its generated part. */

@@ -1,5 +1,5 @@
-import type { AccountModel, EnvironmentModel, OrgModel, VpcModel } from "../../environments/model";
-import { domainOf, isMeshed, peeringPlan } from "../../modules/network/routing-plan";
+import type { AccountModel, EnvironmentModel, OrgModel, VpcModel } from "../../planning/model";
+import { domainOf, isMeshed, peeringPlan } from "../../planning/routing-plan";
 
 export const DIAGRAM_START = "<!-- org-diagram:start -->";
 export const DIAGRAM_END = "<!-- org-diagram:end -->";

@@ -204,6 +204,7 @@ interface DetailsBlock {
 function detailsBlock(s: StackPlanSummary): DetailsBlock {
   const open = `\n\n<details><summary><code>${s.stack}</code>: ${s.status === "failed" ? "plan failed" : countsText(s)}</summary>\n\n\`\`\`${s.status === "failed" ? "text" : "diff"}`;
   const close = "\n```\n\n</details>";
+  // eslint-disable-next-line no-control-regex -- terminal colour codes start with ESC
   if (s.status === "failed") return { open, lines: (s.error ?? "").trim().replace(/\u001b\[[0-9;]*m/g, "").replace(/```/g, "'''").split("\n"), close };
   const lines = s.changes.flatMap((c) => [
     `${SYMBOL[c.kind]} ${c.address} (${VERB[c.kind]})`,

@@ -58,7 +58,7 @@ const CASES: Readonly<Record<string, readonly [path: string, fix: RegExp]>> = {
   "quiet-window-six-fields.yaml": ["environments.dev.eks.nodePools.general.quietWindow.schedule", /has 6 fields; Karpenter takes exactly 5 .*no seconds/],
   "quiet-window-sunday-as-7.yaml": ["environments.dev.eks.nodePools.general.quietWindow.schedule", /day of week field "7" is out of range; the field takes 0-6 or sun-sat/],
   "quiet-window-time-zone.yaml": ["environments.dev.eks.nodePools.general.quietWindow.schedule", /take no time zone; drop "CRON_TZ=Europe\/Berlin" and convert the times to UTC/],
-  "region-does-not-exist.yaml": ["regions.us-east-3", /not an AWS region in environments\/aws-facts\.ts; check the spelling, or .* add it under awsFacts\.regions/],
+  "region-does-not-exist.yaml": ["regions.us-east-3", /not an AWS region in planning\/aws-facts\.ts; check the spelling, or .* add it under awsFacts\.regions/],
   "region-group-invalid.json": ["regions.us-east-1.group", /must be one of "us"\|"eu"\|"asia"/],
   "region-name-typo.yaml": ["regions.us-east1", /use names like "us-east-1"/],
   "region-named-constructor.json": ["environments.dev.regions.constructor", /region "constructor" is not in regions \(known: "us-east-1"\)/],

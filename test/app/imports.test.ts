@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const ROOT = join(__dirname, "..", "..");
-const SOURCE_DIRS = ["main.ts", "stacks", "modules", "environments", "scripts", "bench", "test"];
+const SOURCE_DIRS = ["main.ts", "stacks", "modules", "planning", "environments", "scripts", "bench", "test"];
 /** Importing a provider package's root loads every resource class: ~1.7 s and ~500 MB per process. */
 const PROVIDER_ROOT_IMPORT = /(from\s+|require\(\s*|import\(\s*)["']@cdktf\/provider-[a-z]+["']/;
 

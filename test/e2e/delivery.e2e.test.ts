@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { loadOrg, resolveOrg } from "../../environments/load";
-import type { OrgModel } from "../../environments/model";
+import type { OrgModel } from "../../planning/model";
 import { runDrift } from "../../scripts/drift";
 import type { StackDrift } from "../../scripts/lib/drift-report";
 import { terraformCli, type TerraformCommand } from "../../scripts/lib/terraform-cli";

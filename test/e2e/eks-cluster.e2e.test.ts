@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
 import { loadOrg, resolveOrg } from "../../environments/load";
-import type { OrgModel } from "../../environments/model";
+import type { OrgModel } from "../../planning/model";
 import { accountAccessPlan } from "../../stacks/account-access-plan";
 import { BootstrapStack } from "../../stacks/bootstrap-stack";
 import { EksClusterStack } from "../../stacks/eks-cluster-stack";

@@ -221,7 +221,7 @@ export const MOTO_GAPS: readonly MotoGap[] = [
     reason: "follows from the aws_eks_cluster replacement above: the new cluster's issuer URL is known only after apply, and the URL forces a new provider",
     evidence:
       "same re-plan: \"# aws_iam_openid_connect_provider.cluster_oidc_E9345939 must be replaced ~ url = " +
-      '\"oidc.eks.us-east-1.amazonaws.com/id/tkJNBmXUBu\" -> (known after apply) # forces replacement"',
+      '"oidc.eks.us-east-1.amazonaws.com/id/tkJNBmXUBu" -> (known after apply) # forces replacement"',
   },
   {
     kind: "drift",
@@ -232,7 +232,7 @@ export const MOTO_GAPS: readonly MotoGap[] = [
       "(test/e2e/eks-cluster.e2e.test.ts checks that no other role changes)",
     evidence:
       "same re-plan: \"# aws_iam_role.karpenter_controller-role_582C6970 will be updated in-place ~ assume_role_policy = jsonencode({ ... " +
-      '\"oidc.eks.us-east-1.amazonaws.com/id/tkJNBmXUBu:sub\" = \"system:serviceaccount:kube-system:karpenter\" ... }) -> (known after apply)"',
+      '"oidc.eks.us-east-1.amazonaws.com/id/tkJNBmXUBu:sub" = "system:serviceaccount:kube-system:karpenter" ... }) -> (known after apply)"',
   },
   {
     kind: "drift",
@@ -241,7 +241,7 @@ export const MOTO_GAPS: readonly MotoGap[] = [
     reason: "moto invents a remote_access block (SSH key \"eksKeypair\") for a node group created without one; remote_access forces a new node group",
     evidence:
       "same re-plan: \"# aws_eks_node_group.system-nodes_BF3C7D6E must be replaced - remote_access { # forces replacement " +
-      '- ec2_ssh_key = \"eksKeypair\" -> null # forces replacement"',
+      '- ec2_ssh_key = "eksKeypair" -> null # forces replacement"',
   },
   {
     kind: "drift",
@@ -252,7 +252,7 @@ export const MOTO_GAPS: readonly MotoGap[] = [
       "(SecurityGroupRule.description returns ip_range[\"Description\"]), so it comes back empty",
     evidence:
       'same re-plan: "# aws_vpc_security_group_ingress_rule.security-groups_nodes-from-nodes_9A8D8267 will be updated in-place ' +
-      '+ description = \"Pods and node agents across nodes\""; rules with cidr_ipv4 keep theirs',
+      '+ description = "Pods and node agents across nodes""; rules with cidr_ipv4 keep theirs',
   },
   {
     kind: "drift",
@@ -261,7 +261,7 @@ export const MOTO_GAPS: readonly MotoGap[] = [
     reason: "as for ingress rules: the description of an egress rule to a security group reads back empty",
     evidence:
       'same re-plan: "# aws_vpc_security_group_egress_rule.security-groups_control-plane-to-kubelets_A6069000 will be updated in-place ' +
-      '+ description = \"Control plane to kubelets (10250) and extension API servers\""',
+      '+ description = "Control plane to kubelets (10250) and extension API servers""',
   },
   {
     kind: "created-beforehand",

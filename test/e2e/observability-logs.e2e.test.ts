@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { App } from "cdktf";
 import type { Construct } from "constructs";
 import { loadOrg, resolveOrg } from "../../environments/load";
-import type { OrgModel } from "../../environments/model";
+import type { OrgModel } from "../../planning/model";
 import { FlowLogs } from "../../modules/network/flow-logs";
 import { SharedVpc } from "../../modules/network/shared-vpc";
 import { flowLogArchiveDestination } from "../../modules/observability/flow-log-archive-location";

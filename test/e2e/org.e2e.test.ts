@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exampleOrg } from "../../environments/example-org";
 import { loadOrg, resolveOrg } from "../../environments/load";
-import type { OrgModel } from "../../environments/model";
+import type { OrgModel } from "../../planning/model";
 import { synthesizeOrg } from "../../stacks/synthesize";
 import { startMoto, type Moto } from "../support/moto";
 import { StackRunner } from "../support/stack-runner";

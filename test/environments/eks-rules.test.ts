@@ -48,7 +48,7 @@ describe("EKS config validation", () => {
 
   it("rejects a NodePool allowing a type the instance table does not know", () => {
     expect(problemsOf((eks) => (eks.nodePools.general.instanceFamilies = ["m6i", "x9z"]))).toEqual([
-      'environments.dev.eks.nodePools.general.instanceSizes: "x9z.large", "x9z.xlarge", "x9z.2xlarge" are not in the instance-type table (modules/eks/instance-eni-limits.ts) nor under eniLimits, so their pods per node are unknown; every family × size is allowed, so drop the family or size, or declare each type\'s ENI limits, e.g. eniLimits: { "x9z.large": { enis: 3, ipv4PerEni: 10 } }',
+      'environments.dev.eks.nodePools.general.instanceSizes: "x9z.large", "x9z.xlarge", "x9z.2xlarge" are not in the instance-type table (planning/instance-eni-limits.ts) nor under eniLimits, so their pods per node are unknown; every family × size is allowed, so drop the family or size, or declare each type\'s ENI limits, e.g. eniLimits: { "x9z.large": { enis: 3, ipv4PerEni: 10 } }',
     ]);
   });
 
@@ -87,7 +87,7 @@ describe("EKS config validation", () => {
   it("rejects a system node type the instance table does not know, listing the family's known types", () => {
     const problems = problemsOf((eks) => (eks.systemNodes = { instanceTypes: ["t3.huge"], minSize: 2, maxSize: 3 }));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^environments\.dev\.eks\.systemNodes\.instanceTypes\.0: "t3\.huge" is not in the instance-type table \(modules\/eks\/instance-eni-limits\.ts\) nor under eniLimits; known t3 types: t3\.nano, t3\.micro, .*; pick a known type, or for a type newer than the table declare its ENI limits \(aws ec2 describe-instance-types --instance-types t3\.huge\), e\.g\. eniLimits: \{ "t3\.huge": \{ enis: 3, ipv4PerEni: 10 \} \}$/);
+    expect(problems[0]).toMatch(/^environments\.dev\.eks\.systemNodes\.instanceTypes\.0: "t3\.huge" is not in the instance-type table \(planning\/instance-eni-limits\.ts\) nor under eniLimits; known t3 types: t3\.nano, t3\.micro, .*; pick a known type, or for a type newer than the table declare its ENI limits \(aws ec2 describe-instance-types --instance-types t3\.huge\), e\.g\. eniLimits: \{ "t3\.huge": \{ enis: 3, ipv4PerEni: 10 \} \}$/);
   });
 
   it("rejects system node types of two CPU architectures (one AMI per node group)", () => {

@@ -144,7 +144,7 @@ describe("org config validation", () => {
     const org = exampleOrgInput();
     org.accounts[1].id = "x";
     org.regions["eu-west-1"].transitGatewayAsn = 1;
-    expect(() => resolveOrg(org, "my-org.yaml")).toThrow(/^Invalid org config my-org\.yaml \(2 problems\):\n  - account "network" \(#1\): accounts\.1\.id: .*\n  - region "eu-west-1": regions\.eu-west-1\.transitGatewayAsn: /);
+    expect(() => resolveOrg(org, "my-org.yaml")).toThrow(/^Invalid org config my-org\.yaml \(2 problems\):\n {2}- account "network" \(#1\): accounts\.1\.id: .*\n {2}- region "eu-west-1": regions\.eu-west-1\.transitGatewayAsn: /);
   });
 });
 
@@ -163,7 +163,7 @@ describe("org files as editors save them", () => {
     delete (org.environments as Record<string, unknown>).staging;
     const file = join(work, "merge.yaml");
     // environments is the file's last mapping: staging follows dev, whose anchor it merges.
-    const text = stringify(org, { aliasDuplicateObjects: false }).replace(/^  dev:\n/m, "  dev: &dev-settings\n");
+    const text = stringify(org, { aliasDuplicateObjects: false }).replace(/^ {2}dev:\n/m, "  dev: &dev-settings\n");
     writeFileSync(
       file,
       `${text}  staging:\n    <<: *dev-settings\n    workloadAccounts: [workload-staging]\n    regions:\n` +

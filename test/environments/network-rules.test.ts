@@ -5,23 +5,6 @@ import { exampleOrgInput } from "../support/synth";
 const problemsOf = configProblemsOf;
 
 describe("network settings of the org config", () => {
-  it("reserves the environment name the transit stacks use", () => {
-    expect(
-      problemsOf((o) => {
-        o.environments.shared = o.environments.staging;
-        delete o.environments.staging;
-      }),
-    ).toEqual([
-      'environments.shared: environment name "shared" is reserved for the organization-wide Transit Gateway stacks ("shared-<region>-transit"); rename the environment, e.g. "common"',
-    ]);
-  });
-
-  it("reserves the routing domain name of the peering route table", () => {
-    expect(problemsOf((o) => (o.environments.prod.routingDomain = "peering"))).toEqual([
-      'environments.prod.routingDomain: routing domain "peering" is reserved for the Transit Gateway route table that receives traffic from peered regions; pick another name, e.g. "shared-services"',
-    ]);
-  });
-
   it("rejects an interface endpoint for a service the gateway endpoints already serve", () => {
     expect(problemsOf((o) => (o.environments.dev.interfaceEndpoints = ["ecr.api", "s3"]))).toEqual([
       'environments.dev.interfaceEndpoints.1: "s3" is already reached through the gateway endpoint on every private route table; remove it from interfaceEndpoints',

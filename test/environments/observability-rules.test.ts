@@ -1,4 +1,4 @@
-import { ALARM_DEFAULTS } from "../../environments/alarm-defaults";
+import { ALARM_DEFAULTS } from "../../planning/alarm-defaults";
 import { resolveOrg } from "../../environments/load";
 import { configProblemsOf } from "../support/config-problems";
 import { exampleOrgInput } from "../support/synth";

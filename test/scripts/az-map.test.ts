@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { resolveOrg } from "../../environments/load";
-import type { OrgModel } from "../../environments/model";
+import type { OrgModel } from "../../planning/model";
 import { accountIdFromFileName, parseZoneFile, runAzMap } from "../../scripts/az-map";
 import { exampleOrgInput, exampleOrgModel } from "../support/synth";
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { INSTANCE_TYPES } from "../../modules/eks/max-pods";
+import { INSTANCE_TYPES } from "../../planning/max-pods";
 import { ENI_LIMITS_FILE, eniLimitRows, parseInstanceTypes, renderEniLimits, runEniLimits } from "../../scripts/eni-limits";
 import { capturedIo } from "./fixtures/example-synth";
 

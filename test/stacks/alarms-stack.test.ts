@@ -1,7 +1,7 @@
 import { exampleOrgModel, buildTestOrg, resourcesOf, synthStack, findStack, exampleOrgInput, type StackJson } from "../support/synth";
 import { resolveOrg } from "../../environments/load";
 import type { OrgStacks } from "../../stacks/org-app";
-import { ALARM_DEFAULTS } from "../../environments/alarm-defaults";
+import { ALARM_DEFAULTS } from "../../planning/alarm-defaults";
 
 type Body = Record<string, any>;
 

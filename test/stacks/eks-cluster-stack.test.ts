@@ -1,4 +1,5 @@
-import { CLUSTER_ADMIN_POLICY_ARN, CLUSTER_VIEW_POLICY_ARN } from "../../modules/eks/cluster-access";
+const CLUSTER_ADMIN_POLICY_ARN = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+const CLUSTER_VIEW_POLICY_ARN = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy";
 import { PLAN_READER_GROUP } from "../../modules/eks/plan-reader-rbac";
 import { resolveOrg } from "../../environments/load";
 import { buildTestOrg, exampleOrgInput, exampleOrgModel, findStack, resourcesOf, synthStack } from "../support/synth";

@@ -1,6 +1,6 @@
 import { resolveOrg } from "../../environments/load";
-import type { OrgModel } from "../../environments/model";
-import { peeringPlan } from "../../modules/network/routing-plan";
+import type { OrgModel } from "../../planning/model";
+import { peeringPlan } from "../../planning/routing-plan";
 import { buildTestOrg, exampleOrgModel, resourcesOf, synthStack, type StackJson } from "../support/synth";
 import { fourRegionOrg } from "./network-variants";
 

@@ -1,7 +1,7 @@
 import { Testing, type TerraformStack } from "cdktf";
 import { exampleOrg } from "../../environments/example-org";
 import { resolveOrg } from "../../environments/load";
-import type { OrgModel } from "../../environments/model";
+import type { OrgModel } from "../../planning/model";
 import type { OrgConfigInput } from "../../environments/schema";
 import type { DeploymentTarget } from "../../modules/aws/deployment-target";
 import { buildOrg, type OrgStacks } from "../../stacks/org-app";

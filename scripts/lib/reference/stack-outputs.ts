@@ -1,5 +1,5 @@
 import { Testing } from "cdktf";
-import type { OrgModel } from "../../../environments/model";
+import type { OrgModel } from "../../../planning/model";
 import { AccountStack } from "../../../stacks/account-stack";
 import { buildOrg } from "../../../stacks/org-app";
 import { code, generatedHeader, prose, table } from "./markdown";

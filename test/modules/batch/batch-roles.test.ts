@@ -1,6 +1,6 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { Testing } from "cdktf";
-import { BATCH_SERVICE_POLICY_ARN, BatchRoles, batchServiceLinkedRoleArn } from "../../../modules/batch/batch-roles";
+import { BatchRoles, batchServiceLinkedRoleArn } from "../../../modules/batch/batch-roles";
 import { resourcesOf, type StackJson } from "../../support/synth";
 
 type Statement = { effect: string; actions: string[]; resources: string[]; principals?: { identifiers: string[] }[]; condition?: { variable: string; values: string[] }[] };
@@ -24,7 +24,7 @@ describe("BatchRoles", () => {
         "arn:aws:iam::555555555555:role/aws-service-role/batch.amazonaws.com/AWSServiceRoleForBatch",
       );
     });
-    expect(batchServiceLinkedRoleArn("777777777777")).toMatch(/^arn:aws:iam::777777777777:role\/aws-service-role\/batch\.amazonaws\.com\//);
+    expect(batchServiceLinkedRoleArn("777777777777", "aws")).toMatch(/^arn:aws:iam::777777777777:role\/aws-service-role\/batch\.amazonaws\.com\//);
   });
 
   it("names the three roles per environment and region (IAM names are global)", () => {
@@ -39,7 +39,7 @@ describe("BatchRoles", () => {
         condition: [expect.objectContaining({ variable: "aws:SourceAccount", values: ["555555555555"] })],
       }),
     ]);
-    expect(resourcesOf(json, "aws_iam_role_policy_attachment")).toEqual([expect.objectContaining({ policy_arn: BATCH_SERVICE_POLICY_ARN })]);
+    expect(resourcesOf(json, "aws_iam_role_policy_attachment")).toEqual([expect.objectContaining({ policy_arn: "arn:aws:iam::aws:policy/service-role/AWSBatchServiceRole" })]);
   });
 
   it("gives jobs a role only ECS tasks of this account may assume, with no permissions of its own", () => {

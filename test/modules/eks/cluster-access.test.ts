@@ -1,5 +1,5 @@
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { CLUSTER_ADMIN_POLICY_ARN, CLUSTER_VIEW_POLICY_ARN, ClusterAccess } from "../../../modules/eks/cluster-access";
+import { ClusterAccess } from "../../../modules/eks/cluster-access";
 import { resourcesOf } from "../../support/synth";
 import { synthWith, testCluster } from "./eks-fixture";
 
@@ -14,7 +14,7 @@ describe("ClusterAccess", () => {
   it("gives each administrator a STANDARD entry with the cluster-admin policy on the whole cluster", () => {
     expect(entries).toContainEqual(expect.objectContaining({ principal_arn: "arn:aws:iam::555555555555:role/platform-admin", type: "STANDARD" }));
     expect(resourcesOf(json, "aws_eks_access_policy_association")).toEqual([
-      expect.objectContaining({ policy_arn: CLUSTER_ADMIN_POLICY_ARN, access_scope: { type: "cluster" } }),
+      expect.objectContaining({ policy_arn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", access_scope: { type: "cluster" } }),
     ]);
   });
 
@@ -35,7 +35,7 @@ describe("ClusterAccess", () => {
         expect.objectContaining({ principal_arn: planRole, type: "STANDARD", kubernetes_groups: ["orgplat:plan-readers"] }),
       ]);
       expect(resourcesOf(withReader, "aws_eks_access_policy_association")).toEqual([
-        expect.objectContaining({ principal_arn: expect.stringMatching(/^\$\{aws_eks_access_entry\.access_planner_\w+\.principal_arn\}$/), policy_arn: CLUSTER_VIEW_POLICY_ARN, access_scope: { type: "cluster" } }),
+        expect.objectContaining({ principal_arn: expect.stringMatching(/^\$\{aws_eks_access_entry\.access_planner_\w+\.principal_arn\}$/), policy_arn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy", access_scope: { type: "cluster" } }),
       ]);
     });
   });

@@ -1,6 +1,6 @@
 import { eksNodePoolSchema } from "../../../environments/schema";
 import { ec2NodeClass, NODE_POOL_LABEL, nodePool } from "../../../modules/eks/karpenter-manifests";
-import { instanceTypeTable } from "../../../modules/eks/max-pods";
+import { instanceTypeTable } from "../../../planning/max-pods";
 import { validateModel } from "../../../modules/kubernetes/schema-validation";
 
 const AZ_IDS = ["use1-az1", "use1-az2", "use1-az4"];

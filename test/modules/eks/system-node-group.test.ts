@@ -1,4 +1,4 @@
-import { instanceTypeTable } from "../../../modules/eks/max-pods";
+import { instanceTypeTable } from "../../../planning/max-pods";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { NODE_MANAGED_POLICIES } from "../../../modules/eks/managed-policies";
 import { amiTypeFor, SYSTEM_NODE_LABEL, SYSTEM_NODE_TAINT, SystemNodeGroup } from "../../../modules/eks/system-node-group";

@@ -1,6 +1,6 @@
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import type { Construct } from "constructs";
-import { SUBNET_TIERS, type SubnetTier } from "../../../environments/schema";
+import { SUBNET_TIERS, type SubnetTier } from "../../../planning/names";
 import { SharedSubnets } from "../../../modules/network/shared-subnets";
 
 /** Subnet CIDRs of a small two-zone VPC, per tier and AZ ID. */

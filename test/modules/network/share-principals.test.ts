@@ -1,4 +1,4 @@
-import type { EnvironmentModel } from "../../../environments/model";
+import type { EnvironmentModel } from "../../../planning/model";
 import { sharePrincipalsOf } from "../../../modules/network/share-principals";
 import { exampleOrgModel } from "../../support/synth";
 

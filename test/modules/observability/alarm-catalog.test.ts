@@ -1,4 +1,4 @@
-import { ALARM_DEFAULTS, ALARM_IDS } from "../../../environments/alarm-defaults";
+import { ALARM_DEFAULTS, ALARM_IDS } from "../../../planning/alarm-defaults";
 import { alarmsOfRule, COMPOSITE_ALARMS, METRIC_ALARMS } from "../../../modules/observability/alarm-catalog";
 import { KNOWN_METRICS } from "./known-metrics";
 

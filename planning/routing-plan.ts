@@ -1,4 +1,4 @@
-import type { OrgModel, VpcModel } from "../../environments/model";
+import type { OrgModel, VpcModel } from "./model";
 
 /**
  * Who routes to whom, derived from the org model alone: routing domains per region, the peering

@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { AddressPlanError, AddressSpaceExhausted, carveSubnets, carveTiers, cidrsOverlap, ipv6Netnums, packedSubnets, type TierLayout } from "../../environments/address-plan";
+import { AddressPlanError, AddressSpaceExhausted, carveSubnets, carveTiers, cidrsOverlap, ipv6Netnums, packedSubnets, type TierLayout } from "../../planning/address-plan";
 import { resolveOrg } from "../../environments/load";
-import type { OrgModel } from "../../environments/model";
-import { SUBNET_TIERS } from "../../environments/schema";
+import type { OrgModel } from "../../planning/model";
+import { SUBNET_TIERS } from "../../planning/names";
 import { exampleOrgInput } from "../support/synth";
 
 const layout = {

@@ -1,5 +1,5 @@
 import { IPv4, IPv4CidrRange, IPv4Prefix } from "ip-num";
-import { SUBNET_TIERS, type SubnetTier } from "./schema";
+import { SUBNET_TIERS, type SubnetTier } from "./names";
 
 export function cidrRange(cidr: string): IPv4CidrRange {
   return IPv4CidrRange.fromCidr(cidr);

@@ -1,7 +1,7 @@
-import { resolveOrg } from "../../../environments/load";
-import { domainsIn, isMeshed, peeringPlan, sameDomainPeerCidrs, transitDestinations } from "../../../modules/network/routing-plan";
-import { exampleOrgModel } from "../../support/synth";
-import { fourRegionOrg, singleRegionOrg } from "../../stacks/network-variants";
+import { resolveOrg } from "../../environments/load";
+import { domainsIn, isMeshed, peeringPlan, sameDomainPeerCidrs, transitDestinations } from "../../planning/routing-plan";
+import { exampleOrgModel } from "../support/synth";
+import { fourRegionOrg, singleRegionOrg } from "../stacks/network-variants";
 
 describe("routing plan", () => {
   const org = exampleOrgModel();

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { EKS_VERSIONS, factsFor, isPrivateAsn, offeredEksVersions, REGION_AZ_IDS } from "../../environments/aws-facts";
-import { azIdBelongsTo } from "../../environments/az-ids";
+import { EKS_VERSIONS, factsFor, isPrivateAsn, offeredEksVersions, REGION_AZ_IDS } from "../../planning/aws-facts";
+import { azIdBelongsTo } from "../../planning/az-ids";
 import { exampleOrg } from "../../environments/example-org";
 import { validateOrg } from "../../environments/validate";
 import type { OrgConfigInput } from "../../environments/schema";
@@ -53,7 +53,7 @@ describe("org files checked against the AWS facts", () => {
       problemsOn((o) => {
         o.regions["us-east-7"] = { group: "us", azIds: ["use7-az1", "use7-az2"], addressSpace: "10.48.0.0/12", transitGatewayAsn: 64520 };
       }),
-    ).toEqual(['regions.us-east-7: "us-east-7" is not an AWS region in environments/aws-facts.ts; check the spelling, or if AWS launched it since, add it under awsFacts.regions with its AZ IDs']);
+    ).toEqual(['regions.us-east-7: "us-east-7" is not an AWS region in planning/aws-facts.ts; check the spelling, or if AWS launched it since, add it under awsFacts.regions with its AZ IDs']);
   });
 
   it("rejects an AZ ID its region does not have, listing the ones it has", () => {
@@ -74,7 +74,7 @@ describe("org files checked against the AWS facts", () => {
   it("rejects a Kubernetes version EKS does not offer, listing those it does with their standard-support end", () => {
     expect(problemsOn((o) => withEks(o, "1.40"))).toEqual([
       expect.stringMatching(
-        /\.eks\.kubernetesVersion: EKS does not offer Kubernetes 1\.40 \(environments\/aws-facts\.ts\); use one EKS offers \(1\.32: standard support until 2026-03-23; .*1\.35: standard support until 2027-03-27\), or if EKS released it since, add it under awsFacts\.eksVersions/,
+        /\.eks\.kubernetesVersion: EKS does not offer Kubernetes 1\.40 \(planning\/aws-facts\.ts\); use one EKS offers \(1\.32: standard support until 2026-03-23; .*1\.35: standard support until 2027-03-27\), or if EKS released it since, add it under awsFacts\.eksVersions/,
       ),
     ]);
   });

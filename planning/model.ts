@@ -1,6 +1,7 @@
-import type { InstanceTypeTable } from "../modules/eks/max-pods";
 import type { AlarmId, AlarmThreshold } from "./alarm-defaults";
-import type { AccessConfig, AlarmSubscriptionConfig, AccountRole, BatchColour, BatchColourConfig, BatchJobConfig, EksConfig, LogTier, RegionGroup, ShareableTier, SubnetTier } from "./schema";
+import type { InstanceTypeTable } from "./max-pods";
+import type { BatchColour, SubnetTier } from "./names";
+import type { AccessConfig, AlarmSubscriptionConfig, AccountRole, BatchColourConfig, BatchJobConfig, EksConfig, LogTier, RegionGroup, ShareableTier } from "../environments/schema";
 
 /** Days CloudWatch Logs keeps a log group, by the tier the group declares. */
 export type LogRetentionModel = Readonly<Record<LogTier, number>>;
@@ -99,7 +100,7 @@ export interface BatchModel {
 export type EksModel = Readonly<EksConfig> & {
   /**
    * Instance types the nodes may use: the generated table plus the org file's `eniLimits`.
-   * @default INSTANCE_TYPES (modules/eks/max-pods.ts)
+   * @default INSTANCE_TYPES (planning/max-pods.ts)
    */
   readonly instanceTypes?: InstanceTypeTable;
 };

@@ -1,4 +1,4 @@
-import { INSTANCE_TYPES, instanceTypeTable, instanceTypesOf, maxPodsFor, maxPodsOf } from "../../../modules/eks/max-pods";
+import { INSTANCE_TYPES, instanceTypeTable, instanceTypesOf, maxPodsFor, maxPodsOf } from "../../planning/max-pods";
 
 describe("pods per node under the VPC CNI", () => {
   it("is ENIs × (IPv4 per ENI − 1) + 2", () => {
