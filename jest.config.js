@@ -10,7 +10,10 @@ module.exports = {
   transform: {
     "^.+\\.ts$": ["ts-jest", { diagnostics: false }],
     // The Kubernetes model packages (and two of their dependencies) ship ES modules only: transpile them to CommonJS.
-    [`${ESM_ONLY_PACKAGES}.+\\.js$`]: ["ts-jest", { diagnostics: false, tsconfig: { allowJs: true, isolatedModules: true, module: "commonjs", target: "ES2022", esModuleInterop: true } }],
+    [`${ESM_ONLY_PACKAGES}.+\\.js$`]: [
+      "ts-jest",
+      { diagnostics: false, tsconfig: { allowJs: true, isolatedModules: true, module: "commonjs", target: "ES2022", esModuleInterop: true } },
+    ],
   },
   transformIgnorePatterns: [`/node_modules/(?!${ESM_ONLY_PACKAGE_NAMES}/)`],
   resolver: "<rootDir>/test/support/esm-exports-resolver.js",

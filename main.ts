@@ -20,7 +20,9 @@ function main(): number {
   }
   const purpose = process.env.ORGPLAT_ROLE || "plan";
   if (!isRolePurpose(purpose)) {
-    console.error(`ORGPLAT_ROLE="${purpose}" is not a role purpose; use one of ${ROLE_PURPOSES.join(", ")} (plan is read-only, deploy applies, break-glass is the admin role)`);
+    console.error(
+      `ORGPLAT_ROLE="${purpose}" is not a role purpose; use one of ${ROLE_PURPOSES.join(", ")} (plan is read-only, deploy applies, break-glass is the admin role)`,
+    );
     console.error("Nothing was written.");
     return 1;
   }

@@ -67,14 +67,19 @@ function main(): void {
     return file;
   };
   // The command `npm run synth` and cdktf.json run once built (node with its V8 flags), without npm's own start-up.
-  const [, ...synthArgs] = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts["synth:built"].split(" ");
-  const synth = (label: string, name: string, env: NodeJS.ProcessEnv = {}) => measure(label, node, synthArgs, { CDKTF_OUTDIR: outdir(name), ...env }, outdir(name));
+  const [, ...synthArgs] = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts["synth:built"].split(
+    " ",
+  );
+  const synth = (label: string, name: string, env: NodeJS.ProcessEnv = {}) =>
+    measure(label, node, synthArgs, { CDKTF_OUTDIR: outdir(name), ...env }, outdir(name));
 
   const floor = best(5, () => measure("floor: node -e require('cdktf')", node, ["-e", "require('cdktf')"]));
   dropCodeCaches();
   const cold = synth("app (npm run synth), bundled org, first run: no code cache yet", "cold");
   const app = best(7, () => synth("app (npm run synth), bundled org", "app"));
-  const plain = best(5, () => measure("plain tsc output (node dist/main.js), bundled org", node, ["dist/main.js"], { CDKTF_OUTDIR: outdir("plain") }, outdir("plain")));
+  const plain = best(5, () =>
+    measure("plain tsc output (node dist/main.js), bundled org", node, ["dist/main.js"], { CDKTF_OUTDIR: outdir("plain") }, outdir("plain")),
+  );
   const large = orgFile(1.5);
   const over1500 = best(7, () => synth("app, org x1.5", "x1.5", { ORGPLAT_ORG: large }));
   const tenfold = orgFile(10);
@@ -91,9 +96,12 @@ function main(): void {
   const seconds = (ms: number | undefined) => (ms === undefined ? "" : (ms / 1000).toFixed(2));
   console.log("| run | best (s) | median (s) | peak RSS (MB) | stacks | resources |");
   console.log("|---|---:|---:|---:|---:|---:|");
-  for (const r of rows) console.log(`| ${r.label} | ${seconds(r.wallMs)} | ${seconds(r.medianMs)} | ${r.peakRssMb.toFixed(0)} | ${r.stacks ?? ""} | ${r.resources ?? ""} |`);
+  for (const r of rows)
+    console.log(`| ${r.label} | ${seconds(r.wallMs)} | ${seconds(r.medianMs)} | ${r.peakRssMb.toFixed(0)} | ${r.stacks ?? ""} | ${r.resources ?? ""} |`);
   console.log("");
-  console.log(`speed-up of the app over the conventional way: ${(conventional.wallMs / app.wallMs).toFixed(1)}x (median ${(conventional.wallMs / app.medianMs!).toFixed(1)}x)`);
+  console.log(
+    `speed-up of the app over the conventional way: ${(conventional.wallMs / app.wallMs).toFixed(1)}x (median ${(conventional.wallMs / app.medianMs!).toFixed(1)}x)`,
+  );
   console.log(
     `growth: ${(scaled.resources! / app.resources!).toFixed(1)}x resources took ${(scaled.wallMs / app.wallMs).toFixed(1)}x time ` +
       `(${((scaled.wallMs - floor.wallMs) / (app.wallMs - floor.wallMs)).toFixed(1)}x above the floor)`,

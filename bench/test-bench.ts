@@ -61,7 +61,9 @@ function printFiles(label: string, timed: Timed, top: number): void {
   const cpu = timed.cpuSeconds === undefined ? "" : `, ${timed.cpuSeconds.toFixed(1)} s CPU`;
   console.log(`\n${label}: ${timed.seconds.toFixed(1)} s wall${cpu}` + (report ? `, ${report.numPassedTests} passed, ${report.numFailedTests} failed` : ""));
   if (!report) return;
-  const files = report.testResults.map((r) => ({ file: r.name.slice(ROOT.length + 1), seconds: (r.endTime - r.startTime) / 1000 })).sort((a, b) => b.seconds - a.seconds);
+  const files = report.testResults
+    .map((r) => ({ file: r.name.slice(ROOT.length + 1), seconds: (r.endTime - r.startTime) / 1000 }))
+    .sort((a, b) => b.seconds - a.seconds);
   console.log("| test file | s |\n|---|---:|");
   for (const f of files.slice(0, top)) console.log(`| ${f.file} | ${f.seconds.toFixed(1)} |`);
 }
@@ -83,7 +85,7 @@ function timingShim(log: string): string {
     shim,
     [
       "#!/usr/bin/env bash",
-      'start=$(date +%s%N)',
+      "start=$(date +%s%N)",
       'sub="$1"; [ "$1" = state ] && sub="state $2"',
       'dir="$PWD"',
       `( while kill -0 $$ 2>/dev/null; do sleep 0.1; done; echo "$dir|$sub|$(( ($(date +%s%N) - start) / 1000000 ))" >> "${log}" ) </dev/null >/dev/null 2>&1 &`,
@@ -114,7 +116,9 @@ function printTerraform(log: string): void {
       rows.set(key, row);
     }
   }
-  console.log("\nterraform commands (area = the test's tmp directory):\n| area | subcommand | commands | provider start-ups | s (summed) |\n|---|---|---:|---:|---:|");
+  console.log(
+    "\nterraform commands (area = the test's tmp directory):\n| area | subcommand | commands | provider start-ups | s (summed) |\n|---|---|---:|---:|---:|",
+  );
   for (const [key, r] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
     const [a, sub] = key.split("|");
     console.log(`| ${a} | ${sub} | ${r.count} | ${r.providers} | ${(r.ms / 1000).toFixed(1)} |`);
@@ -136,7 +140,9 @@ function main(): void {
   }
   writeTestTimings({
     measuredAt: new Date().toISOString(),
-    machine: `${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} at the end`,
+    machine: `${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} at the end`,
     unit: timingOf(unit),
     full: full && timingOf(full),
   });

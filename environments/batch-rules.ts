@@ -43,7 +43,10 @@ function checkColourState(at: string, batch: BatchConfig, report: Report): void 
   }
   if (!draining) return;
   if (draining === active) {
-    report(`${at}.state.draining`, `"${draining}" cannot be active and draining at once; during a switch the new colour is active and the old one drains: { active: "${active}", draining: "${other}" }`);
+    report(
+      `${at}.state.draining`,
+      `"${draining}" cannot be active and draining at once; during a switch the new colour is active and the old one drains: { active: "${active}", draining: "${other}" }`,
+    );
   } else if (!batch.colours[draining]) {
     report(
       `${at}.state.draining`,
@@ -57,11 +60,18 @@ function checkColourState(at: string, batch: BatchConfig, report: Report): void 
 function checkJobsFit(at: string, batch: BatchConfig, report: Report): void {
   const queued = [batch.state.active, batch.state.draining].filter((c): c is BatchColour => !!c && !!batch.colours[c]);
   for (const [name, job] of Object.entries(batch.jobDefinitions)) {
-    if (!SAFE_NAME.test(name)) report(`${at}.jobDefinitions.${name}`, `job name "${name}" is not safe in resource names; ${SAFE_NAME_HINT.replace('"dev" or "workload-prod"', '"nightly-report"')}`);
+    if (!SAFE_NAME.test(name))
+      report(
+        `${at}.jobDefinitions.${name}`,
+        `job name "${name}" is not safe in resource names; ${SAFE_NAME_HINT.replace('"dev" or "workload-prod"', '"nightly-report"')}`,
+      );
     for (const colour of queued) {
       const max = batch.colours[colour]!.maxVcpus;
       if (job.vcpus > max) {
-        report(`${at}.jobDefinitions.${name}.vcpus`, `job "${name}" needs ${job.vcpus} vCPUs but colour "${colour}" offers at most ${max} (maxVcpus), so it would wait in RUNNABLE forever; lower vcpus or raise batch.colours.${colour}.maxVcpus`);
+        report(
+          `${at}.jobDefinitions.${name}.vcpus`,
+          `job "${name}" needs ${job.vcpus} vCPUs but colour "${colour}" offers at most ${max} (maxVcpus), so it would wait in RUNNABLE forever; lower vcpus or raise batch.colours.${colour}.maxVcpus`,
+        );
       }
     }
   }

@@ -24,7 +24,10 @@ export function eksProblems(org: OrgConfig, facts: AwsFacts, today: string): Con
     checkPublicEndpoint(at, env.eks, report);
     checkNodeImages(at, env.eks, report);
     if (Object.keys(env.eks.nodePools).length === 0) {
-      report(`${at}.nodePools`, `name at least one NodePool, e.g. { general: { instanceFamilies: ["m6i"], instanceSizes: ["large"], cpuLimit: 64, memoryLimitGiB: 256 } }; without one Karpenter launches nothing`);
+      report(
+        `${at}.nodePools`,
+        `name at least one NodePool, e.g. { general: { instanceFamilies: ["m6i"], instanceSizes: ["large"], cpuLimit: 64, memoryLimitGiB: 256 } }; without one Karpenter launches nothing`,
+      );
     }
     for (const [poolName, pool] of Object.entries(env.eks.nodePools)) checkNodePool(`${at}.nodePools.${poolName}`, pool, env.eks.minPodsPerNode, table, report);
   }
@@ -73,7 +76,10 @@ function checkSystemNodes(at: string, eks: EksConfig, table: InstanceTypeTable, 
   // One managed node group runs one AMI, built for one CPU architecture.
   const architectures = [...new Set(instanceTypes.filter((t) => known(table, t)).map((t) => table[t].architecture))];
   if (architectures.length > 1) {
-    report(`${at}.systemNodes.instanceTypes`, `mixes CPU architectures (${list(instanceTypes.filter((t) => known(table, t)).map((t) => `${t}: ${table[t].architecture}`))}); a node group runs one AMI, so pick types of one architecture`);
+    report(
+      `${at}.systemNodes.instanceTypes`,
+      `mixes CPU architectures (${list(instanceTypes.filter((t) => known(table, t)).map((t) => `${t}: ${table[t].architecture}`))}); a node group runs one AMI, so pick types of one architecture`,
+    );
   }
 }
 
@@ -97,7 +103,10 @@ function checkNodePool(at: string, pool: EksNodePoolConfig, minPods: number, tab
     );
   }
   if (pool.quietWindow && pool.maxDisruptedPercent === 0) {
-    report(`${at}.quietWindow`, `maxDisruptedPercent is already 0 (no voluntary disruption ever), so a quiet window changes nothing; drop quietWindow or allow some disruption outside it`);
+    report(
+      `${at}.quietWindow`,
+      `maxDisruptedPercent is already 0 (no voluntary disruption ever), so a quiet window changes nothing; drop quietWindow or allow some disruption outside it`,
+    );
   }
 }
 

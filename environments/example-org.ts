@@ -27,7 +27,14 @@ const vpcIn = (region: keyof typeof firstAzIds, vpcCidr: string) => ({ vpcCidr, 
 const batchCompute = { instanceTypes: ["m6i", "c6i"], maxVcpus: 256, spotAllocationStrategy: "SPOT_PRICE_CAPACITY_OPTIMIZED", rootVolumeGiB: 50 } as const;
 
 const batchJobs = {
-  "nightly-report": { image: "public.ecr.aws/docker/library/busybox:1.36", vcpus: 1, memoryMiB: 2048, command: ["echo", "report"], retryAttempts: 3, timeoutSeconds: 3600 },
+  "nightly-report": {
+    image: "public.ecr.aws/docker/library/busybox:1.36",
+    vcpus: 1,
+    memoryMiB: 2048,
+    command: ["echo", "report"],
+    retryAttempts: 3,
+    timeoutSeconds: 3600,
+  },
 };
 
 /** Karpenter's general-purpose pool: current x86 families from large to 2xlarge (29 to 58 pods per node). */
@@ -101,13 +108,25 @@ export const exampleOrg: OrgConfigInput = {
       observability: { logRetention: { security: 30 }, alarms: { "nat-traffic-anomaly": { threshold: 4 } }, subscriptions: [] },
       shareWith: "accounts",
       // One colour at a time until a change rolls out; see the README's blue-green runbook.
-      batch: { regions: ["us-east-1"], colours: { blue: { ...batchCompute, instanceTypes: [...batchCompute.instanceTypes] } }, state: { active: "blue" }, jobDefinitions: batchJobs },
+      batch: {
+        regions: ["us-east-1"],
+        colours: { blue: { ...batchCompute, instanceTypes: [...batchCompute.instanceTypes] } },
+        state: { active: "blue" },
+        jobDefinitions: batchJobs,
+      },
       eks: {
         regions: ["us-east-1"],
         platformAdminRoleArn: "arn:aws:iam::555555555555:role/platform-admin",
         // dev takes every new node image as it comes out (amiAlias defaults to al2023@latest); prod pins below.
         allowLatestAmi: true,
-        nodePools: { general: { ...generalNodePool, instanceFamilies: [...generalNodePool.instanceFamilies], instanceSizes: [...generalNodePool.instanceSizes], capacityTypes: [...generalNodePool.capacityTypes] } },
+        nodePools: {
+          general: {
+            ...generalNodePool,
+            instanceFamilies: [...generalNodePool.instanceFamilies],
+            instanceSizes: [...generalNodePool.instanceSizes],
+            capacityTypes: [...generalNodePool.capacityTypes],
+          },
+        },
       },
       regions: {
         "us-east-1": vpcIn("us-east-1", "10.0.0.0/16"),
@@ -119,7 +138,12 @@ export const exampleOrg: OrgConfigInput = {
       workloadAccounts: ["workload-staging"],
       routingDomain: "nonprod",
       natGateways: "single",
-      batch: { regions: ["us-east-1"], colours: { blue: { ...batchCompute, instanceTypes: [...batchCompute.instanceTypes] } }, state: { active: "blue" }, jobDefinitions: batchJobs },
+      batch: {
+        regions: ["us-east-1"],
+        colours: { blue: { ...batchCompute, instanceTypes: [...batchCompute.instanceTypes] } },
+        state: { active: "blue" },
+        jobDefinitions: batchJobs,
+      },
       regions: {
         "us-east-1": vpcIn("us-east-1", "10.1.0.0/16"),
         "eu-west-1": vpcIn("eu-west-1", "10.17.0.0/16"),

@@ -32,7 +32,9 @@ export function scheduleProblem(schedule: string): string | undefined {
   if (spec === "") return `is empty; write a 5-field cron expression in UTC, ${EXAMPLE}`;
   if (/^(CRON_)?TZ=/.test(spec)) return `Karpenter schedules are always UTC and take no time zone; drop "${spec.split(/\s/)[0]}" and convert the times to UTC`;
   if (spec.startsWith("@")) {
-    return (SCHEDULE_MACROS as readonly string[]).includes(spec) ? undefined : `"${spec}" is not a macro Karpenter accepts (${SCHEDULE_MACROS.join(", ")}); or write 5 cron fields, ${EXAMPLE}`;
+    return (SCHEDULE_MACROS as readonly string[]).includes(spec)
+      ? undefined
+      : `"${spec}" is not a macro Karpenter accepts (${SCHEDULE_MACROS.join(", ")}); or write 5 cron fields, ${EXAMPLE}`;
   }
   const fields = spec.split(/\s+/);
   if (fields.length !== 5) {

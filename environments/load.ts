@@ -92,7 +92,9 @@ function toModel(org: OrgConfig): OrgModel {
     name,
     routingDomain: env.routingDomain,
     natGateways: env.natGateways,
-    logRetention: Object.fromEntries(LOG_TIERS.map((tier) => [tier, env.observability?.logRetention?.[tier] ?? org.observability.logRetention[tier]])) as LogRetentionModel,
+    logRetention: Object.fromEntries(
+      LOG_TIERS.map((tier) => [tier, env.observability?.logRetention?.[tier] ?? org.observability.logRetention[tier]]),
+    ) as LogRetentionModel,
     interfaceEndpoints: env.interfaceEndpoints,
     ipv6: env.ipv6,
     shareWith: env.shareWith,

@@ -26,7 +26,10 @@ export function networkProblems(org: OrgConfig): ConfigProblem[] {
 function checkEndpoints(at: string, services: readonly string[], report: Report): void {
   services.forEach((service, i) => {
     if (GATEWAY_ENDPOINT_SERVICES.includes(service)) {
-      report(`${at}.interfaceEndpoints.${i}`, `"${service}" is already reached through the gateway endpoint on every private route table; remove it from interfaceEndpoints`);
+      report(
+        `${at}.interfaceEndpoints.${i}`,
+        `"${service}" is already reached through the gateway endpoint on every private route table; remove it from interfaceEndpoints`,
+      );
     }
   });
   duplicatesIn(services).forEach((i) => report(`${at}.interfaceEndpoints.${i}`, `"${services[i]}" is listed twice`));
@@ -46,7 +49,10 @@ function checkOuShare(org: OrgConfig, envName: string, report: Report): void {
   for (const ou of ous) {
     const outsiders = org.accounts.filter((a) => a.ou === ou && !env.workloadAccounts.includes(a.name)).map((a) => a.name);
     if (outsiders.length) {
-      report(at, `sharing with OU "${ou}" would also give ${outsiders.map((n) => `"${n}"`).join(", ")} the environment's subnets; use shareWith "accounts", or move those accounts out of the OU`);
+      report(
+        at,
+        `sharing with OU "${ou}" would also give ${outsiders.map((n) => `"${n}"`).join(", ")} the environment's subnets; use shareWith "accounts", or move those accounts out of the OU`,
+      );
     }
   }
 }

@@ -27,7 +27,8 @@ export function observabilityProblems(org: OrgConfig): ConfigProblem[] {
     if (overridesAlarms && !org.observability?.alarms) {
       problems.push({
         path: `environments.${envName}.observability`,
-        message: "overrides alarms that are not configured: add observability.alarms at org level (it may be empty, {}), or remove this environment's alarms and subscriptions",
+        message:
+          "overrides alarms that are not configured: add observability.alarms at org level (it may be empty, {}), or remove this environment's alarms and subscriptions",
       });
     }
   }

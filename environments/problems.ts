@@ -32,7 +32,9 @@ export function subjectOf(path: string, accountNames: readonly unknown[] = []): 
       return key ? `region "${key}"` : "regions";
     case "accounts":
       if (!key) return "accounts";
-      return typeof accountNames[Number(key)] === "string" && accountNames[Number(key)] !== "" ? `account "${accountNames[Number(key)]}" (#${key})` : `account #${key}`;
+      return typeof accountNames[Number(key)] === "string" && accountNames[Number(key)] !== ""
+        ? `account "${accountNames[Number(key)]}" (#${key})`
+        : `account #${key}`;
     case "organizationalUnits":
       return key ? `OU "${key}"` : "organizationalUnits";
     default:

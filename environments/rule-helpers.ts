@@ -35,11 +35,17 @@ export function checkSharedSubnetPlacement(envName: string, env: EnvironmentConf
   const { at, regions } = workload;
   regions.forEach((region, i) => {
     if (!has(env.regions, region)) {
-      report(`${at}.regions.${i}`, `region "${region}" has no VPC in environment "${envName}" (it has ${list(Object.keys(env.regions))}); ${workload.runsIn} runs in the environment's shared private subnets, so add the region under environments.${envName}.regions or drop it here`);
+      report(
+        `${at}.regions.${i}`,
+        `region "${region}" has no VPC in environment "${envName}" (it has ${list(Object.keys(env.regions))}); ${workload.runsIn} runs in the environment's shared private subnets, so add the region under environments.${envName}.regions or drop it here`,
+      );
     }
     if (regions.indexOf(region) !== i) report(`${at}.regions.${i}`, `region "${region}" is listed twice`);
   });
   if (!env.sharedTiers.includes("private")) {
-    report(`${at}.regions`, `${workload.runsInShared} runs in the shared private subnets, but environments.${envName}.sharedTiers (${list(env.sharedTiers)}) does not share "private" with the workload accounts; add it`);
+    report(
+      `${at}.regions`,
+      `${workload.runsInShared} runs in the shared private subnets, but environments.${envName}.sharedTiers (${list(env.sharedTiers)}) does not share "private" with the workload accounts; add it`,
+    );
   }
 }

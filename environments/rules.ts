@@ -41,19 +41,28 @@ function checkAccounts(org: OrgConfig, report: Report): void {
   org.accounts.forEach((account, i) => {
     const idTwin = firstById.get(account.id);
     if (idTwin !== undefined) {
-      report(`accounts.${i}.id`, `account "${account.name}" reuses id ${account.id} of account "${org.accounts[idTwin].name}"; every account id must be unique`);
+      report(
+        `accounts.${i}.id`,
+        `account "${account.name}" reuses id ${account.id} of account "${org.accounts[idTwin].name}"; every account id must be unique`,
+      );
     } else firstById.set(account.id, i);
     const nameTwin = firstByName.get(account.name);
     if (nameTwin !== undefined) {
       report(`accounts.${i}.name`, `name "${account.name}" is already used by the account with id ${org.accounts[nameTwin].id}; account names must be unique`);
     } else firstByName.set(account.name, i);
     if (!has(org.organizationalUnits, account.ou)) {
-      report(`accounts.${i}.ou`, `account "${account.name}" names OU "${account.ou}", which is not in organizationalUnits (known: ${list(Object.keys(org.organizationalUnits))})`);
+      report(
+        `accounts.${i}.ou`,
+        `account "${account.name}" names OU "${account.ou}", which is not in organizationalUnits (known: ${list(Object.keys(org.organizationalUnits))})`,
+      );
     }
   });
   const network = org.accounts.filter((a) => a.role === "network");
   if (network.length !== 1) {
-    report("accounts", `exactly one account must have role "network" (it owns the shared VPCs and Transit Gateways); found ${network.length}${network.length ? `: ${list(network.map((a) => a.name))}` : ""}`);
+    report(
+      "accounts",
+      `exactly one account must have role "network" (it owns the shared VPCs and Transit Gateways); found ${network.length}${network.length ? `: ${list(network.map((a) => a.name))}` : ""}`,
+    );
   }
 }
 
@@ -84,21 +93,33 @@ function checkRegions(org: OrgConfig, facts: AwsFacts, report: Report): void {
     }
     region.azIds.forEach((azId, i) => {
       if (!azIdBelongsTo(azId, name)) {
-        report(`regions.${name}.azIds.${i}`, `"${azId}" is not an AZ ID of ${name}; AZ IDs there look like "${azIdPrefixOf(name)}-az1" (use AZ IDs, not AZ names such as "${name}a")`);
+        report(
+          `regions.${name}.azIds.${i}`,
+          `"${azId}" is not an AZ ID of ${name}; AZ IDs there look like "${azIdPrefixOf(name)}-az1" (use AZ IDs, not AZ names such as "${name}a")`,
+        );
       } else if (!knownAzIds.includes(azId)) {
-        report(`regions.${name}.azIds.${i}`, `${name} has no AZ "${azId}" (it has ${list(knownAzIds)}); pick one of those, or if AWS added it since, list it under awsFacts.regions.${name}.azIds`);
+        report(
+          `regions.${name}.azIds.${i}`,
+          `${name} has no AZ "${azId}" (it has ${list(knownAzIds)}); pick one of those, or if AWS added it since, list it under awsFacts.regions.${name}.azIds`,
+        );
       }
       if (region.azIds.indexOf(azId) !== i) report(`regions.${name}.azIds.${i}`, `"${azId}" is listed twice`);
     });
     const asnTwin = asnOwner.get(region.transitGatewayAsn);
     if (asnTwin) {
-      report(`regions.${name}.transitGatewayAsn`, `ASN ${region.transitGatewayAsn} is already used by ${asnTwin}; every Transit Gateway needs its own amazon_side_asn`);
+      report(
+        `regions.${name}.transitGatewayAsn`,
+        `ASN ${region.transitGatewayAsn} is already used by ${asnTwin}; every Transit Gateway needs its own amazon_side_asn`,
+      );
     } else asnOwner.set(region.transitGatewayAsn, name);
   }
   names.forEach((a, i) =>
     names.slice(i + 1).forEach((b) => {
       if (cidrsOverlap(org.regions[a].addressSpace, org.regions[b].addressSpace)) {
-        report(`regions.${b}.addressSpace`, `${org.regions[b].addressSpace} overlaps ${a}'s ${org.regions[a].addressSpace}; peered regions need disjoint address spaces`);
+        report(
+          `regions.${b}.addressSpace`,
+          `${org.regions[b].addressSpace} overlaps ${a}'s ${org.regions[a].addressSpace}; peered regions need disjoint address spaces`,
+        );
       }
     }),
   );
@@ -112,7 +133,8 @@ function checkEnvironments(org: OrgConfig, report: Report): void {
     env.workloadAccounts.forEach((name, i) => {
       const account = accountsByName.get(name);
       if (!account) report(`${at}.workloadAccounts.${i}`, `account "${name}" is not in accounts (known: ${list([...accountsByName.keys()])})`);
-      else if (account.role !== "workload") report(`${at}.workloadAccounts.${i}`, `account "${name}" has role "${account.role}"; only accounts with role "workload" run environments`);
+      else if (account.role !== "workload")
+        report(`${at}.workloadAccounts.${i}`, `account "${name}" has role "${account.role}"; only accounts with role "workload" run environments`);
     });
     if (Object.keys(env.regions).length === 0) report(`${at}.regions`, `name at least one region (${list(Object.keys(org.regions))})`);
     for (const [regionName, vpc] of Object.entries(env.regions)) {

@@ -41,7 +41,7 @@ export const RETIRED_RETENTION_FIELDS: Readonly<Record<string, { readonly tier: 
 
 /** Lower-case, starts with a letter: safe in stack names, S3 keys and bucket names. */
 const SAFE_NAME = /^[a-z][a-z0-9-]{0,22}[a-z0-9]$/;
-const SAFE_NAME_HINT = "use 2-24 characters of a-z, 0-9 and '-', starting with a letter, e.g. \"dev\" or \"workload-prod\"";
+const SAFE_NAME_HINT = 'use 2-24 characters of a-z, 0-9 and \'-\', starting with a letter, e.g. "dev" or "workload-prod"';
 
 export function isIpv4Cidr(value: string): boolean {
   if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(value)) return false;
@@ -53,9 +53,7 @@ export function isIpv4Cidr(value: string): boolean {
   }
 }
 
-const ipv4Cidr = z
-  .string()
-  .refine(isIpv4Cidr, { message: "must be an IPv4 network in CIDR notation with no host bits set, e.g. \"10.0.0.0/16\"" });
+const ipv4Cidr = z.string().refine(isIpv4Cidr, { message: 'must be an IPv4 network in CIDR notation with no host bits set, e.g. "10.0.0.0/16"' });
 
 const { largest: LARGEST_PREFIX, smallest: SMALLEST_PREFIX } = VPC_PREFIX_LIMITS;
 const PREFIX_HINT = `AWS accepts VPC and subnet blocks from /${LARGEST_PREFIX} to /${SMALLEST_PREFIX}`;
@@ -74,19 +72,29 @@ const safeName = z.string().regex(SAFE_NAME, { message: SAFE_NAME_HINT });
 const logRetentionDays = z
   .number()
   .int()
-  .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), { message: `must be a retention CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}` });
+  .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), {
+    message: `must be a retention CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
+  });
 
 const iamRoleName = (example: string) =>
-  z.string().regex(/^[\w+=,.@-]{1,64}$/, { message: `must be an IAM role name (1-64 of a-z, A-Z, 0-9 and +=,.@_-), e.g. "${example}"` }).default(example);
-const iamRoleArn = z.string().regex(/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/, { message: "must be an IAM role ARN like \"arn:aws:iam::111111111111:role/platform-engineers\"" });
+  z
+    .string()
+    .regex(/^[\w+=,.@-]{1,64}$/, { message: `must be an IAM role name (1-64 of a-z, A-Z, 0-9 and +=,.@_-), e.g. "${example}"` })
+    .default(example);
+const iamRoleArn = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/, { message: 'must be an IAM role ARN like "arn:aws:iam::111111111111:role/platform-engineers"' });
 
 /** GitHub repository whose workflows plan and deploy the org through OIDC. */
 export const githubSchema = z
   .object({
     /** "<owner>/<repo>", exactly as in the OIDC token's `sub` claim. */
-    repository: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { message: "must be \"<owner>/<repo>\", e.g. \"example-org/platform\"" }),
+    repository: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { message: 'must be "<owner>/<repo>", e.g. "example-org/platform"' }),
     /** Branch whose scheduled drift check runs with the plan role (`repo:<repository>:ref:refs/heads/<branch>`). */
-    driftBranch: z.string().regex(/^[\w./-]+$/, { message: "must be a branch name like \"main\"" }).default("main"),
+    driftBranch: z
+      .string()
+      .regex(/^[\w./-]+$/, { message: 'must be a branch name like "main"' })
+      .default("main"),
   })
   .strict();
 
@@ -101,7 +109,12 @@ export const accessSchema = z
      * Prefix of the roles other accounts' stacks read this account's state outputs through: one per consumer
      * account ("<prefix>-<consumer account name>"), granting exactly the keys that account's stacks read.
      */
-    stateReaderRoleName: z.string().regex(/^[\w+=,.@-]{1,39}$/, { message: "must be an IAM role name prefix of at most 39 characters (the consumer account's name follows), e.g. \"orgplat-state-reader\"" }).default("orgplat-state-reader"),
+    stateReaderRoleName: z
+      .string()
+      .regex(/^[\w+=,.@-]{1,39}$/, {
+        message: 'must be an IAM role name prefix of at most 39 characters (the consumer account\'s name follows), e.g. "orgplat-state-reader"',
+      })
+      .default("orgplat-state-reader"),
     /** Trust of the plan and deploy roles to GitHub Actions through OIDC; none means no OIDC provider and no CI trust. */
     github: githubSchema.optional(),
     /** People's roles (e.g. IAM Identity Center permission-set roles) that may assume the plan or deploy role of every account. */
@@ -120,7 +133,7 @@ export const accessSchema = z
 export const accountSchema = z
   .object({
     /** 12-digit AWS account id, quoted so leading zeros survive. */
-    id: z.string().regex(/^\d{12}$/, { message: "must be the 12-digit AWS account id as a quoted string, e.g. \"111111111111\"" }),
+    id: z.string().regex(/^\d{12}$/, { message: 'must be the 12-digit AWS account id as a quoted string, e.g. "111111111111"' }),
     /** Short name used in stack names and tags. */
     name: safeName,
     /** What the account is for; decides which stacks land in it (exactly one network account). */
@@ -187,7 +200,11 @@ export const batchColourSchema = z
   .object({
     /** Instance types or families Batch may launch, e.g. ["m6i", "c6i.2xlarge"], or ["optimal"]. */
     instanceTypes: z
-      .array(z.string().regex(/^(optimal|[a-z][a-z0-9-]*(\.[a-z0-9]+)?)$/, { message: "must be an instance type or family like \"m6i\" or \"c6i.2xlarge\", or \"optimal\"" }))
+      .array(
+        z
+          .string()
+          .regex(/^(optimal|[a-z][a-z0-9-]*(\.[a-z0-9]+)?)$/, { message: 'must be an instance type or family like "m6i" or "c6i.2xlarge", or "optimal"' }),
+      )
       .min(1),
     /** Ceiling of each of the colour's two compute environments (they scale from 0). */
     maxVcpus: z.number().int().min(1).max(100_000),
@@ -196,7 +213,10 @@ export const batchColourSchema = z
     /** Batch-managed ECS AMI family. */
     imageType: z.enum(["ECS_AL2023", "ECS_AL2", "ECS_AL2023_NVIDIA", "ECS_AL2_NVIDIA"]).default("ECS_AL2023"),
     /** Exact AMI instead of the family's latest, e.g. "ami-0abc1234def567890". */
-    amiId: z.string().regex(/^ami-[0-9a-f]{8,17}$/, { message: "must be an AMI id like \"ami-0abc1234def567890\"" }).optional(),
+    amiId: z
+      .string()
+      .regex(/^ami-[0-9a-f]{8,17}$/, { message: 'must be an AMI id like "ami-0abc1234def567890"' })
+      .optional(),
     /** Encrypted gp3 root volume of the colour's launch template. */
     rootVolumeGiB: z.number().int().min(30).max(16_384).default(30),
   })
@@ -251,20 +271,27 @@ export const batchSchema = z
   .strict();
 
 /** Karpenter's budget durations: minutes and hours only, as its NodePool CRD requires ("8h", "90m", "1h30m"). */
-const budgetDuration = z.string().regex(/^(([0-9]+(h|m))|([0-9]+h[0-9]+m))$/, { message: 'must be hours and/or minutes like "8h", "90m" or "1h30m" (Karpenter budgets take no seconds)' });
+const budgetDuration = z
+  .string()
+  .regex(/^(([0-9]+(h|m))|([0-9]+h[0-9]+m))$/, { message: 'must be hours and/or minutes like "8h", "90m" or "1h30m" (Karpenter budgets take no seconds)' });
 
 /** Karpenter's duration syntax: "30s", "5m", "720h", "1h30m". */
-const karpenterDuration = z.string().regex(/^([0-9]+(s|m|h))+$/, { message: "must be a duration like \"30s\", \"5m\" or \"720h\"" });
+const karpenterDuration = z.string().regex(/^([0-9]+(s|m|h))+$/, { message: 'must be a duration like "30s", "5m" or "720h"' });
 
 /** One Karpenter NodePool: what it may launch, how it consolidates, how far it may grow. */
 export const eksNodePoolSchema = z
   .object({
     /** Instance families, e.g. ["m6i", "c6i"]; every family × size must be in planning/max-pods.ts (checked in eks-rules.ts). */
-    instanceFamilies: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "must be an instance family like \"m6i\"" })).min(1),
+    instanceFamilies: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, { message: 'must be an instance family like "m6i"' })).min(1),
     /** Instance sizes, e.g. ["large", "xlarge"]. */
-    instanceSizes: z.array(z.string().regex(/^(nano|micro|small|medium|large|[0-9]*xlarge)$/, { message: "must be an instance size like \"large\" or \"2xlarge\"" })).min(1),
+    instanceSizes: z
+      .array(z.string().regex(/^(nano|micro|small|medium|large|[0-9]*xlarge)$/, { message: 'must be an instance size like "large" or "2xlarge"' }))
+      .min(1),
     /** Karpenter prefers Spot and falls back to On-Demand when both are allowed. */
-    capacityTypes: z.array(z.enum(["spot", "on-demand"])).min(1).default(["spot", "on-demand"]),
+    capacityTypes: z
+      .array(z.enum(["spot", "on-demand"]))
+      .min(1)
+      .default(["spot", "on-demand"]),
     /** Ceiling of the pool: vCPUs over all its nodes. */
     cpuLimit: z.number().int().min(1),
     /** Ceiling of the pool: memory over all its nodes, in GiB. */
@@ -304,18 +331,23 @@ export const eksSchema = z
     /** Regions of the environment that run a cluster (each must have the environment's VPC). */
     regions: z.array(z.string()).min(1),
     /** Kubernetes minor version. The default, 1.35, is in EKS standard support until 2027-03-27 (AWS's release calendar). */
-    kubernetesVersion: z.string().regex(/^1\.[0-9]{2}$/, { message: "must be a Kubernetes minor version like \"1.35\"" }).default("1.35"),
+    kubernetesVersion: z
+      .string()
+      .regex(/^1\.[0-9]{2}$/, { message: 'must be a Kubernetes minor version like "1.35"' })
+      .default("1.35"),
     /** What EKS does at the end of standard support: STANDARD upgrades the cluster; EXTENDED keeps the version, billed as extended support. */
     supportType: z.enum(["STANDARD", "EXTENDED"]).default("STANDARD"),
     /** IAM role given cluster-admin through an access entry, e.g. "arn:aws:iam::555555555555:role/platform-admin". */
-    platformAdminRoleArn: z.string().regex(/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/, { message: "must be an IAM role ARN like \"arn:aws:iam::555555555555:role/platform-admin\"" }),
+    platformAdminRoleArn: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/, { message: 'must be an IAM role ARN like "arn:aws:iam::555555555555:role/platform-admin"' }),
     /** CIDRs allowed to reach a public API endpoint; empty keeps the endpoint private only. */
     publicAccessCidrs: z.array(ipv4Cidr).default([]),
     /** The managed node group for Karpenter and other system pods (never on Karpenter's own nodes). */
     systemNodes: z
       .object({
         /** Instance types of the node group, all of one CPU architecture, e.g. ["m6i.large"]. */
-        instanceTypes: z.array(z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { message: "must be an instance type like \"m6i.large\"" })).min(1),
+        instanceTypes: z.array(z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { message: 'must be an instance type like "m6i.large"' })).min(1),
         /** At least 2, one per zone for the 2 replicas of each platform controller. */
         minSize: z.number().int().min(2, { message: "must be at least 2 so each platform controller keeps 2 replicas on 2 nodes" }),
         /** Most nodes of the group, at least `minSize`. */
@@ -324,14 +356,20 @@ export const eksSchema = z
          * EKS-optimized AMI release of the node group, e.g. "1.35.0-20260129" (Kubernetes version, then the AMI date);
          * required unless `allowLatestAmi` (then the newest release at creation and at each version change).
          */
-        releaseVersion: z.string().regex(/^1\.[0-9]{2}\.[0-9]+-[0-9]{8}$/, { message: "must be an EKS AMI release version like \"1.35.0-20260129\"" }).optional(),
+        releaseVersion: z
+          .string()
+          .regex(/^1\.[0-9]{2}\.[0-9]+-[0-9]{8}$/, { message: 'must be an EKS AMI release version like "1.35.0-20260129"' })
+          .optional(),
       })
       .strict()
       .default({ instanceTypes: ["m6i.large"], minSize: 2, maxSize: 3 }),
     /** Every instance type a NodePool allows must fit at least this many pods (VPC CNI limit). */
     minPodsPerNode: z.number().int().min(1).max(737).default(29),
     /** AMI of Karpenter's nodes as an EC2NodeClass alias, pinned like "al2023@v20260129"; "@latest" needs `allowLatestAmi`. */
-    amiAlias: z.string().regex(/^(al2023|al2|bottlerocket)@(latest|v[0-9.]+)$/, { message: "must be an alias like \"al2023@v20260129\" or \"al2023@latest\"" }).default("al2023@latest"),
+    amiAlias: z
+      .string()
+      .regex(/^(al2023|al2|bottlerocket)@(latest|v[0-9.]+)$/, { message: 'must be an alias like "al2023@v20260129" or "al2023@latest"' })
+      .default("al2023@latest"),
     /**
      * Opt in to unpinned node images: `amiAlias` "@latest" and no `systemNodes.releaseVersion`. Every AMI release then
      * replaces every node; fine for dev, not for prod.
@@ -400,7 +438,10 @@ export const orgObservabilitySchema = z
 /** An environment's overrides: log tiers left out keep the org's days; an alarm's fields merge over the org's. */
 export const environmentObservabilitySchema = z
   .object({
-    logRetention: z.object({ security: logRetentionDays.optional(), application: logRetentionDays.optional(), debug: logRetentionDays.optional() }).strict().optional(),
+    logRetention: z
+      .object({ security: logRetentionDays.optional(), application: logRetentionDays.optional(), debug: logRetentionDays.optional() })
+      .strict()
+      .optional(),
     alarms: z.partialRecord(z.enum(ALARM_IDS), alarmOverrideSchema).optional(),
     subscriptions: z.array(alarmSubscriptionSchema).optional(),
   })
@@ -424,7 +465,7 @@ export const environmentSchema = z
     interfaceEndpoints: z
       .array(
         z.string().regex(/^(?!com\.amazonaws\.)[a-z0-9-]+(\.[a-z0-9-]+)*$/, {
-          message: "must be the service part after \"com.amazonaws.<region>.\", like \"ecr.api\" or \"logs\"",
+          message: 'must be the service part after "com.amazonaws.<region>.", like "ecr.api" or "logs"',
         }),
       )
       .default([...DEFAULT_INTERFACE_ENDPOINTS]),
@@ -452,7 +493,7 @@ export const orgSchema = z
     /** Team that owns the platform; lands in the `owner` default tag. */
     owner: z.string().min(1),
     /** AWS Organizations id, e.g. "o-a1b2c3d4e5". */
-    organizationId: z.string().regex(/^o-[a-z0-9]{10,32}$/, { message: "must be an AWS Organizations id like \"o-a1b2c3d4e5\"" }),
+    organizationId: z.string().regex(/^o-[a-z0-9]{10,32}$/, { message: 'must be an AWS Organizations id like "o-a1b2c3d4e5"' }),
     /** Region that holds every account's state bucket. */
     stateRegion: z.string(),
     /**
@@ -461,7 +502,12 @@ export const orgSchema = z
      */
     accessRoleName: iamRoleName("OrganizationAccountAccessRole"),
     /** Roles per purpose that every account's bootstrap stack creates, and who may assume them. */
-    access: accessSchema.default({ planRoleName: "orgplat-plan", deployRoleName: "orgplat-deploy", stateReaderRoleName: "orgplat-state-reader", operators: { plan: [], deploy: [] } }),
+    access: accessSchema.default({
+      planRoleName: "orgplat-plan",
+      deployRoleName: "orgplat-deploy",
+      stateReaderRoleName: "orgplat-state-reader",
+      operators: { plan: [], deploy: [] },
+    }),
     /**
      * Where the bootstrap stacks keep their own state: "local" for the very first apply
      * (the bucket does not exist yet), then "s3" after `terraform init -migrate-state`.
@@ -471,7 +517,7 @@ export const orgSchema = z
     organizationalUnits: z.record(
       z.string(),
       z.string().regex(/^(r-[a-z0-9]{4,32}|ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})$/, {
-        message: "must be an OU id like \"ou-ab12-cd34ef56\" or the root id like \"r-ab12\"",
+        message: 'must be an OU id like "ou-ab12-cd34ef56" or the root id like "r-ab12"',
       }),
     ),
     /** Every account of the organization orgplat manages or names. */

@@ -5,7 +5,8 @@ import { has } from "./rule-helpers";
 import { orgSchema, RETIRED_RETENTION_FIELDS, type OrgConfig } from "./schema";
 
 /** What validating an org file found: the parsed org when it is valid, else every problem. */
-export type Validation = { readonly org: OrgConfig; readonly problems: readonly [] } | { readonly org?: undefined; readonly problems: readonly ConfigProblem[] };
+export type Validation =
+  { readonly org: OrgConfig; readonly problems: readonly [] } | { readonly org?: undefined; readonly problems: readonly ConfigProblem[] };
 
 const REQUIRED_FIELDS = "name, owner, organizationId, stateRegion, organizationalUnits, accounts, regions and environments";
 
@@ -16,11 +17,19 @@ const REQUIRED_FIELDS = "name, owner, organizationId, stateRegion, organizationa
  */
 export function validateOrg(input: unknown, today?: string): Validation {
   if (input === null || input === undefined) {
-    return { problems: [{ path: "", message: `the file is empty (or holds only comments); an org file needs ${REQUIRED_FIELDS}: start from environments/example-org.ts` }] };
+    return {
+      problems: [
+        { path: "", message: `the file is empty (or holds only comments); an org file needs ${REQUIRED_FIELDS}: start from environments/example-org.ts` },
+      ],
+    };
   }
   if (typeof input !== "object" || Array.isArray(input)) {
     const what = Array.isArray(input) ? "a list" : `a ${typeof input} (${(typeof input === "string" ? JSON.stringify(input) : String(input)).slice(0, 40)})`;
-    return { problems: [{ path: "", message: `the file holds ${what}; an org file is one mapping of fields (${REQUIRED_FIELDS}): start from environments/example-org.ts` }] };
+    return {
+      problems: [
+        { path: "", message: `the file holds ${what}; an org file is one mapping of fields (${REQUIRED_FIELDS}): start from environments/example-org.ts` },
+      ],
+    };
   }
   const reserved = reservedKeyProblems(input);
   const parsed = orgSchema.safeParse(input, { reportInput: true });
@@ -30,7 +39,11 @@ export function validateOrg(input: unknown, today?: string): Validation {
   }
   const schemaProblems = parsed.error.issues.flatMap(toProblems);
   const partial = salvage(input as Record<string, unknown>);
-  const crossField = partial ? crossFieldProblems(partial.org, today).map(partial.restorePath).filter((p) => !partial.touchesDropped(p)) : [];
+  const crossField = partial
+    ? crossFieldProblems(partial.org, today)
+        .map(partial.restorePath)
+        .filter((p) => !partial.touchesDropped(p))
+    : [];
   return { problems: [...reserved, ...schemaProblems, ...crossField] };
 }
 
@@ -46,7 +59,8 @@ function reservedKeyProblems(input: object): ConfigProblem[] {
     seen.add(value);
     for (const key of Object.keys(value)) {
       const at = path ? `${path}.${key}` : key;
-      if (key === "__proto__") problems.push({ path: at, message: `"__proto__" cannot be a name in an org file (JavaScript reserves it, so the entry would be lost); rename it` });
+      if (key === "__proto__")
+        problems.push({ path: at, message: `"__proto__" cannot be a name in an org file (JavaScript reserves it, so the entry would be lost); rename it` });
       else walk((value as Record<string, unknown>)[key], at);
     }
   };

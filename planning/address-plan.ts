@@ -114,7 +114,8 @@ export function carveTiers<T extends string>(
  */
 export function ipv6Netnums(azIds: readonly string[], packedAzIds: readonly string[] = []): Record<SubnetTier, Record<string, number>> {
   const half = IPV6_NETNUMS_PER_TIER / 2;
-  if (packedAzIds.length > half) throw new AddressPlanError("packedAzIds", `${packedAzIds.length} packed AZ IDs leave no IPv6 /64 numbers for the slots; at most ${half} fit`);
+  if (packedAzIds.length > half)
+    throw new AddressPlanError("packedAzIds", `${packedAzIds.length} packed AZ IDs leave no IPv6 /64 numbers for the slots; at most ${half} fit`);
   const within = (azId: string): number => {
     const packedAt = packedAzIds.indexOf(azId);
     if (packedAt >= 0) return packedAt;
@@ -130,7 +131,10 @@ export function ipv6Netnums(azIds: readonly string[], packedAzIds: readonly stri
 function slotCidr(tier: string, azId: string, prefixLength: number, area: Span | undefined): string {
   const slot = azSlotOf(azId);
   if (slot === undefined) {
-    throw new AddressPlanError(`${tier}.cidrs`, `${azId} has no address slot (AZ ID numbers az1 to az${AZ_SLOTS_PER_TIER} have one); pin its ${tier} subnet under cidrs`);
+    throw new AddressPlanError(
+      `${tier}.cidrs`,
+      `${azId} has no address slot (AZ ID numbers az1 to az${AZ_SLOTS_PER_TIER} have one); pin its ${tier} subnet under cidrs`,
+    );
   }
   if (!area) throw new AddressSpaceExhausted(tier as SubnetTier, azId, prefixLength);
   return toCidr(area[0] + BigInt(slot) * blockSize(prefixLength), prefixLength);
@@ -166,7 +170,12 @@ export function packedSubnets(vpcCidr: string, azIds: readonly string[], layout:
   return packTiers(vpcCidr, azIds, SUBNET_TIERS, layout) as SubnetPlan;
 }
 
-function packTiers<T extends string>(vpcCidr: string, azIds: readonly string[], tiers: readonly T[], layout: Readonly<Record<T, TierLayout>>): Record<T, Record<string, string>> {
+function packTiers<T extends string>(
+  vpcCidr: string,
+  azIds: readonly string[],
+  tiers: readonly T[],
+  layout: Readonly<Record<T, TierLayout>>,
+): Record<T, Record<string, string>> {
   const plan = Object.fromEntries(tiers.map((t) => [t, {}])) as Record<string, Record<string, string>>;
   const taken: Span[] = [];
   for (const tier of tiers) {

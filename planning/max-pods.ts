@@ -49,7 +49,9 @@ export interface EniLimitsOverride extends EniLimits {
 
 /** The generated table with the org file's own entries on top (a declared type wins). */
 export function instanceTypeTable(overrides: Readonly<Record<string, EniLimitsOverride>> = {}): InstanceTypeTable {
-  const declared = Object.entries(overrides).map(([type, o]) => [type, { enis: o.enis, ipv4PerEni: o.ipv4PerEni, architecture: o.architecture ?? "amd64" }] as const);
+  const declared = Object.entries(overrides).map(
+    ([type, o]) => [type, { enis: o.enis, ipv4PerEni: o.ipv4PerEni, architecture: o.architecture ?? "amd64" }] as const,
+  );
   return declared.length ? { ...INSTANCE_TYPES, ...Object.fromEntries(declared) } : INSTANCE_TYPES;
 }
 

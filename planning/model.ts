@@ -1,7 +1,17 @@
 import type { AlarmId, AlarmThreshold } from "./alarm-defaults";
 import type { InstanceTypeTable } from "./max-pods";
 import type { BatchColour, SubnetTier } from "./names";
-import type { AccessConfig, AlarmSubscriptionConfig, AccountRole, BatchColourConfig, BatchJobConfig, EksConfig, LogTier, RegionGroup, ShareableTier } from "../environments/schema";
+import type {
+  AccessConfig,
+  AlarmSubscriptionConfig,
+  AccountRole,
+  BatchColourConfig,
+  BatchJobConfig,
+  EksConfig,
+  LogTier,
+  RegionGroup,
+  ShareableTier,
+} from "../environments/schema";
 
 /** Days CloudWatch Logs keeps a log group, by the tier the group declares. */
 export type LogRetentionModel = Readonly<Record<LogTier, number>>;

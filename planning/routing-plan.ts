@@ -28,7 +28,13 @@ export function vpcsWithDomain(org: OrgModel): { vpc: VpcModel; domain: string }
 
 /** Routing domains with at least one VPC in `region`, sorted. */
 export function domainsIn(org: OrgModel, region: string): string[] {
-  return [...new Set(vpcsWithDomain(org).filter((v) => v.vpc.region.name === region).map((v) => v.domain))].sort();
+  return [
+    ...new Set(
+      vpcsWithDomain(org)
+        .filter((v) => v.vpc.region.name === region)
+        .map((v) => v.domain),
+    ),
+  ].sort();
 }
 
 /** The routing domain of the environment that owns `vpc`. */

@@ -14,18 +14,27 @@ destruction from the base output); the rest are unaffected and need no plan.
   --json FILE   write the result as JSON: {changed, added, removed, unaffected, total}`;
 
 export function runAffectedStacks(args: readonly string[], io: CliIo): number {
-  return runCommand(args, io, { usage: USAGE, options: { head: { type: "string" }, base: { type: "string" }, all: { type: "boolean" }, json: { type: "string" } } }, ({ values }) => {
-    if (!values.head) throw new UsageError("--head is required");
-    if (Boolean(values.base) === Boolean(values.all)) throw new UsageError("give exactly one of --base DIR and --all");
-    const head = readSynthesizedStacks(values.head);
-    const affected = values.all ? allAffected(head) : affectedStacks(readSynthesizedStacks(values.base!), head);
-    io.out(`${affectedCount(affected)} of ${affected.total} stacks affected`);
-    for (const [label, names] of [["changed", affected.changed], ["added", affected.added], ["removed (destroy)", affected.removed]] as const) {
-      for (const name of names) io.out(`  ${label.padEnd(17)} ${name}`);
-    }
-    if (values.json) writeFileSync(values.json, `${JSON.stringify(affected, null, 2)}\n`);
-    return EXIT.ok;
-  });
+  return runCommand(
+    args,
+    io,
+    { usage: USAGE, options: { head: { type: "string" }, base: { type: "string" }, all: { type: "boolean" }, json: { type: "string" } } },
+    ({ values }) => {
+      if (!values.head) throw new UsageError("--head is required");
+      if (Boolean(values.base) === Boolean(values.all)) throw new UsageError("give exactly one of --base DIR and --all");
+      const head = readSynthesizedStacks(values.head);
+      const affected = values.all ? allAffected(head) : affectedStacks(readSynthesizedStacks(values.base!), head);
+      io.out(`${affectedCount(affected)} of ${affected.total} stacks affected`);
+      for (const [label, names] of [
+        ["changed", affected.changed],
+        ["added", affected.added],
+        ["removed (destroy)", affected.removed],
+      ] as const) {
+        for (const name of names) io.out(`  ${label.padEnd(17)} ${name}`);
+      }
+      if (values.json) writeFileSync(values.json, `${JSON.stringify(affected, null, 2)}\n`);
+      return EXIT.ok;
+    },
+  );
 }
 
 if (require.main === module) process.exitCode = runAffectedStacks(process.argv.slice(2), consoleIo);

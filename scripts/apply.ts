@@ -22,7 +22,9 @@ export function runApply(args: readonly string[], io: CliIo, tf: TerraformComman
     if (!stack) throw new UsageError(`no stack named "${values.stack}" in the synthesized output`);
     refuseExampleAccounts([stack]);
     if (!existsSync(join(stack.dir, PLAN_FILE))) {
-      throw new Error(`${stack.name} has no saved plan (${join(stack.dir, PLAN_FILE)}): plan it first, \`npm run plan -- --stack ${stack.name}\`, and review the plan`);
+      throw new Error(
+        `${stack.name} has no saved plan (${join(stack.dir, PLAN_FILE)}): plan it first, \`npm run plan -- --stack ${stack.name}\`, and review the plan`,
+      );
     }
     const init = tf(stack.dir, ["init", "-input=false", "-no-color"]);
     if (init.code !== 0) throw new Error(`terraform init of ${stack.name} failed (exit ${init.code}):\n${failureTail(init)}`);

@@ -79,7 +79,8 @@ export function parseZoneFile(file: string, text: string, accountId?: string): Z
     if (typeof ZoneName !== "string" || typeof ZoneId !== "string" || typeof RegionName !== "string") {
       throw new AzMapInputError(file, `AvailabilityZones[${i}] lacks ZoneName, ZoneId or RegionName`);
     }
-    if (!azIdBelongsTo(ZoneId, RegionName)) throw new AzMapInputError(file, `AvailabilityZones[${i}]: zone ID ${ZoneId} does not belong to region ${RegionName}; the file is damaged or hand-edited`);
+    if (!azIdBelongsTo(ZoneId, RegionName))
+      throw new AzMapInputError(file, `AvailabilityZones[${i}]: zone ID ${ZoneId} does not belong to region ${RegionName}; the file is damaged or hand-edited`);
     if (nameById[ZoneId]) throw new AzMapInputError(file, `zone ID ${ZoneId} is listed twice`);
     nameById[ZoneId] = ZoneName;
     regions.add(RegionName);
@@ -94,7 +95,11 @@ export function byRegionAndAccount(files: readonly ZoneFile[]): Map<string, Map<
   for (const f of files) {
     const accounts = map.get(f.region) ?? new Map<string, ZoneFile>();
     const twin = accounts.get(f.accountId);
-    if (twin) throw new AzMapInputError(f.file, `is a second file for account ${f.accountId} in ${f.region} (the first is ${twin.file}); pass one file per account and region`);
+    if (twin)
+      throw new AzMapInputError(
+        f.file,
+        `is a second file for account ${f.accountId} in ${f.region} (the first is ${twin.file}); pass one file per account and region`,
+      );
     accounts.set(f.accountId, f);
     map.set(f.region, accounts);
   }
@@ -103,7 +108,11 @@ export function byRegionAndAccount(files: readonly ZoneFile[]): Map<string, Map<
 
 /** Every configured AZ ID that an account with a file for that region lacks. */
 export function missingAzIds(files: readonly ZoneFile[], org: OrgModel): MissingAzId[] {
-  return files.flatMap((f) => (org.regions[f.region]?.azIds ?? []).filter((azId) => !(azId in f.nameById)).map((azId) => ({ region: f.region, azId, accountId: f.accountId, file: f.file })));
+  return files.flatMap((f) =>
+    (org.regions[f.region]?.azIds ?? [])
+      .filter((azId) => !(azId in f.nameById))
+      .map((azId) => ({ region: f.region, azId, accountId: f.accountId, file: f.file })),
+  );
 }
 
 /** The side-by-side tables, configured AZ IDs marked with "*", then the findings. */
@@ -121,9 +130,18 @@ export function formatAzMap(files: readonly ZoneFile[], org: OrgModel | undefine
   if (org) {
     const missing = missingAzIds(files, org);
     lines.push("* = AZ ID used by the org config");
-    lines.push(...missing.map((m) => `MISSING ${m.azId} (configured for ${m.region}) in account ${m.accountId}${accountName(m.accountId) ? ` (${accountName(m.accountId)})` : ""}, per ${m.file}`));
+    lines.push(
+      ...missing.map(
+        (m) =>
+          `MISSING ${m.azId} (configured for ${m.region}) in account ${m.accountId}${accountName(m.accountId) ? ` (${accountName(m.accountId)})` : ""}, per ${m.file}`,
+      ),
+    );
     const seen = new Set(files.map((f) => f.region));
-    lines.push(...Object.keys(org.regions).filter((r) => !seen.has(r)).map((r) => `note: no file for ${r}; its AZ IDs were not checked`));
+    lines.push(
+      ...Object.keys(org.regions)
+        .filter((r) => !seen.has(r))
+        .map((r) => `note: no file for ${r}; its AZ IDs were not checked`),
+    );
   }
   return lines.join("\n");
 }
@@ -136,7 +154,12 @@ function byZoneNumber(a: string, b: string): number {
 
 function table(rows: readonly string[][]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c]))
+      .join("  ")
+      .trimEnd(),
+  );
 }
 
 /** What the command touches, so tests can run it without a console or a disk. */
@@ -168,32 +191,37 @@ export function runAzMap(argv: readonly string[], io: AzMapIo): number {
       i += 2;
     }
   }
-  return runCommand(args, io, { usage: USAGE, options: { org: { type: "string" }, account: { type: "string", multiple: true } }, positionals: true }, ({ values, positionals }) => {
-    // Files in the order given, whether named with --account or not (a duplicate names the first).
-    const used = new Set<number>();
-    const at = (text: string) => {
-      const index = args.findIndex((a, i) => a === text && !used.has(i));
-      used.add(index);
-      return index;
-    };
-    const inputs: { file: string; accountId?: string }[] = [
-      ...(values.account ?? []).map((pair) => ({ order: at(pair), accountId: pair.slice(0, pair.indexOf("=")), file: pair.slice(pair.indexOf("=") + 1) })),
-      ...positionals.map((file) => ({ order: at(file), file })),
-    ].sort((a, b) => a.order - b.order);
-    if (!inputs.length) throw new UsageError("name at least one describe-availability-zones file");
-    const org = io.loadOrg(values.org);
-    const files = inputs.map(({ file, accountId }) => {
-      let text: string;
-      try {
-        text = io.readFile(file);
-      } catch (e) {
-        throw new AzMapInputError(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-      }
-      return parseZoneFile(file, text, accountId);
-    });
-    io.out(formatAzMap(files, org));
-    return missingAzIds(files, org).length ? EXIT.failure : EXIT.ok;
-  });
+  return runCommand(
+    args,
+    io,
+    { usage: USAGE, options: { org: { type: "string" }, account: { type: "string", multiple: true } }, positionals: true },
+    ({ values, positionals }) => {
+      // Files in the order given, whether named with --account or not (a duplicate names the first).
+      const used = new Set<number>();
+      const at = (text: string) => {
+        const index = args.findIndex((a, i) => a === text && !used.has(i));
+        used.add(index);
+        return index;
+      };
+      const inputs: { file: string; accountId?: string }[] = [
+        ...(values.account ?? []).map((pair) => ({ order: at(pair), accountId: pair.slice(0, pair.indexOf("=")), file: pair.slice(pair.indexOf("=") + 1) })),
+        ...positionals.map((file) => ({ order: at(file), file })),
+      ].sort((a, b) => a.order - b.order);
+      if (!inputs.length) throw new UsageError("name at least one describe-availability-zones file");
+      const org = io.loadOrg(values.org);
+      const files = inputs.map(({ file, accountId }) => {
+        let text: string;
+        try {
+          text = io.readFile(file);
+        } catch (e) {
+          throw new AzMapInputError(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        }
+        return parseZoneFile(file, text, accountId);
+      });
+      io.out(formatAzMap(files, org));
+      return missingAzIds(files, org).length ? EXIT.failure : EXIT.ok;
+    },
+  );
 }
 
 if (require.main === module) {

@@ -62,7 +62,10 @@ export function ciMatrix(stacks: readonly SynthesizedStack[], org: Pick<OrgModel
       outdir,
       destroy,
     })),
-    environments: environmentOrder(planned, [...ORG_LEVEL_ENVIRONMENTS, ...org.environments.map((e) => e.name)]).map((environment) => ({ environment, githubEnvironment: environment })),
+    environments: environmentOrder(planned, [...ORG_LEVEL_ENVIRONMENTS, ...org.environments.map((e) => e.name)]).map((environment) => ({
+      environment,
+      githubEnvironment: environment,
+    })),
     skipped,
   };
 }
@@ -76,7 +79,8 @@ export function environmentOrder(stacks: readonly SynthesizedStack[], preferred:
   const rank = (e: string) => (preferred.includes(e) ? preferred.indexOf(e) : preferred.length);
   const envs = [...new Set(stacks.map((s) => s.environment))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const needs = new Map(envs.map((e) => [e, new Set<string>()]));
-  for (const s of stacks) for (const dep of s.dependencies) if (envOf.has(dep) && envOf.get(dep) !== s.environment) needs.get(s.environment)!.add(envOf.get(dep)!);
+  for (const s of stacks)
+    for (const dep of s.dependencies) if (envOf.has(dep) && envOf.get(dep) !== s.environment) needs.get(s.environment)!.add(envOf.get(dep)!);
   const ordered: string[] = [];
   while (ordered.length < envs.length) {
     const next = envs.find((e) => !ordered.includes(e) && [...needs.get(e)!].every((d) => ordered.includes(d)));
@@ -87,10 +91,20 @@ export function environmentOrder(stacks: readonly SynthesizedStack[], preferred:
 }
 
 /** The matrix of a pull request that plans only what changed: affected head stacks, then removed base stacks to destroy. */
-export function affectedMatrix(head: readonly SynthesizedStack[], org: Pick<OrgModel, "access" | "environments">, headOutdir: string, baseOutdir: string, affected: AffectedStacks): CiMatrix {
+export function affectedMatrix(
+  head: readonly SynthesizedStack[],
+  org: Pick<OrgModel, "access" | "environments">,
+  headOutdir: string,
+  baseOutdir: string,
+  affected: AffectedStacks,
+): CiMatrix {
   const planned = new Set([...affected.changed, ...affected.added]);
   const removed = new Set(affected.removed);
-  const headMatrix = ciMatrix(head.filter((s) => planned.has(s.name)), org, headOutdir);
+  const headMatrix = ciMatrix(
+    head.filter((s) => planned.has(s.name)),
+    org,
+    headOutdir,
+  );
   const base = removed.size ? readSynthesizedStacks(outdirFrom(baseOutdir)).filter((s) => removed.has(s.name)) : [];
   const baseMatrix = ciMatrix(base, org, baseOutdir, true);
   return {
@@ -101,7 +115,13 @@ export function affectedMatrix(head: readonly SynthesizedStack[], org: Pick<OrgM
 }
 
 export function runCiMatrix(args: readonly string[], io: CliIo, load: () => Pick<OrgModel, "access" | "environments"> = () => loadConfiguredOrg()): number {
-  const options = { outdir: { type: "string" }, env: { type: "string" }, lines: { type: "boolean" }, affected: { type: "string" }, "base-outdir": { type: "string" } } as const;
+  const options = {
+    outdir: { type: "string" },
+    env: { type: "string" },
+    lines: { type: "boolean" },
+    affected: { type: "string" },
+    "base-outdir": { type: "string" },
+  } as const;
   return runCommand(args, io, { usage: USAGE, options }, ({ values }) => {
     if (Boolean(values.lines) !== (values.env !== undefined)) throw new UsageError("--env and --lines go together");
     if (Boolean(values.affected) !== Boolean(values["base-outdir"])) throw new UsageError("--affected and --base-outdir go together");
@@ -110,13 +130,20 @@ export function runCiMatrix(args: readonly string[], io: CliIo, load: () => Pick
     // Every workflow starts here: an org setting still on the example fails the run at once.
     refuseExampleAccounts(all);
     const org = load();
-    const matrix = values.affected ? affectedMatrix(all, org, outdirFlag, values["base-outdir"]!, JSON.parse(readFileSync(values.affected, "utf8")) as AffectedStacks) : ciMatrix(all, org, outdirFlag);
+    const matrix = values.affected
+      ? affectedMatrix(all, org, outdirFlag, values["base-outdir"]!, JSON.parse(readFileSync(values.affected, "utf8")) as AffectedStacks)
+      : ciMatrix(all, org, outdirFlag);
     if (!values.env) {
       io.out(JSON.stringify(matrix));
       return 0;
     }
     const inEnv = new Set(selectStacks(all, { environment: values.env }).map((s) => s.name));
-    io.out(matrix.stacks.filter((s) => inEnv.has(s.stack)).map((s) => `${s.stack} ${s.deployRole}`).join("\n"));
+    io.out(
+      matrix.stacks
+        .filter((s) => inEnv.has(s.stack))
+        .map((s) => `${s.stack} ${s.deployRole}`)
+        .join("\n"),
+    );
     return 0;
   });
 }

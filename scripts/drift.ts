@@ -27,7 +27,14 @@ export function driftExitCode(reports: readonly StackDrift[]): number {
   return reports.some((r) => r.status === "drifted") ? EXIT.changes : EXIT.ok;
 }
 
-const OPTIONS = { ...SELECTION_OPTIONS, json: { type: "string" }, "issues-dir": { type: "string" }, "plans-dir": { type: "string" }, "run-url": { type: "string" }, parallelism: { type: "string" } } as const;
+const OPTIONS = {
+  ...SELECTION_OPTIONS,
+  json: { type: "string" },
+  "issues-dir": { type: "string" },
+  "plans-dir": { type: "string" },
+  "run-url": { type: "string" },
+  parallelism: { type: "string" },
+} as const;
 
 export function runDrift(args: readonly string[], io: CliIo, tf: AsyncTerraformCommand = terraformCliAsync(), now: () => number = Date.now): Promise<number> {
   return runCommandAsync(args, io, { usage: USAGE, options: OPTIONS }, async ({ values }) => {

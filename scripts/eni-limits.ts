@@ -56,17 +56,22 @@ export function parseInstanceTypes(bytes: Buffer, file: string): InstanceTypeInf
   try {
     values = concatenatedJson(text);
   } catch (e) {
-    throw new EniLimitsInputError(`${file}: not JSON (${(e as Error).message}); save it with \`aws ec2 describe-instance-types --output json > ${basename(file)}\``);
+    throw new EniLimitsInputError(
+      `${file}: not JSON (${(e as Error).message}); save it with \`aws ec2 describe-instance-types --output json > ${basename(file)}\``,
+    );
   }
   const infos = values.flatMap((value): unknown[] => {
     if (Array.isArray(value)) return value;
-    if (value && typeof value === "object" && Array.isArray((value as { InstanceTypes?: unknown }).InstanceTypes)) return (value as { InstanceTypes: unknown[] }).InstanceTypes;
+    if (value && typeof value === "object" && Array.isArray((value as { InstanceTypes?: unknown }).InstanceTypes))
+      return (value as { InstanceTypes: unknown[] }).InstanceTypes;
     if (value && typeof value === "object") return Object.values(value);
     return [value];
   });
   const bad = infos.find((info) => typeof (info as InstanceTypeInfo | null)?.InstanceType !== "string");
   if (bad !== undefined || infos.length === 0) {
-    throw new EniLimitsInputError(`${file}: expected describe-instance-types output ({ "InstanceTypes": [...] }) or an InstanceType → description object; found ${infos.length ? JSON.stringify(bad).slice(0, 80) : "no instance types"}`);
+    throw new EniLimitsInputError(
+      `${file}: expected describe-instance-types output ({ "InstanceTypes": [...] }) or an InstanceType → description object; found ${infos.length ? JSON.stringify(bad).slice(0, 80) : "no instance types"}`,
+    );
   }
   return infos as InstanceTypeInfo[];
 }
@@ -143,7 +148,8 @@ export function groupKey(row: Omit<EniLimitRow, "instanceType">): string {
 /** The generated TypeScript module: rows grouped by identical limits, types space-separated. */
 export function renderEniLimits(rows: readonly EniLimitRow[], source: string): string {
   const groups = new Map<string, string[]>();
-  for (const row of [...rows].sort((a, b) => compareTypes(a.instanceType, b.instanceType))) groups.set(groupKey(row), [...(groups.get(groupKey(row)) ?? []), row.instanceType]);
+  for (const row of [...rows].sort((a, b) => compareTypes(a.instanceType, b.instanceType)))
+    groups.set(groupKey(row), [...(groups.get(groupKey(row)) ?? []), row.instanceType]);
   const keys = [...groups.keys()].sort((a, b) => {
     const [archA, enisA, ipsA] = a.split(" ");
     const [archB, enisB, ipsB] = b.split(" ");

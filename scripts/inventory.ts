@@ -51,7 +51,16 @@ export function inventoryRows(stacks: readonly SynthesizedStack[], all: readonly
 const HEADER = ["stack", "environment", "account", "region", "state bucket", "state key", "depends on", "resources"];
 
 function cells(r: InventoryRow): string[] {
-  return [r.stack, r.environment, `${r.accountName} (${r.accountId})`, r.region, r.stateBucket, r.stateKey, r.dependencies.join(", ") || "-", String(r.resources)];
+  return [
+    r.stack,
+    r.environment,
+    `${r.accountName} (${r.accountId})`,
+    r.region,
+    r.stateBucket,
+    r.stateKey,
+    r.dependencies.join(", ") || "-",
+    String(r.resources),
+  ];
 }
 
 export function formatInventory(rows: readonly InventoryRow[], format: "text" | "json" | "markdown" | "names"): string {
@@ -61,7 +70,16 @@ export function formatInventory(rows: readonly InventoryRow[], format: "text" | 
     case "names":
       return rows.map((r) => r.stack).join("\n");
     case "markdown":
-      return [`| ${HEADER.join(" | ")} |`, `|${HEADER.map((h) => (h === "resources" ? " ---: " : " --- ")).join("|")}|`, ...rows.map((r) => `| ${cells(r).map((c, i) => (i === 0 || i === 4 || i === 5 ? `\`${c}\`` : c)).join(" | ")} |`)].join("\n");
+      return [
+        `| ${HEADER.join(" | ")} |`,
+        `|${HEADER.map((h) => (h === "resources" ? " ---: " : " --- ")).join("|")}|`,
+        ...rows.map(
+          (r) =>
+            `| ${cells(r)
+              .map((c, i) => (i === 0 || i === 4 || i === 5 ? `\`${c}\`` : c))
+              .join(" | ")} |`,
+        ),
+      ].join("\n");
     case "text":
       return textTable(HEADER, rows.map(cells));
   }
@@ -79,13 +97,18 @@ function synthesizedNow(): SynthesizedStack[] {
 }
 
 export function runInventory(args: readonly string[], io: CliIo, synthesize: () => SynthesizedStack[] = synthesizedNow): number {
-  return runCommand(args, io, { usage: USAGE, options: { ...SELECTION_OPTIONS, json: { type: "boolean" }, markdown: { type: "boolean" }, names: { type: "boolean" } } }, ({ values }) => {
-    const formats = (["json", "markdown", "names"] as const).filter((f) => values[f]);
-    if (formats.length > 1) throw new UsageError(`choose one of --${formats.join(", --")}`);
-    const all = values.outdir ? readSynthesizedStacks(resolve(values.outdir)) : synthesize();
-    io.out(formatInventory(inventoryRows(selectStacks(all, selectionFrom(values)), all), formats[0] ?? "text"));
-    return 0;
-  });
+  return runCommand(
+    args,
+    io,
+    { usage: USAGE, options: { ...SELECTION_OPTIONS, json: { type: "boolean" }, markdown: { type: "boolean" }, names: { type: "boolean" } } },
+    ({ values }) => {
+      const formats = (["json", "markdown", "names"] as const).filter((f) => values[f]);
+      if (formats.length > 1) throw new UsageError(`choose one of --${formats.join(", --")}`);
+      const all = values.outdir ? readSynthesizedStacks(resolve(values.outdir)) : synthesize();
+      io.out(formatInventory(inventoryRows(selectStacks(all, selectionFrom(values)), all), formats[0] ?? "text"));
+      return 0;
+    },
+  );
 }
 
 if (require.main === module) process.exitCode = runInventory(process.argv.slice(2), consoleIo);

@@ -16,7 +16,9 @@ export function maxPodsReport(instanceTypes: readonly string[]): { lines: string
     if (!limits) {
       const family = type.split(".")[0];
       const known = Object.keys(INSTANCE_TYPES).filter((t) => t.startsWith(`${family}.`));
-      problems.push(`${type}: not in the table (planning/instance-eni-limits.ts; regenerate it with npm run eni-limits, or declare the type under eniLimits in the org file)${known.length ? `; known ${family} sizes: ${known.join(", ")}` : ""}`);
+      problems.push(
+        `${type}: not in the table (planning/instance-eni-limits.ts; regenerate it with npm run eni-limits, or declare the type under eniLimits in the org file)${known.length ? `; known ${family} sizes: ${known.join(", ")}` : ""}`,
+      );
       continue;
     }
     lines.push(`${type}: ${maxPodsFor(limits)} pods (${limits.enis} ENIs × (${limits.ipv4PerEni} IPv4 − 1) + 2)`);

@@ -57,12 +57,23 @@ export function runPlanEnv(args: readonly string[], io: CliIo, tf: AsyncTerrafor
       const result = await planStack(tf, stack, { lock: !values["no-lock"], destroy: values.destroy }, now);
       finished += 1;
       io.out(`[${finished}/${stacks.length}] ${stack.name}: ${planOutcome(result).text} (${result.seconds.toFixed(1)} s)`);
-      if (result.error) io.err(result.error.split("\n").map((l) => `    ${l}`).join("\n"));
+      if (result.error)
+        io.err(
+          result.error
+            .split("\n")
+            .map((l) => `    ${l}`)
+            .join("\n"),
+        );
       if (values["json-dir"]) saveResult(values["json-dir"], result);
       return result;
     });
     io.out("");
-    io.out(textTable(["stack", "add", "change", "destroy", "replace", "result"], results.map((r) => [r.stack, ...planOutcome(r).cells])));
+    io.out(
+      textTable(
+        ["stack", "add", "change", "destroy", "replace", "result"],
+        results.map((r) => [r.stack, ...planOutcome(r).cells]),
+      ),
+    );
     const failed = results.filter((r) => !r.plan).length;
     const changed = results.filter((r) => r.changes).length;
     io.out(`${results.length} planned in ${elapsed()}: ${changed} with changes, ${results.length - changed - failed} without, ${failed} failed`);

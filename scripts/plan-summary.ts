@@ -44,22 +44,38 @@ function filesUnder(path: string): string[] {
 }
 
 export function runPlanSummary(args: readonly string[], io: CliIo): number {
-  return runCommand(args, io, { usage: USAGE, options: { title: { type: "string" }, "run-url": { type: "string" }, "max-chars": { type: "string" }, out: { type: "string" }, affected: { type: "string" } }, positionals: true }, ({ values, positionals }) => {
-    if (!positionals.length) throw new UsageError("name at least one plan file or directory");
-    const maxChars = values["max-chars"] === undefined ? undefined : Number(values["max-chars"]);
-    if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars > 0)) throw new UsageError(`--max-chars "${values["max-chars"]}" is not a positive whole number`);
-    const inputs = readPlanInputs(positionals);
-    if (!inputs.length) throw new UsageError(`no <stack>.json or <stack>.error.txt under ${positionals.join(", ")}`);
-    const comment = renderPlanComment(inputs.map(summarizeStackPlan), {
-      title: values.title,
-      runUrl: values["run-url"],
-      maxChars,
-      affected: values.affected ? (JSON.parse(readFileSync(values.affected, "utf8")) as AffectedStacks) : undefined,
-    });
-    if (values.out) writeFileSync(values.out, `${comment}\n`);
-    else io.out(comment);
-    return 0;
-  });
+  return runCommand(
+    args,
+    io,
+    {
+      usage: USAGE,
+      options: {
+        title: { type: "string" },
+        "run-url": { type: "string" },
+        "max-chars": { type: "string" },
+        out: { type: "string" },
+        affected: { type: "string" },
+      },
+      positionals: true,
+    },
+    ({ values, positionals }) => {
+      if (!positionals.length) throw new UsageError("name at least one plan file or directory");
+      const maxChars = values["max-chars"] === undefined ? undefined : Number(values["max-chars"]);
+      if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars > 0))
+        throw new UsageError(`--max-chars "${values["max-chars"]}" is not a positive whole number`);
+      const inputs = readPlanInputs(positionals);
+      if (!inputs.length) throw new UsageError(`no <stack>.json or <stack>.error.txt under ${positionals.join(", ")}`);
+      const comment = renderPlanComment(inputs.map(summarizeStackPlan), {
+        title: values.title,
+        runUrl: values["run-url"],
+        maxChars,
+        affected: values.affected ? (JSON.parse(readFileSync(values.affected, "utf8")) as AffectedStacks) : undefined,
+      });
+      if (values.out) writeFileSync(values.out, `${comment}\n`);
+      else io.out(comment);
+      return 0;
+    },
+  );
 }
 
 if (require.main === module) process.exitCode = runPlanSummary(process.argv.slice(2), consoleIo);

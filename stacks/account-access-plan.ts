@@ -54,7 +54,9 @@ export function accountAccessPlan(org: OrgModel, account: AccountModel, stacks: 
   for (const stack of own) for (const type of terraformTypesOf(stack)) types.add(type);
 
   const reads = stacks.flatMap((consumer) => consumer.producers.filter((p) => p.account.id === account.id).map((producer) => ({ consumer, producer })));
-  const consumerAccounts = [...new Map(reads.map(({ consumer }) => [consumer.account.id, consumer.account])).values()].sort((a, b) => a.name.localeCompare(b.name));
+  const consumerAccounts = [...new Map(reads.map(({ consumer }) => [consumer.account.id, consumer.account])).values()].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
   const stateReaders = consumerAccounts.map((consumer) => {
     const arns = purposeRoleArns(consumer.id, names, partitionOf(org.stateRegion));
     return {
@@ -64,13 +66,14 @@ export function accountAccessPlan(org: OrgModel, account: AccountModel, stacks: 
     };
   });
   const producerAccounts = new Set(own.flatMap((s) => s.producers.map((p) => p.account.id)));
-  const github = org.access.github && account.role !== "management"
-    ? {
-        repository: org.access.github.repository,
-        driftBranch: org.access.github.driftBranch,
-        deployEnvironments: [...new Set([BOOTSTRAP_ENVIRONMENT, ...own.map((s) => s.environment)])].sort(),
-      }
-    : undefined;
+  const github =
+    org.access.github && account.role !== "management"
+      ? {
+          repository: org.access.github.repository,
+          driftBranch: org.access.github.driftBranch,
+          deployEnvironments: [...new Set([BOOTSTRAP_ENVIRONMENT, ...own.map((s) => s.environment)])].sort(),
+        }
+      : undefined;
   return {
     roleNames: names,
     services: servicesOfResourceTypes(types),

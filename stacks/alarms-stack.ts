@@ -34,7 +34,12 @@ export function buildAlarms(stack: AccountStack, env: EnvironmentModel, resource
     subscriptions: observability.subscriptions,
   });
   if (linkTo) new ObservabilityLink(stack, "link", { sinkArn: linkTo.sinkArnFor(stack) });
-  return new ResourceAlarms(stack, "alarms", { resources, thresholds: observability.thresholds, namePrefix: `${env.name}-${stack.region}`, pageTopicArn: topic.topic.arn });
+  return new ResourceAlarms(stack, "alarms", {
+    resources,
+    thresholds: observability.thresholds,
+    namePrefix: `${env.name}-${stack.region}`,
+    pageTopicArn: topic.topic.arn,
+  });
 }
 
 export interface AlarmsStackProps extends AlarmStackProps {

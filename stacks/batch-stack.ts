@@ -68,7 +68,13 @@ export class BatchStack extends AccountStack {
     this.jobDefinitions = Object.fromEntries(
       Object.entries(batch.jobDefinitions).map(([jobName, job]) => [
         jobName,
-        new JobDefinition(this, `job-${jobName}`, { name: `${names.prefix}-${jobName}`, job, jobRole: this.roles.jobRole, logGroup: logs.logGroup, region: this.region }),
+        new JobDefinition(this, `job-${jobName}`, {
+          name: `${names.prefix}-${jobName}`,
+          job,
+          jobRole: this.roles.jobRole,
+          logGroup: logs.logGroup,
+          region: this.region,
+        }),
       ]),
     );
 

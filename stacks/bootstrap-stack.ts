@@ -32,7 +32,10 @@ export class BootstrapStack extends AccountStack {
       accountId: this.account.id,
       region: this.region,
       keyAliasName: stateKeyAliasName(this.org.name),
-      roles: { ...purposeRoleArns(this.account.id, plan.roleNames, this.partition), stateReaders: plan.stateReaders.map((r) => accountRoleArn(this.account, r.roleName, this.partition)) },
+      roles: {
+        ...purposeRoleArns(this.account.id, plan.roleNames, this.partition),
+        stateReaders: plan.stateReaders.map((r) => accountRoleArn(this.account, r.roleName, this.partition)),
+      },
     });
     this.access = new AccountAccess(this, "access", {
       accountId: this.account.id,

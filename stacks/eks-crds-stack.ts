@@ -20,6 +20,9 @@ export class EksCrdsStack extends ClusterWorkloadStack {
     super(scope, name, props);
     this.karpenterCrds = new KarpenterCrds(this, "karpenter", { helm: this.connection.helm });
     // Every namespace a Helm release of the product lives in (today all in kube-system).
-    this.planReaders = new PlanReaderRbac(this, "plan-readers", { kubernetes: this.connection.kubernetes, releaseNamespaces: [KARPENTER_NAMESPACE, EFS_CSI_NAMESPACE] });
+    this.planReaders = new PlanReaderRbac(this, "plan-readers", {
+      kubernetes: this.connection.kubernetes,
+      releaseNamespaces: [KARPENTER_NAMESPACE, EFS_CSI_NAMESPACE],
+    });
   }
 }

@@ -1,4 +1,3 @@
-import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import type { AccountModel, OrgModel, RegionModel } from "../planning/model";
 import { SHARED_ENVIRONMENT } from "../planning/reserved-names";
@@ -7,6 +6,8 @@ import { FlowLogArchiveBucket } from "../modules/observability/flow-log-archive-
 import { flowLogArchiveBucketName } from "../modules/observability/flow-log-archive-location";
 import { AccountStack, type AccountStackProps } from "./account-stack";
 import { roleNamesOf } from "./account-access-plan";
+import { LOG_ARCHIVE_OUTPUTS } from "./output-contracts";
+import { writeOutputs } from "./stack-outputs";
 
 export interface LogArchiveStackProps extends Omit<AccountStackProps, "region" | "account" | "environment"> {
   /** The region whose VPC flow logs the stack archives (delivery stays in the region). */
@@ -39,6 +40,6 @@ export class LogArchiveStack extends AccountStack {
       retentionDays: props.org.logRetention.security,
       roles: { administrators: [roles.deploy, roles.breakGlass], planner: roles.plan },
     });
-    new TerraformOutput(this, "flow_log_bucket", { value: this.flowLogs.bucket.bucket, description: "Archive of the region's VPC flow logs" });
+    writeOutputs(this, LOG_ARCHIVE_OUTPUTS, { flowLogBucket: this.flowLogs.bucket.bucket });
   }
 }

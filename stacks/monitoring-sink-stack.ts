@@ -1,10 +1,12 @@
-import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { SHARED_ENVIRONMENT } from "../planning/reserved-names";
 import { ObservabilitySink } from "../modules/observability/observability-sink";
 import { AccountStack, type AccountStackProps } from "./account-stack";
+import { MONITORING_SINK_OUTPUTS } from "./output-contracts";
+import { readOutputs, writeOutputs } from "./stack-outputs";
 
-export interface MonitoringSinkStackProps extends Omit<AccountStackProps, "account" | "environment"> {}
+/** The account is the org's monitoring account and the environment is the shared one, so neither is given. */
+export type MonitoringSinkStackProps = Omit<AccountStackProps, "account" | "environment">;
 
 /** The monitoring account's OAM sink in one region ("shared-<region>-oam-sink"): every workload and network account links to it. */
 export class MonitoringSinkStack extends AccountStack {
@@ -15,11 +17,11 @@ export class MonitoringSinkStack extends AccountStack {
     if (!account) throw new Error(`org "${props.org.name}" has no monitoring account; build no MonitoringSinkStack for it`);
     super(scope, name, { ...props, account, environment: SHARED_ENVIRONMENT });
     this.sink = new ObservabilitySink(this, "sink", { name: `${props.org.name}-${this.region}`, organizationId: props.org.organizationId });
-    new TerraformOutput(this, "sink_arn", { value: this.sink.sink.arn, description: "OAM sink source accounts link to" });
+    writeOutputs(this, MONITORING_SINK_OUTPUTS, { sinkArn: this.sink.sink.arn });
   }
 
-  /** The sink's ARN, read by `consumer` through remote state (a sink ARN ends in a generated id, so it cannot be derived). */
+  /** The sink's ARN, read by `consumer` through remote state. */
   public sinkArnFor(consumer: AccountStack): string {
-    return consumer.remoteStateOf(this).getString("sink_arn");
+    return readOutputs(MONITORING_SINK_OUTPUTS, consumer.remoteStateOf(this)).sinkArn;
   }
 }

@@ -59,7 +59,6 @@ export interface MonitoredNetworkSource {
   monitoredOutputsFor(consumer: AccountStack): NetworkMonitoredOutputs;
 }
 
-
 /**
  * The shared VPC of one environment in one region, owned by the network account: four tiers of
  * subnets placed by AZ ID, internet and NAT egress, NACLs and endpoints, flow logs, the RAM share
@@ -110,7 +109,9 @@ export class NetworkStack extends AccountStack implements MonitoredNetworkSource
 
     const egress = new InternetEgress(this, "egress", { vpc, publicSubnets: byTier.public, natGateways: env.natGateways, ipv6: env.ipv6, namePrefix });
     // With a single NAT gateway every AZ ID maps to the same one: keep the AZ ID it lives in.
-    this.natAzIds = Object.entries(egress.natByAzId).filter(([, nat], i, all) => all.findIndex(([, other]) => other === nat) === i).map(([azId]) => azId);
+    this.natAzIds = Object.entries(egress.natByAzId)
+      .filter(([, nat], i, all) => all.findIndex(([, other]) => other === nat) === i)
+      .map(([azId]) => azId);
     this.routeTables = new TierRouteTables(this, "route-tables", { vpc, subnets: byTier, egress, namePrefix });
     new TierNetworkAcls(this, "nacls", {
       vpc,

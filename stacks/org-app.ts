@@ -72,7 +72,10 @@ export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarg
   const logArchive = archiveAccount
     ? Object.values(org.regions)
         .filter((regionModel) => org.environments.some((env) => env.vpcs.some((v) => v.region.name === regionModel.name)))
-        .map((regionModel) => new LogArchiveStack(scope, environmentStackName(SHARED_ENVIRONMENT, regionModel.name, "archive"), { org, target, regionModel, archiveAccount }))
+        .map(
+          (regionModel) =>
+            new LogArchiveStack(scope, environmentStackName(SHARED_ENVIRONMENT, regionModel.name, "archive"), { org, target, regionModel, archiveAccount }),
+        )
     : [];
   const network = org.environments.flatMap((env) =>
     env.vpcs.map(
@@ -122,7 +125,12 @@ export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarg
   const environmentOf = (cluster: EksClusterStack) => org.environments.find((e) => e.name === cluster.environment)!;
   const eksCrds = eksClusters.map(
     (cluster) =>
-      new EksCrdsStack(scope, environmentStackName(cluster.environment, cluster.region, "eks-crds"), { org, environmentModel: environmentOf(cluster), target, cluster }),
+      new EksCrdsStack(scope, environmentStackName(cluster.environment, cluster.region, "eks-crds"), {
+        org,
+        environmentModel: environmentOf(cluster),
+        target,
+        cluster,
+      }),
   );
   const eksAddons = eksClusters.map(
     (cluster, i) =>
@@ -185,7 +193,9 @@ export function buildOrg(scope: Construct, org: OrgModel, target: DeploymentTarg
  */
 function buildObservability(scope: Construct, org: OrgModel, target: DeploymentTarget, network: readonly NetworkStack[]) {
   if (!org.monitoringAccount || !org.environments.some((e) => e.observability)) return { monitoringSinks: [], alarms: [], networkAlarms: [], dashboards: [] };
-  const monitoringSinks = Object.keys(org.regions).map((region) => new MonitoringSinkStack(scope, environmentStackName(SHARED_ENVIRONMENT, region, "oam-sink"), { org, target, region }));
+  const monitoringSinks = Object.keys(org.regions).map(
+    (region) => new MonitoringSinkStack(scope, environmentStackName(SHARED_ENVIRONMENT, region, "oam-sink"), { org, target, region }),
+  );
   const linked = new Set<string>();
   const linkOwner = (accountId: string, region: string): MonitoringSinkStack | undefined => {
     const key = `${accountId}/${region}`;
@@ -224,7 +234,12 @@ function buildObservability(scope: Construct, org: OrgModel, target: DeploymentT
   );
   const dashboards = observed.map(
     (env) =>
-      new DashboardStack(scope, environmentStackName(env.name, GLOBAL_REGION, "dashboard"), { org, target, environmentModel: env, networks: network.filter((n) => n.environment === env.name) }),
+      new DashboardStack(scope, environmentStackName(env.name, GLOBAL_REGION, "dashboard"), {
+        org,
+        target,
+        environmentModel: env,
+        networks: network.filter((n) => n.environment === env.name),
+      }),
   );
   return { monitoringSinks, alarms, networkAlarms, dashboards };
 }

@@ -66,6 +66,17 @@ export const BOOTSTRAP_OUTPUTS = {
   },
 } as const satisfies OutputContract;
 
+/** The monitoring account's OAM sink of one region (MonitoringSinkStack); read by the stacks that own the accounts' links. */
+export const MONITORING_SINK_OUTPUTS = {
+  /** A sink ARN ends in a generated id, so links cannot derive it. */
+  sinkArn: { name: "sink_arn", type: "string", description: "OAM sink source accounts link to" },
+} as const satisfies OutputContract;
+
+/** The log-archive account's flow-log bucket of one region (LogArchiveStack); read by people, not by other stacks. */
+export const LOG_ARCHIVE_OUTPUTS = {
+  flowLogBucket: { name: "flow_log_bucket", type: "string", description: "Archive of the region's VPC flow logs" },
+} as const satisfies OutputContract;
+
 /** Every contract by producer, for the generated reference docs. */
 export const OUTPUT_CONTRACTS: readonly { readonly producer: string; readonly outputs: OutputContract }[] = [
   { producer: "bootstrap-<account>", outputs: BOOTSTRAP_OUTPUTS },
@@ -73,4 +84,6 @@ export const OUTPUT_CONTRACTS: readonly { readonly producer: string; readonly ou
   { producer: "<env>-<region>-network", outputs: NETWORK_OUTPUTS },
   { producer: "<env>-<region>-eks-cluster", outputs: EKS_CLUSTER_OUTPUTS },
   { producer: "<env>-<region>-batch", outputs: BATCH_OUTPUTS },
+  { producer: "shared-<region>-oam-sink", outputs: MONITORING_SINK_OUTPUTS },
+  { producer: "shared-<region>-archive", outputs: LOG_ARCHIVE_OUTPUTS },
 ];

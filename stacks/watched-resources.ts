@@ -36,7 +36,12 @@ export function workloadResources(org: OrgModel, env: EnvironmentModel, region: 
     resources.push({ ...at, subject: "eks-cluster", label: "cluster", attributes: { clusterName } });
   }
   if (region === org.stateRegion) {
-    resources.push({ ...at, subject: "state-bucket", label: "state", attributes: { bucketName: stateBucketName(org.name, account), filterId: STATE_BUCKET_METRICS_FILTER } });
+    resources.push({
+      ...at,
+      subject: "state-bucket",
+      label: "state",
+      attributes: { bucketName: stateBucketName(org.name, account), filterId: STATE_BUCKET_METRICS_FILTER },
+    });
   }
   return resources;
 }

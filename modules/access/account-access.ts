@@ -99,7 +99,10 @@ export class AccountAccess extends Construct {
       name: roleNames.plan,
       description: "orgplat: terraform plan (read-only, state lock files only)",
       trust: [
-        ...githubTrust("GithubPullRequestsAndDrift", github ? [pullRequestSubject(github.repository), branchSubject(github.repository, github.driftBranch)] : []),
+        ...githubTrust(
+          "GithubPullRequestsAndDrift",
+          github ? [pullRequestSubject(github.repository), branchSubject(github.repository, github.driftBranch)] : [],
+        ),
         ...peopleTrust(props.operators.plan),
       ],
       permissions: [
@@ -132,13 +135,23 @@ export class AccountAccess extends Construct {
           sid: "ManageTheAccountsIamResources",
           effect: "Allow",
           actions: deployActions.filter((a) => a.startsWith("iam:") && !/^iam:(Get|List)/.test(a)),
-          resources: ["role/*", "policy/*", "instance-profile/*", "oidc-provider/*"].map((resource) => arnOf(partition, { service: "iam", account: props.accountId, resource })),
+          resources: ["role/*", "policy/*", "instance-profile/*", "oidc-provider/*"].map((resource) =>
+            arnOf(partition, { service: "iam", account: props.accountId, resource }),
+          ),
         },
         { sid: "PassOnlyTheAccountsRoles", effect: "Allow", actions: ["iam:PassRole"], resources: [accountRoleArn({ id: props.accountId }, "*", partition)] },
         {
           sid: "NeverPassOrChangeTheBreakGlassRole",
           effect: "Deny",
-          actions: ["iam:PassRole", "iam:UpdateAssumeRolePolicy", "iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:DeleteRole", "iam:DeleteRolePolicy", "iam:DetachRolePolicy"],
+          actions: [
+            "iam:PassRole",
+            "iam:UpdateAssumeRolePolicy",
+            "iam:PutRolePolicy",
+            "iam:AttachRolePolicy",
+            "iam:DeleteRole",
+            "iam:DeleteRolePolicy",
+            "iam:DetachRolePolicy",
+          ],
           resources: [roles.breakGlass],
         },
         {

@@ -56,6 +56,12 @@ export function stateReadOnly({ stateBucket, region }: StateUse, keys: readonly 
       condition: [{ test: "StringEquals", variable: "s3:prefix", values: [WORKSPACE_PREFIX, ...keys] }],
     },
     { sid: "ReadGrantedStateKeys", effect: "Allow", actions: ["s3:GetObject"], resources: keys.map((key) => `${stateBucket.bucket.arn}/${key}`) },
-    { sid: "DecryptStateThroughS3", effect: "Allow", actions: ["kms:Decrypt", "kms:DescribeKey"], resources: [stateBucket.encryptionKey.arn], condition: viaS3(region) },
+    {
+      sid: "DecryptStateThroughS3",
+      effect: "Allow",
+      actions: ["kms:Decrypt", "kms:DescribeKey"],
+      resources: [stateBucket.encryptionKey.arn],
+      condition: viaS3(region),
+    },
   ];
 }

@@ -82,7 +82,10 @@ export class BatchRoles extends Construct {
       assumeRolePolicy: trustFor("service", "batch.amazonaws.com").json,
       description: `AWS Batch service role of ${namePrefix}`,
     });
-    this.servicePolicy = new IamRolePolicyAttachment(this, "service-policy", { role: this.serviceRole.name, policyArn: awsManagedPolicyArn(partitionOf(region), BATCH_SERVICE_POLICY_NAME) });
+    this.servicePolicy = new IamRolePolicyAttachment(this, "service-policy", {
+      role: this.serviceRole.name,
+      policyArn: awsManagedPolicyArn(partitionOf(region), BATCH_SERVICE_POLICY_NAME),
+    });
     this.computeEnvironmentServiceRole = props.nameServiceLinkedRole ? batchServiceLinkedRoleArn(accountId, partitionOf(region)) : undefined;
 
     this.instanceRole = new IamRole(this, "instance", {
@@ -117,7 +120,11 @@ export class BatchRoles extends Construct {
         // These actions have no resource-level permissions.
         { effect: "Allow", actions: ["ecs:DiscoverPollEndpoint", "ec2:DescribeTags", "ecr:GetAuthorizationToken"], resources: ["*"] },
         // Images may come from any registry the organization shares; pulls are read-only.
-        { effect: "Allow", actions: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], resources: [arnOf(partitionOf(region), { service: "ecr", region: "*", account: "*", resource: "repository/*" })] },
+        {
+          effect: "Allow",
+          actions: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+          resources: [arnOf(partitionOf(region), { service: "ecr", region: "*", account: "*", resource: "repository/*" })],
+        },
         { effect: "Allow", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${props.jobLogGroup.arn}:log-stream:*`] },
       ],
     });

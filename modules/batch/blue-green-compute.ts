@@ -8,7 +8,16 @@ import type { StateAccessProps } from "../state/backend";
 import type { BatchRoles } from "./batch-roles";
 import { ColourCompute, type ColourSettings } from "./colour-compute";
 import { ColourSwitchGuard } from "./colour-switch-guard";
-import { JOB_QUEUE_KINDS, JOB_QUEUES, queuedColours, queueOrders, RUNNABLE_TIME_LIMITS, type BatchNames, type ColourState, type JobQueueKind } from "./queue-order";
+import {
+  JOB_QUEUE_KINDS,
+  JOB_QUEUES,
+  queuedColours,
+  queueOrders,
+  RUNNABLE_TIME_LIMITS,
+  type BatchNames,
+  type ColourState,
+  type JobQueueKind,
+} from "./queue-order";
 
 /** Batch compute of one environment × region in blue and green, switched by config one step per apply. */
 export interface BlueGreenComputeProps {
@@ -84,7 +93,10 @@ export class BlueGreenCompute extends Construct {
           name: names.jobQueue(kind),
           priority: JOB_QUEUES[kind].priority,
           state: "ENABLED",
-          computeEnvironmentOrder: orders[kind].map((slot, i) => ({ order: i + 1, computeEnvironment: this.colours[slot.colour]!.environments[slot.capacity].arn })),
+          computeEnvironmentOrder: orders[kind].map((slot, i) => ({
+            order: i + 1,
+            computeEnvironment: this.colours[slot.colour]!.environments[slot.capacity].arn,
+          })),
           jobStateTimeLimitAction: RUNNABLE_TIME_LIMITS.map((limit) => ({ state: "RUNNABLE", action: "CANCEL", ...limit })),
           lifecycle: kind === "spot-first" ? { precondition: this.guard.preconditions } : undefined,
         }),

@@ -7,7 +7,16 @@ import { DataTerraformRemoteStateS3, TerraformLocal, type Precondition } from "c
 import { Construct } from "constructs";
 import { s3StateConfig, type StateAccessProps } from "../state/backend";
 import { queuedColours, type BatchNames, type ColourState } from "./queue-order";
-import { activeLeaving, ecsClusterName, EMPTY_LEDGER, leavingEnvironmentNames, liveQueueOrders, stillEnabled, stillQueued, stillRunningTasks } from "./switch-guard-expressions";
+import {
+  activeLeaving,
+  ecsClusterName,
+  EMPTY_LEDGER,
+  leavingEnvironmentNames,
+  liveQueueOrders,
+  stillEnabled,
+  stillQueued,
+  stillRunningTasks,
+} from "./switch-guard-expressions";
 
 /** Reads of the deployed state that decide whether a colour change may be applied. */
 export interface ColourSwitchGuardProps {
@@ -51,7 +60,11 @@ export class ColourSwitchGuard extends Construct {
     const previous = new DataTerraformRemoteStateS3(this, "previous", s3StateConfig(props.ownState));
     // The listing also holds "<key>.tflock" while this very plan runs: only the state object itself counts.
     previous.addOverride("count", `\${contains(data.aws_s3_objects.${ownState.friendlyUniqueId}.keys, ${JSON.stringify(key)}) ? 1 : 0}`);
-    const ledger = local(this, "batch_ledger", `try(data.terraform_remote_state.${previous.friendlyUniqueId}[0].outputs.${ColourSwitchGuard.LEDGER_OUTPUT}, ${EMPTY_LEDGER})`);
+    const ledger = local(
+      this,
+      "batch_ledger",
+      `try(data.terraform_remote_state.${previous.friendlyUniqueId}[0].outputs.${ColourSwitchGuard.LEDGER_OUTPUT}, ${EMPTY_LEDGER})`,
+    );
     const leavingNames = local(this, "batch_leaving_environments", leavingEnvironmentNames(ledger, state.deployed));
 
     // Literal names, not references to this stack's resources: a data source that depends on a

@@ -21,6 +21,11 @@ export class JobLogGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: JobLogGroupProps) {
     super(scope, id);
-    this.logGroup = new TieredLogGroup(this, "log-group", { name: `/orgplat/batch/${props.name}`, tier: "application", retentionDays: props.retentionDays, key: props.key });
+    this.logGroup = new TieredLogGroup(this, "log-group", {
+      name: `/orgplat/batch/${props.name}`,
+      tier: "application",
+      retentionDays: props.retentionDays,
+      key: props.key,
+    });
   }
 }

@@ -68,7 +68,8 @@ export function queueOrders(state: ColourState): Record<JobQueueKind, QueueSlot[
     "on-demand": queued.map((colour) => ({ colour, capacity: "on-demand" as const })),
   };
   for (const [kind, order] of Object.entries(orders)) {
-    if (order.length > MAX_ENVIRONMENTS_PER_QUEUE) throw new Error(`queue ${kind} would order ${order.length} compute environments; AWS Batch allows ${MAX_ENVIRONMENTS_PER_QUEUE}`);
+    if (order.length > MAX_ENVIRONMENTS_PER_QUEUE)
+      throw new Error(`queue ${kind} would order ${order.length} compute environments; AWS Batch allows ${MAX_ENVIRONMENTS_PER_QUEUE}`);
   }
   return orders;
 }

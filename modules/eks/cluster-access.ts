@@ -58,7 +58,12 @@ export class ClusterAccess extends Construct {
       });
     }
     for (const [purpose, reader] of Object.entries(props.readers ?? {})) {
-      entries[purpose] = new EksAccessEntry(this, purpose, { clusterName, principalArn: reader.principalArn, type: "STANDARD", kubernetesGroups: [...reader.kubernetesGroups] });
+      entries[purpose] = new EksAccessEntry(this, purpose, {
+        clusterName,
+        principalArn: reader.principalArn,
+        type: "STANDARD",
+        kubernetesGroups: [...reader.kubernetesGroups],
+      });
       new EksAccessPolicyAssociation(this, `${purpose}-view`, {
         clusterName,
         principalArn: entries[purpose].principalArn,

@@ -27,7 +27,12 @@ export class ClusterSecurityGroups extends Construct {
   constructor(scope: Construct, id: string, props: ClusterSecurityGroupsProps) {
     super(scope, id);
     const group = (key: string, what: string): SecurityGroup =>
-      new SecurityGroup(this, key, { name: `${props.namePrefix}-${key}`, description: `${what} of EKS ${props.namePrefix}`, vpcId: props.vpcId, tags: { Name: `${props.namePrefix}-${key}` } });
+      new SecurityGroup(this, key, {
+        name: `${props.namePrefix}-${key}`,
+        description: `${what} of EKS ${props.namePrefix}`,
+        vpcId: props.vpcId,
+        tags: { Name: `${props.namePrefix}-${key}` },
+      });
     this.cluster = group("cluster", "Control plane");
     this.nodes = group("nodes", "Worker nodes");
     const [cluster, nodes] = [this.cluster.id, this.nodes.id];
@@ -39,7 +44,13 @@ export class ClusterSecurityGroups extends Construct {
     this.joinRules = [
       ingress("api-from-nodes", cluster, nodes, tcp(443, 443), "Worker nodes to the Kubernetes API"),
       egress("control-plane-to-webhooks", cluster, { referencedSecurityGroupId: nodes }, tcp(443, 443), "Control plane to admission webhooks"),
-      egress("control-plane-to-kubelets", cluster, { referencedSecurityGroupId: nodes }, tcp(1025, 65535), "Control plane to kubelets (10250) and extension API servers"),
+      egress(
+        "control-plane-to-kubelets",
+        cluster,
+        { referencedSecurityGroupId: nodes },
+        tcp(1025, 65535),
+        "Control plane to kubelets (10250) and extension API servers",
+      ),
       ingress("nodes-from-nodes", nodes, nodes, {}, "Pods and node agents across nodes"),
       ingress("webhooks-from-control-plane", nodes, cluster, tcp(443, 443), "Control plane to admission webhooks"),
       ingress("kubelets-from-control-plane", nodes, cluster, tcp(1025, 65535), "Control plane to kubelets (10250) and extension API servers"),

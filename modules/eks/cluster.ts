@@ -75,7 +75,12 @@ export class EksCluster extends Construct {
     this.arn = regionalArn(props.region, "eks", props.accountId, `cluster/${props.name}`);
 
     // Created before the cluster so its retention applies from the first log line (EKS would create it without one).
-    const logGroup = new TieredLogGroup(this, "logs", { name: `/aws/eks/${props.name}/cluster`, tier: "security", retentionDays: props.logRetentionDays, key: props.logKey });
+    const logGroup = new TieredLogGroup(this, "logs", {
+      name: `/aws/eks/${props.name}/cluster`,
+      tier: "security",
+      retentionDays: props.logRetentionDays,
+      key: props.logKey,
+    });
 
     const trust = new DataAwsIamPolicyDocument(this, "trust", {
       statement: [
@@ -92,9 +97,19 @@ export class EksCluster extends Construct {
       ],
     });
     this.role = new IamRole(this, "role", { name: clusterRoleName(props.name), assumeRolePolicy: trust.json });
-    const clusterPolicy = new IamRolePolicyAttachment(this, "cluster-policy", { role: this.role.name, policyArn: awsManagedPolicyArn(this.partition, "AmazonEKSClusterPolicy") });
+    const clusterPolicy = new IamRolePolicyAttachment(this, "cluster-policy", {
+      role: this.role.name,
+      policyArn: awsManagedPolicyArn(this.partition, "AmazonEKSClusterPolicy"),
+    });
     const keyUse = new DataAwsIamPolicyDocument(this, "key-use", {
-      statement: [{ sid: "SecretsEnvelopeEncryption", effect: "Allow", actions: ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"], resources: [props.secretsKey.arn] }],
+      statement: [
+        {
+          sid: "SecretsEnvelopeEncryption",
+          effect: "Allow",
+          actions: ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"],
+          resources: [props.secretsKey.arn],
+        },
+      ],
     });
     const keyPolicy = new IamRolePolicy(this, "key-policy", { name: "secrets-encryption", role: this.role.name, policy: keyUse.json });
 

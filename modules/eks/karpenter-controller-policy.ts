@@ -70,8 +70,20 @@ export function karpenterControllerStatements(props: KarpenterControllerPolicyPr
         ec2("placement-group/*"),
       ],
     },
-    { sid: "UseOwnLaunchTemplates", effect: "Allow", actions: ["ec2:RunInstances", "ec2:CreateFleet"], resources: [ec2("launch-template/*")], condition: ownedByCluster },
-    { sid: "CreateTaggedForCluster", effect: "Allow", actions: ["ec2:RunInstances", "ec2:CreateFleet", "ec2:CreateLaunchTemplate"], resources: created, condition: taggedForCluster },
+    {
+      sid: "UseOwnLaunchTemplates",
+      effect: "Allow",
+      actions: ["ec2:RunInstances", "ec2:CreateFleet"],
+      resources: [ec2("launch-template/*")],
+      condition: ownedByCluster,
+    },
+    {
+      sid: "CreateTaggedForCluster",
+      effect: "Allow",
+      actions: ["ec2:RunInstances", "ec2:CreateFleet", "ec2:CreateLaunchTemplate"],
+      resources: created,
+      condition: taggedForCluster,
+    },
     {
       sid: "TagOnCreate",
       effect: "Allow",
@@ -90,7 +102,13 @@ export function karpenterControllerStatements(props: KarpenterControllerPolicyPr
         { test: "ForAllValues:StringEquals", variable: "aws:TagKeys", values: ["eks:eks-cluster-name", "karpenter.sh/nodeclaim", "Name"] },
       ],
     },
-    { sid: "TerminateOwnOnly", effect: "Allow", actions: ["ec2:TerminateInstances", "ec2:DeleteLaunchTemplate"], resources: [ec2("instance/*"), ec2("launch-template/*")], condition: ownedByCluster },
+    {
+      sid: "TerminateOwnOnly",
+      effect: "Allow",
+      actions: ["ec2:TerminateInstances", "ec2:DeleteLaunchTemplate"],
+      resources: [ec2("instance/*"), ec2("launch-template/*")],
+      condition: ownedByCluster,
+    },
     {
       sid: "RegionalReads",
       effect: "Allow",
@@ -114,7 +132,12 @@ export function karpenterControllerStatements(props: KarpenterControllerPolicyPr
     },
     { sid: "AmiParameters", effect: "Allow", actions: ["ssm:GetParameter"], resources: [regionalArn(props.region, "ssm", "", "parameter/aws/service/*")] },
     { sid: "Pricing", effect: "Allow", actions: ["pricing:GetProducts"], resources: ["*"] },
-    { sid: "InterruptionQueue", effect: "Allow", actions: ["sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage"], resources: [props.interruptionQueueArn] },
+    {
+      sid: "InterruptionQueue",
+      effect: "Allow",
+      actions: ["sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage"],
+      resources: [props.interruptionQueueArn],
+    },
     {
       sid: "PassNodeRoleOnly",
       effect: "Allow",

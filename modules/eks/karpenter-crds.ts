@@ -25,7 +25,13 @@ export class KarpenterCrds extends Construct {
   constructor(scope: Construct, id: string, props: KarpenterCrdsProps) {
     super(scope, id);
     const { karpenterCrd } = PLATFORM_CHARTS;
-    this.release = new Release(this, "crds", { provider: props.helm, name: KARPENTER_CRD_RELEASE, namespace: KARPENTER_NAMESPACE, ...karpenterCrd, atomic: true });
+    this.release = new Release(this, "crds", {
+      provider: props.helm,
+      name: KARPENTER_CRD_RELEASE,
+      namespace: KARPENTER_NAMESPACE,
+      ...karpenterCrd,
+      atomic: true,
+    });
     // A stable address, so a cluster whose add-ons stack held the release can import it here under the same name.
     this.release.overrideLogicalId(KARPENTER_CRDS_ADDRESS.split(".")[1]);
   }

@@ -87,7 +87,13 @@ export interface NodePoolInput {
 export function nodePool(input: NodePoolInput): INodePool & KubernetesModel {
   const { config } = input;
   const table = input.instanceTypes ?? INSTANCE_TYPES;
-  const architectures = [...new Set(instanceTypesOf(config.instanceFamilies, config.instanceSizes).filter((t) => Object.hasOwn(table, t)).map((t) => table[t].architecture))].sort();
+  const architectures = [
+    ...new Set(
+      instanceTypesOf(config.instanceFamilies, config.instanceSizes)
+        .filter((t) => Object.hasOwn(table, t))
+        .map((t) => table[t].architecture),
+    ),
+  ].sort();
   const NodePool = models.NodePool();
   return new NodePool({
     metadata: { name: input.name },

@@ -54,7 +54,9 @@ export function karpenterValues(props: KarpenterValuesProps): KarpenterValues {
         },
       },
       podAntiAffinity: {
-        requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: { ...KARPENTER_POD_LABELS } } }],
+        requiredDuringSchedulingIgnoredDuringExecution: [
+          { topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: { ...KARPENTER_POD_LABELS } } },
+        ],
       },
     },
     tolerations: [{ key: SYSTEM_NODE_TAINT.key, operator: "Exists", effect: SYSTEM_NODE_TAINT.effect }],

@@ -31,7 +31,9 @@ export class NodeRole extends Construct {
       statement: [{ effect: "Allow", actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["ec2.amazonaws.com"] }] }],
     });
     this.role = new IamRole(this, "role", { name: props.name, assumeRolePolicy: trust.json });
-    this.policyAttachments = NODE_MANAGED_POLICIES.map((policy) => new IamRolePolicyAttachment(this, policy, { role: this.role.name, policyArn: awsManagedPolicyArn(props.partition, policy) }));
+    this.policyAttachments = NODE_MANAGED_POLICIES.map(
+      (policy) => new IamRolePolicyAttachment(this, policy, { role: this.role.name, policyArn: awsManagedPolicyArn(props.partition, policy) }),
+    );
     if (props.instanceProfile) this.instanceProfile = new IamInstanceProfile(this, "profile", { name: props.name, role: this.role.name });
   }
 }

@@ -41,7 +41,12 @@ export interface PlanReaderRbacInput {
 export function planReaderRbacObjects(input: PlanReaderRbacInput): KubernetesModel[] {
   const group = input.group ?? PLAN_READER_GROUP;
   const subjects = [{ kind: "Group", apiGroup: "rbac.authorization.k8s.io", name: group }];
-  const { Role, RoleBinding, ClusterRole, ClusterRoleBinding } = { Role: models.Role(), RoleBinding: models.RoleBinding(), ClusterRole: models.ClusterRole(), ClusterRoleBinding: models.ClusterRoleBinding() };
+  const { Role, RoleBinding, ClusterRole, ClusterRoleBinding } = {
+    Role: models.Role(),
+    RoleBinding: models.RoleBinding(),
+    ClusterRole: models.ClusterRole(),
+    ClusterRoleBinding: models.ClusterRoleBinding(),
+  };
   const namespaced = [...new Set(input.releaseNamespaces)].sort().flatMap((namespace): KubernetesModel[] => [
     new Role({ metadata: { name: PLAN_READER_RBAC_NAME, namespace }, rules: [{ apiGroups: [""], resources: ["secrets"], verbs: [...READ_VERBS] }] }),
     new RoleBinding({

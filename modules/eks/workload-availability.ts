@@ -48,13 +48,18 @@ export class WorkloadAvailability extends Construct {
     super(scope, id);
     this.replicas = props.replicas ?? 2;
     this.maxUnavailable = props.maxUnavailable ?? 1;
-    if (this.replicas < 2) throw new Error(`${props.namespace}/${props.name}: replicas is ${this.replicas}; run at least 2 so a drained node never takes the workload down`);
+    if (this.replicas < 2)
+      throw new Error(`${props.namespace}/${props.name}: replicas is ${this.replicas}; run at least 2 so a drained node never takes the workload down`);
     if (this.maxUnavailable < 1 || this.maxUnavailable >= this.replicas) {
-      throw new Error(`${props.namespace}/${props.name}: maxUnavailable ${this.maxUnavailable} must be between 1 and replicas - 1 (${this.replicas - 1}): 0 blocks every drain, ${this.replicas} allows evicting all`);
+      throw new Error(
+        `${props.namespace}/${props.name}: maxUnavailable ${this.maxUnavailable} must be between 1 and replicas - 1 (${this.replicas - 1}): 0 blocks every drain, ${this.replicas} allows evicting all`,
+      );
     }
     this.topologySpreadConstraints = spreadConstraints(props.selector);
     const TopologySpreadConstraint = models.TopologySpreadConstraint();
-    this.topologySpreadConstraints.forEach((c) => validateModel(new TopologySpreadConstraint(c), `topology spread of ${props.namespace}/${props.name} over ${c.topologyKey}`));
+    this.topologySpreadConstraints.forEach((c) =>
+      validateModel(new TopologySpreadConstraint(c), `topology spread of ${props.namespace}/${props.name} over ${c.topologyKey}`),
+    );
     if ((props.podDisruptionBudget ?? "manifest") === "manifest") {
       const PodDisruptionBudget = models.PodDisruptionBudget();
       this.podDisruptionBudget = new ValidatedManifest(this, "pdb", {

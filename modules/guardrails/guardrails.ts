@@ -89,9 +89,7 @@ export class Guardrails implements IAspect {
 
 /** Every suppressed finding under `root`, after a synth has run the guardrails. */
 export function suppressedFindingsUnder(root: IConstruct): SuppressedFinding[] {
-  return root.node
-    .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === SUPPRESSED_FINDINGS).map((m) => m.data as SuppressedFinding));
+  return root.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === SUPPRESSED_FINDINGS).map((m) => m.data as SuppressedFinding));
 }
 
 function suppressionFor(node: IConstruct, ruleId: string, kind: string): Suppression | undefined {

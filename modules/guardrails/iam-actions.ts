@@ -42,7 +42,10 @@ function actionsOfService(service: string): readonly IamAction[] | undefined {
 
 /** IAM's action matching: case-insensitive, `*` any run of characters, `?` exactly one. */
 function patternOf(actionPattern: string): RegExp {
-  const escaped = actionPattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const escaped = actionPattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${escaped}$`, "i");
 }
 

@@ -38,7 +38,11 @@ function fromDocumentStatement(s: ResourceBody): PolicyStatement {
     resources: list(s.resources),
     notResources: list(s.not_resources),
     principals: principals.map((p) => ({ type: String(p.type), identifiers: list(p.identifiers) })),
-    conditions: ((s.condition as ResourceBody[] | undefined) ?? []).map((c) => ({ test: String(c.test), variable: String(c.variable), values: list(c.values) })),
+    conditions: ((s.condition as ResourceBody[] | undefined) ?? []).map((c) => ({
+      test: String(c.test),
+      variable: String(c.variable),
+      values: list(c.values),
+    })),
   };
 }
 

@@ -4,7 +4,13 @@ import { GUARDRAIL_RULES } from "./rules";
 
 /** What the guardrails checked and what they let through, for review tools (cdktf.out/guardrails.json). */
 export interface GuardrailReport {
-  readonly rules: readonly { readonly id: string; readonly description: string; readonly why: string; readonly fix: string; readonly appliesTo: readonly string[] }[];
+  readonly rules: readonly {
+    readonly id: string;
+    readonly description: string;
+    readonly why: string;
+    readonly fix: string;
+    readonly appliesTo: readonly string[];
+  }[];
   /** Every violation a written reason let through, one per element and rule. */
   readonly suppressed: readonly SuppressedFinding[];
 }

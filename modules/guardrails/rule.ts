@@ -62,7 +62,9 @@ export function subjectOf(node: IConstruct): CheckedSubject | undefined {
     return { kind: `backend.${type}`, body, element: node };
   }
   if (node instanceof TerraformRemoteState) {
-    const reads = (node.toTerraform() as { data?: { terraform_remote_state?: Record<string, { backend: string; config?: ResourceBody }> } }).data?.terraform_remote_state ?? {};
+    const reads =
+      (node.toTerraform() as { data?: { terraform_remote_state?: Record<string, { backend: string; config?: ResourceBody }> } }).data?.terraform_remote_state ??
+      {};
     const read = Object.values(reads)[0];
     return read ? { kind: `remote_state.${read.backend}`, body: read.config ?? {}, element: node } : undefined;
   }

@@ -42,7 +42,17 @@ export class ClusterConnection extends Construct {
     this.exec = {
       apiVersion: "client.authentication.k8s.io/v1beta1",
       command: "aws",
-      args: ["eks", "get-token", "--cluster-name", props.clusterName, "--region", props.region, ...(props.roleArn ? ["--role-arn", props.roleArn] : []), "--output", "json"],
+      args: [
+        "eks",
+        "get-token",
+        "--cluster-name",
+        props.clusterName,
+        "--region",
+        props.region,
+        ...(props.roleArn ? ["--role-arn", props.roleArn] : []),
+        "--output",
+        "json",
+      ],
     };
     const caCertificate = Fn.base64decode(props.certificateAuthority);
     this.kubernetes = new KubernetesProvider(this, "kubernetes", { host: props.endpoint, clusterCaCertificate: caCertificate, exec: [{ ...this.exec }] });

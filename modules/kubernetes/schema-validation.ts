@@ -32,7 +32,11 @@ export function validateModel(model: KubernetesModel, subject: string): void {
     if (!Array.isArray(violations)) throw e;
     const json = model.toJSON();
     const real = violations.filter((v) => !Token.isUnresolved(valueAt(json, v.instancePath)));
-    if (real.length) throw new ManifestSchemaError(subject, real.map((v) => `${v.instancePath || "/"} ${v.message ?? "is invalid"}`));
+    if (real.length)
+      throw new ManifestSchemaError(
+        subject,
+        real.map((v) => `${v.instancePath || "/"} ${v.message ?? "is invalid"}`),
+      );
   }
 }
 

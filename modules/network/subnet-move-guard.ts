@@ -59,7 +59,9 @@ export function subnetIdsByKey(subnetIds: string): string {
  * @param deployed map "tier/azId" → object with `cidr_block`, as the aws_subnet data source reads it
  */
 export function movedSubnets(deployed: string, props: Pick<SubnetMoveGuardProps, "configPath" | "planned" | "pinned">): string {
-  const planned = JSON.stringify(Object.fromEntries(Object.entries(props.planned).flatMap(([tier, byAz]) => Object.entries(byAz).map(([azId, cidr]) => [`${tier}/${azId}`, cidr]))));
+  const planned = JSON.stringify(
+    Object.fromEntries(Object.entries(props.planned).flatMap(([tier, byAz]) => Object.entries(byAz).map(([azId, cidr]) => [`${tier}/${azId}`, cidr]))),
+  );
   const pinned = JSON.stringify(Object.entries(props.pinned).flatMap(([tier, azIds]) => azIds.map((azId) => `${tier}/${azId}`)));
   return (
     `sort([for key, subnet in ${deployed} : ` +

@@ -103,10 +103,7 @@ export class TierNetworkAcls extends Construct {
     this.dataAcl = acl(
       "data",
       ["data"],
-      [
-        ...inner.map(allTraffic),
-        ...(v6 ? [...subnetIpv6Of(props.subnets.private), ...subnetIpv6Of(props.subnets.data)].map(allTrafficV6) : []),
-      ],
+      [...inner.map(allTraffic), ...(v6 ? [...subnetIpv6Of(props.subnets.private), ...subnetIpv6Of(props.subnets.data)].map(allTrafficV6) : [])],
       [allTraffic(props.vpcCidr), ...(v6 ? [allTrafficV6(v6)] : [])],
     );
   }

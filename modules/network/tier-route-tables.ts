@@ -31,8 +31,7 @@ export class TierRouteTables extends Construct {
 
   constructor(scope: Construct, id: string, props: TierRouteTablesProps) {
     super(scope, id);
-    const table = (name: string): RouteTable =>
-      new RouteTable(this, name, { vpcId: props.vpc.id, tags: { Name: `${props.namePrefix}-${name}` } });
+    const table = (name: string): RouteTable => new RouteTable(this, name, { vpcId: props.vpc.id, tags: { Name: `${props.namePrefix}-${name}` } });
     const associate = (tier: SubnetTier, tableFor: (azId: string) => RouteTable): void => {
       for (const [azId, subnet] of Object.entries(props.subnets[tier])) {
         new RouteTableAssociation(this, `association-${tier}-${azId}`, { subnetId: subnet.id, routeTableId: tableFor(azId).id });
@@ -52,7 +51,11 @@ export class TierRouteTables extends Construct {
         const rt = table(`private-${azId}`);
         new Route(this, `private-${azId}-default`, { routeTableId: rt.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: egress.natByAzId[azId].id });
         if (egress.egressOnlyGateway) {
-          new Route(this, `private-${azId}-default-ipv6`, { routeTableId: rt.id, destinationIpv6CidrBlock: "::/0", egressOnlyGatewayId: egress.egressOnlyGateway.id });
+          new Route(this, `private-${azId}-default-ipv6`, {
+            routeTableId: rt.id,
+            destinationIpv6CidrBlock: "::/0",
+            egressOnlyGatewayId: egress.egressOnlyGateway.id,
+          });
         }
         return [azId, rt];
       }),

@@ -58,7 +58,13 @@ export interface CompositeAlarmDefinition extends AlarmDescription {
   readonly rule: CompositeRule;
 }
 
-const events = (id: string, ruleAttribute: string): MetricRef => ({ id, namespace: "AWS/Events", metricName: "MatchedEvents", statistic: "Sum", dimensions: { RuleName: ruleAttribute } });
+const events = (id: string, ruleAttribute: string): MetricRef => ({
+  id,
+  namespace: "AWS/Events",
+  metricName: "MatchedEvents",
+  statistic: "Sum",
+  dimensions: { RuleName: ruleAttribute },
+});
 
 /** Every metric alarm the platform keeps, once; the alarms, the dashboards and docs/observability.md come from it. */
 export const METRIC_ALARMS: readonly MetricAlarmDefinition[] = [
@@ -89,7 +95,9 @@ export const METRIC_ALARMS: readonly MetricAlarmDefinition[] = [
     id: "karpenter-interruption-depth",
     subject: "karpenter-queue",
     kind: "threshold",
-    metrics: [{ id: "depth", namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", statistic: "Maximum", dimensions: { QueueName: "queueName" } }],
+    metrics: [
+      { id: "depth", namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", statistic: "Maximum", dimensions: { QueueName: "queueName" } },
+    ],
     comparison: "GreaterThanOrEqualToThreshold",
     pages: false,
     meaning: "Interruption events (Spot warnings, rebalances, health events) pile up in Karpenter's queue.",
@@ -140,7 +148,9 @@ export const METRIC_ALARMS: readonly MetricAlarmDefinition[] = [
     id: "nat-traffic-anomaly",
     subject: "nat-gateway",
     kind: "anomaly",
-    metrics: [{ id: "bytes", namespace: "AWS/NATGateway", metricName: "BytesOutToDestination", statistic: "Sum", dimensions: { NatGatewayId: "natGatewayId" } }],
+    metrics: [
+      { id: "bytes", namespace: "AWS/NATGateway", metricName: "BytesOutToDestination", statistic: "Sum", dimensions: { NatGatewayId: "natGatewayId" } },
+    ],
     comparison: "GreaterThanThreshold",
     pages: false,
     meaning: "Egress through the NAT gateway is far above its learned daily and weekly pattern.",
@@ -151,7 +161,13 @@ export const METRIC_ALARMS: readonly MetricAlarmDefinition[] = [
     subject: "tgw-attachment",
     kind: "threshold",
     metrics: [
-      { id: "drops", namespace: "AWS/TransitGateway", metricName: "PacketDropCountNoRoute", statistic: "Sum", dimensions: { TransitGateway: "transitGatewayId", TransitGatewayAttachment: "attachmentId" } },
+      {
+        id: "drops",
+        namespace: "AWS/TransitGateway",
+        metricName: "PacketDropCountNoRoute",
+        statistic: "Sum",
+        dimensions: { TransitGateway: "transitGatewayId", TransitGatewayAttachment: "attachmentId" },
+      },
     ],
     comparison: "GreaterThanOrEqualToThreshold",
     pages: false,
@@ -163,7 +179,13 @@ export const METRIC_ALARMS: readonly MetricAlarmDefinition[] = [
     subject: "tgw-attachment",
     kind: "threshold",
     metrics: [
-      { id: "drops", namespace: "AWS/TransitGateway", metricName: "PacketDropCountBlackhole", statistic: "Sum", dimensions: { TransitGateway: "transitGatewayId", TransitGatewayAttachment: "attachmentId" } },
+      {
+        id: "drops",
+        namespace: "AWS/TransitGateway",
+        metricName: "PacketDropCountBlackhole",
+        statistic: "Sum",
+        dimensions: { TransitGateway: "transitGatewayId", TransitGatewayAttachment: "attachmentId" },
+      },
     ],
     comparison: "GreaterThanOrEqualToThreshold",
     pages: false,
@@ -175,7 +197,13 @@ export const METRIC_ALARMS: readonly MetricAlarmDefinition[] = [
     subject: "tgw-attachment",
     kind: "anomaly",
     metrics: [
-      { id: "bytes", namespace: "AWS/TransitGateway", metricName: "BytesIn", statistic: "Sum", dimensions: { TransitGateway: "transitGatewayId", TransitGatewayAttachment: "attachmentId" } },
+      {
+        id: "bytes",
+        namespace: "AWS/TransitGateway",
+        metricName: "BytesIn",
+        statistic: "Sum",
+        dimensions: { TransitGateway: "transitGatewayId", TransitGatewayAttachment: "attachmentId" },
+      },
     ],
     comparison: "GreaterThanThreshold",
     pages: false,

@@ -49,10 +49,29 @@ export class AlarmTopic extends Construct {
     const cloudwatch = [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }];
     const keyPolicy = new DataAwsIamPolicyDocument(this, "key-policy", {
       statement: [
-        { sid: "KeyAdministrationWithoutUse", effect: "Allow", actions: [...KEY_ADMINISTRATION_ACTIONS], resources: ["*"], ...rolesOf(accountId, props.roles.administrators, partitionOf(region)) },
-        { sid: "KeyReadForPlans", effect: "Allow", actions: [...KEY_READ_ACTIONS], resources: ["*"], ...rolesOf(accountId, [props.roles.planner], partitionOf(region)) },
+        {
+          sid: "KeyAdministrationWithoutUse",
+          effect: "Allow",
+          actions: [...KEY_ADMINISTRATION_ACTIONS],
+          resources: ["*"],
+          ...rolesOf(accountId, props.roles.administrators, partitionOf(region)),
+        },
+        {
+          sid: "KeyReadForPlans",
+          effect: "Allow",
+          actions: [...KEY_READ_ACTIONS],
+          resources: ["*"],
+          ...rolesOf(accountId, [props.roles.planner], partitionOf(region)),
+        },
         // SNS encrypts each message with a data key the publisher (CloudWatch) asks for.
-        { sid: "AlarmsOfThisAccountPublish", effect: "Allow", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: ["*"], principals: cloudwatch, condition: fromAlarmsOfAccount },
+        {
+          sid: "AlarmsOfThisAccountPublish",
+          effect: "Allow",
+          actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+          resources: ["*"],
+          principals: cloudwatch,
+          condition: fromAlarmsOfAccount,
+        },
       ],
     });
     this.key = new KmsKey(this, "key", {
@@ -67,10 +86,19 @@ export class AlarmTopic extends Construct {
     this.topic = new SnsTopic(this, "topic", { name: props.name, kmsMasterKeyId: this.key.arn });
     const topicPolicy = new DataAwsIamPolicyDocument(this, "topic-policy", {
       statement: [
-        { sid: "AlarmsOfThisAccountPublish", effect: "Allow", actions: ["sns:Publish"], resources: [this.topic.arn], principals: cloudwatch, condition: fromAlarmsOfAccount },
+        {
+          sid: "AlarmsOfThisAccountPublish",
+          effect: "Allow",
+          actions: ["sns:Publish"],
+          resources: [this.topic.arn],
+          principals: cloudwatch,
+          condition: fromAlarmsOfAccount,
+        },
       ],
     });
     new SnsTopicPolicy(this, "policy", { arn: this.topic.arn, policy: topicPolicy.json });
-    (props.subscriptions ?? []).forEach((s, i) => new SnsTopicSubscription(this, `subscription-${i}`, { topicArn: this.topic.arn, protocol: s.protocol, endpoint: s.endpoint }));
+    (props.subscriptions ?? []).forEach(
+      (s, i) => new SnsTopicSubscription(this, `subscription-${i}`, { topicArn: this.topic.arn, protocol: s.protocol, endpoint: s.endpoint }),
+    );
   }
 }

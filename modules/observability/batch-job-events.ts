@@ -33,7 +33,11 @@ export class BatchJobEvents extends Construct {
       const rule = new CloudwatchEventRule(this, status.toLowerCase(), {
         name: jobEventRuleName(props.queueName, status),
         description: `Counts ${status} transitions of jobs in ${props.queueName} (AWS/Events MatchedEvents)`,
-        eventPattern: JSON.stringify({ source: ["aws.batch"], "detail-type": ["Batch Job State Change"], detail: { jobQueue: [props.queueArn], status: [status] } }),
+        eventPattern: JSON.stringify({
+          source: ["aws.batch"],
+          "detail-type": ["Batch Job State Change"],
+          detail: { jobQueue: [props.queueArn], status: [status] },
+        }),
       });
       return [attribute, rule.name] as const;
     });

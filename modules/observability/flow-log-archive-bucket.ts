@@ -63,8 +63,20 @@ export class FlowLogArchiveBucket extends Construct {
     ];
     const keyPolicy = new DataAwsIamPolicyDocument(this, "key-policy", {
       statement: [
-        { sid: "KeyAdministrationWithoutUse", effect: "Allow", actions: [...KEY_ADMINISTRATION_ACTIONS], resources: ["*"], ...rolesOf(accountId, roles.administrators, partitionOf(region)) },
-        { sid: "KeyReadForPlans", effect: "Allow", actions: [...KEY_READ_ACTIONS], resources: ["*"], ...rolesOf(accountId, [roles.planner], partitionOf(region)) },
+        {
+          sid: "KeyAdministrationWithoutUse",
+          effect: "Allow",
+          actions: [...KEY_ADMINISTRATION_ACTIONS],
+          resources: ["*"],
+          ...rolesOf(accountId, roles.administrators, partitionOf(region)),
+        },
+        {
+          sid: "KeyReadForPlans",
+          effect: "Allow",
+          actions: [...KEY_READ_ACTIONS],
+          resources: ["*"],
+          ...rolesOf(accountId, [roles.planner], partitionOf(region)),
+        },
         {
           sid: "FlowLogDeliveryOfSourceAccounts",
           effect: "Allow",
@@ -112,7 +124,9 @@ export class FlowLogArchiveBucket extends Construct {
         },
       ],
     });
-    const policy = new DataAwsIamPolicyDocument(this, "bucket-policy", { statement: archiveBucketPolicyStatements(this.bucket.arn, props.sourceAccountIds, deliveryConditions) });
+    const policy = new DataAwsIamPolicyDocument(this, "bucket-policy", {
+      statement: archiveBucketPolicyStatements(this.bucket.arn, props.sourceAccountIds, deliveryConditions),
+    });
     new S3BucketPolicy(this, "policy", { bucket, policy: policy.json, dependsOn: [publicAccess, versioning, encryption, ownership, lifecycle] });
   }
 }

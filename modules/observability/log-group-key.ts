@@ -6,7 +6,15 @@ import { KEY_ADMINISTRATION_ACTIONS, KEY_READ_ACTIONS, rolesOf } from "../state/
 import { partitionOf, regionalArn } from "../../planning/partition";
 
 /** The cryptographic actions CloudWatch Logs calls on a log group's key (AWS's documented key policy for log groups). */
-export const LOG_GROUP_KEY_USE_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"] as const;
+export const LOG_GROUP_KEY_USE_ACTIONS = [
+  "kms:Encrypt",
+  "kms:Decrypt",
+  "kms:ReEncryptFrom",
+  "kms:ReEncryptTo",
+  "kms:GenerateDataKey",
+  "kms:GenerateDataKeyWithoutPlaintext",
+  "kms:DescribeKey",
+] as const;
 
 /** Who administers and who reads a log-group key, by role ARN (the roles may not exist when the key is made). */
 export interface LogGroupKeyRoles {
@@ -44,8 +52,20 @@ export class LogGroupKey extends Construct {
     const { accountId, region, roles } = props;
     const policy = new DataAwsIamPolicyDocument(this, "policy", {
       statement: [
-        { sid: "KeyAdministrationWithoutUse", effect: "Allow", actions: [...KEY_ADMINISTRATION_ACTIONS], resources: ["*"], ...rolesOf(accountId, roles.administrators, partitionOf(region)) },
-        { sid: "KeyReadForPlans", effect: "Allow", actions: [...KEY_READ_ACTIONS], resources: ["*"], ...rolesOf(accountId, [roles.planner], partitionOf(region)) },
+        {
+          sid: "KeyAdministrationWithoutUse",
+          effect: "Allow",
+          actions: [...KEY_ADMINISTRATION_ACTIONS],
+          resources: ["*"],
+          ...rolesOf(accountId, roles.administrators, partitionOf(region)),
+        },
+        {
+          sid: "KeyReadForPlans",
+          effect: "Allow",
+          actions: [...KEY_READ_ACTIONS],
+          resources: ["*"],
+          ...rolesOf(accountId, [roles.planner], partitionOf(region)),
+        },
         {
           sid: "LogGroupsOfThisAccountAndRegion",
           effect: "Allow",

@@ -25,9 +25,7 @@ export class PlatformCompositeAlarm extends Construct {
       // The name as written (not the attribute's token) keeps the rule readable in the plan and the alarm console.
       return `ALARM("${signal.alarmName}")`;
     };
-    const rule = props.definition.rule.all
-      .map((term) => (typeof term === "string" ? stateOf(term) : `(${term.any.map(stateOf).join(" OR ")})`))
-      .join(" AND ");
+    const rule = props.definition.rule.all.map((term) => (typeof term === "string" ? stateOf(term) : `(${term.any.map(stateOf).join(" OR ")})`)).join(" AND ");
     this.alarm = new CloudwatchCompositeAlarm(this, "alarm", {
       alarmName: props.alarmName,
       alarmDescription: `${props.definition.meaning} First: ${props.definition.firstAction}`,

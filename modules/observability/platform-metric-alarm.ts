@@ -21,7 +21,10 @@ export function dimensionsOf(metric: MetricRef, resource: WatchedResource): Reco
   return Object.fromEntries(
     Object.entries(metric.dimensions).map(([name, attribute]) => {
       const value = resource.attributes[attribute];
-      if (value === undefined) throw new Error(`${resource.subject} "${resource.label}" has no attribute "${attribute}" for dimension ${name} of ${metric.namespace}/${metric.metricName}`);
+      if (value === undefined)
+        throw new Error(
+          `${resource.subject} "${resource.label}" has no attribute "${attribute}" for dimension ${name} of ${metric.namespace}/${metric.metricName}`,
+        );
       return [name, value];
     }),
   );
@@ -59,7 +62,10 @@ export class PlatformMetricAlarm extends Construct {
         ...common,
         comparisonOperator: "GreaterThanUpperThreshold",
         thresholdMetricId: "band",
-        metricQuery: [...queries, { id: "band", expression: `ANOMALY_DETECTION_BAND(${definition.metrics[0].id}, ${threshold.threshold})`, label: "expected", returnData: true }],
+        metricQuery: [
+          ...queries,
+          { id: "band", expression: `ANOMALY_DETECTION_BAND(${definition.metrics[0].id}, ${threshold.threshold})`, label: "expected", returnData: true },
+        ],
       });
     } else if (definition.kind === "expression") {
       this.alarm = new CloudwatchMetricAlarm(this, "alarm", {

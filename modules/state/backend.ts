@@ -26,7 +26,9 @@ export function s3StateConfig(props: StateAccessProps): S3BackendConfig {
     // Without kms_key_id the backend sends SSE-S3 (AES256) headers, which beat the bucket's default KMS key.
     encrypt: true,
     kmsKeyId: location.kmsKeyAliasArn,
-    ...(props.roleName ? { assumeRole: { roleArn: accountRoleArn(location.account, props.roleName, partitionOf(location.region)), sessionName: "orgplat-state" } } : {}),
+    ...(props.roleName
+      ? { assumeRole: { roleArn: accountRoleArn(location.account, props.roleName, partitionOf(location.region)), sessionName: "orgplat-state" } }
+      : {}),
     ...(emulator
       ? {
           endpoints: { s3: emulator, sts: emulator, iam: emulator, dynamodb: emulator },

@@ -16,7 +16,11 @@ export interface StateAccessRoleArns {
 /** Key policy statements match the caller through its account and `aws:PrincipalArn`, so no role must exist first. */
 type Condition = { readonly test: string; readonly variable: string; readonly values: string[] };
 
-export function rolesOf(accountId: string, roleArns: readonly string[], partition: Partition): { principals: DataAwsIamPolicyDocumentStatement["principals"]; condition: Condition[] } {
+export function rolesOf(
+  accountId: string,
+  roleArns: readonly string[],
+  partition: Partition,
+): { principals: DataAwsIamPolicyDocumentStatement["principals"]; condition: Condition[] } {
   return {
     principals: [{ type: "AWS", identifiers: [accountRootArn(partition, accountId)] }],
     condition: [{ test: "ArnEquals", variable: "aws:PrincipalArn", values: [...roleArns] }],
@@ -28,10 +32,26 @@ export const KEY_READ_ACTIONS = ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:Get
 
 /** Administration of a key without any cryptographic use of it. */
 export const KEY_ADMINISTRATION_ACTIONS = [
-  "kms:DescribeKey", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:ListResourceTags", "kms:ListGrants", "kms:ListKeyPolicies",
-  "kms:PutKeyPolicy", "kms:EnableKey", "kms:DisableKey", "kms:EnableKeyRotation", "kms:DisableKeyRotation", "kms:UpdateKeyDescription",
-  "kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias", "kms:TagResource", "kms:UntagResource", "kms:RevokeGrant",
-  "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion",
+  "kms:DescribeKey",
+  "kms:GetKeyPolicy",
+  "kms:GetKeyRotationStatus",
+  "kms:ListResourceTags",
+  "kms:ListGrants",
+  "kms:ListKeyPolicies",
+  "kms:PutKeyPolicy",
+  "kms:EnableKey",
+  "kms:DisableKey",
+  "kms:EnableKeyRotation",
+  "kms:DisableKeyRotation",
+  "kms:UpdateKeyDescription",
+  "kms:CreateAlias",
+  "kms:UpdateAlias",
+  "kms:DeleteAlias",
+  "kms:TagResource",
+  "kms:UntagResource",
+  "kms:RevokeGrant",
+  "kms:ScheduleKeyDeletion",
+  "kms:CancelKeyDeletion",
 ] as const;
 
 /**
@@ -39,7 +59,11 @@ export const KEY_ADMINISTRATION_ACTIONS = [
  * with it; state is encrypted and decrypted only through S3 in this account (`kms:ViaService`,
  * `kms:CallerAccount`): by the deploy role (and the plan role, for its lock files), read by the state reader.
  */
-export function stateKeyPolicyStatements(props: { readonly accountId: string; readonly region: string; readonly roles: StateAccessRoleArns }): DataAwsIamPolicyDocumentStatement[] {
+export function stateKeyPolicyStatements(props: {
+  readonly accountId: string;
+  readonly region: string;
+  readonly roles: StateAccessRoleArns;
+}): DataAwsIamPolicyDocumentStatement[] {
   const { accountId, region, roles } = props;
   const partition = partitionOf(region);
   const viaS3: Condition[] = [
@@ -48,7 +72,13 @@ export function stateKeyPolicyStatements(props: { readonly accountId: string; re
   ];
   const withVia = (base: ReturnType<typeof rolesOf>) => ({ ...base, condition: [...base.condition, ...viaS3] });
   return [
-    { sid: "KeyAdministrationWithoutUse", effect: "Allow", actions: [...KEY_ADMINISTRATION_ACTIONS], resources: ["*"], ...rolesOf(accountId, [roles.deploy, roles.breakGlass], partition) },
+    {
+      sid: "KeyAdministrationWithoutUse",
+      effect: "Allow",
+      actions: [...KEY_ADMINISTRATION_ACTIONS],
+      resources: ["*"],
+      ...rolesOf(accountId, [roles.deploy, roles.breakGlass], partition),
+    },
     { sid: "KeyReadForPlans", effect: "Allow", actions: [...KEY_READ_ACTIONS], resources: ["*"], ...rolesOf(accountId, [roles.plan], partition) },
     {
       sid: "StateWritesThroughS3",
@@ -58,7 +88,15 @@ export function stateKeyPolicyStatements(props: { readonly accountId: string; re
       ...withVia(rolesOf(accountId, [roles.deploy, roles.plan], partition)),
     },
     ...(roles.stateReaders.length
-      ? [{ sid: "StateReadsThroughS3", effect: "Allow", actions: ["kms:Decrypt", "kms:DescribeKey"], resources: ["*"], ...withVia(rolesOf(accountId, roles.stateReaders, partition)) }]
+      ? [
+          {
+            sid: "StateReadsThroughS3",
+            effect: "Allow",
+            actions: ["kms:Decrypt", "kms:DescribeKey"],
+            resources: ["*"],
+            ...withVia(rolesOf(accountId, roles.stateReaders, partition)),
+          },
+        ]
       : []),
   ];
 }

@@ -28,9 +28,12 @@ export function alarmTable(): string {
   const rows = [
     "| Alarm | Watches | Default threshold (`observability.alarms.<id>`) | Pages | What it means | First thing to do |",
     "|---|---|---|---|---|---|",
-    ...METRIC_ALARMS.map((d) => `| \`${d.id}\` | ${cell(watches(d))} | ${threshold(d)} | ${d.pages ? "yes" : "no (signal)"} | ${cell(d.meaning)} | ${cell(d.firstAction)} |`),
+    ...METRIC_ALARMS.map(
+      (d) => `| \`${d.id}\` | ${cell(watches(d))} | ${threshold(d)} | ${d.pages ? "yes" : "no (signal)"} | ${cell(d.meaning)} | ${cell(d.firstAction)} |`,
+    ),
     ...COMPOSITE_ALARMS.map(
-      (d) => `| \`${d.id}\` | composite: ${ruleText(d.rule)} | when its ${alarmsOfRule(d.rule).length} signals agree | yes | ${cell(d.meaning)} | ${cell(d.firstAction)} |`,
+      (d) =>
+        `| \`${d.id}\` | composite: ${ruleText(d.rule)} | when its ${alarmsOfRule(d.rule).length} signals agree | yes | ${cell(d.meaning)} | ${cell(d.firstAction)} |`,
     ),
   ];
   return `${ALARM_TABLE_START}\n${rows.join("\n")}\n${ALARM_TABLE_END}`;

@@ -80,7 +80,12 @@ export function runCommand<O extends Options>(args: readonly string[], io: CliIo
 }
 
 /** runCommand for a body that waits (terraform runs in parallel). */
-export async function runCommandAsync<O extends Options>(args: readonly string[], io: CliIo, spec: CommandSpec<O>, body: (parsed: ParsedCommand<O>) => Promise<number>): Promise<number> {
+export async function runCommandAsync<O extends Options>(
+  args: readonly string[],
+  io: CliIo,
+  spec: CommandSpec<O>,
+  body: (parsed: ParsedCommand<O>) => Promise<number>,
+): Promise<number> {
   let pending: Promise<number> | undefined;
   const code = runCommand(args, io, spec, (parsed) => {
     pending = body(parsed);
@@ -118,6 +123,10 @@ export function selectionFrom(values: { env?: string; account?: string; region?:
 /** Column-aligned plain-text table. */
 export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join("  ").trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }

@@ -70,7 +70,8 @@ function record(value: unknown): Record<string, unknown> {
 
 /** Deep equality of JSON values; null, absent and empty collections count as the same "nothing". */
 function sameValue(a: unknown, b: unknown): boolean {
-  const nothing = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && !v.length) || (typeof v === "object" && v !== null && !Object.keys(v).length);
+  const nothing = (v: unknown) =>
+    v === null || v === undefined || (Array.isArray(v) && !v.length) || (typeof v === "object" && v !== null && !Object.keys(v).length);
   if (nothing(a) && nothing(b)) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
   if (typeof a === "object" && typeof b === "object" && a !== null && b !== null && !Array.isArray(a) && !Array.isArray(b)) {
@@ -125,7 +126,11 @@ export function renderDriftIssue(report: StackDrift, runUrl?: string): { title: 
     "",
     ...(report.status === "failed"
       ? ["```text", (report.error ?? "").replace(/```/g, "'''"), "```"]
-      : ["| resource | next apply | attributes |", "| --- | --- | --- |", ...report.drifted.map((d) => `| \`${d.address}\` | ${d.kind} | ${d.attributes.map((a) => `\`${a}\``).join(", ")} |`)]),
+      : [
+          "| resource | next apply | attributes |",
+          "| --- | --- | --- |",
+          ...report.drifted.map((d) => `| \`${d.address}\` | ${d.kind} | ${d.attributes.map((a) => `\`${a}\``).join(", ")} |`),
+        ]),
     "",
     "Either bring the change into the configuration (a pull request), or deploy the stack to undo it:",
     "",
@@ -133,7 +138,9 @@ export function renderDriftIssue(report: StackDrift, runUrl?: string): { title: 
     `npm run plan -- --stack ${report.stack}`,
     `npx cdktf deploy ${report.stack} --ignore-missing-stack-dependencies`,
     "```",
-    ...(runUrl ? ["", `Found by [this run](${runUrl}). This issue is updated by every run while the drift lasts and closed when the stack is back in sync.`] : []),
+    ...(runUrl
+      ? ["", `Found by [this run](${runUrl}). This issue is updated by every run while the drift lasts and closed when the stack is back in sync.`]
+      : []),
   ];
   return { title, body: body.join("\n") };
 }

@@ -26,9 +26,13 @@ export function orgDiagram(org: OrgModel): string {
   lines.push(`  subgraph ${id("acct", net.id)}["${accountLabel(net)}"]`, "    direction TB");
   for (const region of regions) {
     const vpcs = org.environments.flatMap((e) => e.vpcs.filter((v) => v.region.name === region.name));
-    const sharedWith = unique(org.environments.filter((e) => e.vpcs.some((v) => v.region.name === region.name)).flatMap((e) => e.workloadAccounts.map((a) => a.name)));
+    const sharedWith = unique(
+      org.environments.filter((e) => e.vpcs.some((v) => v.region.name === region.name)).flatMap((e) => e.workloadAccounts.map((a) => a.name)),
+    );
     lines.push(`    subgraph ${id("net", region.name)}["${region.name}"]`);
-    lines.push(`      ${id("tgw", region.name)}{{"Transit Gateway · ASN ${region.transitGatewayAsn}${sharedWith.length ? `<br/>RAM: ${sharedWith.join(", ")}` : ""}"}}`);
+    lines.push(
+      `      ${id("tgw", region.name)}{{"Transit Gateway · ASN ${region.transitGatewayAsn}${sharedWith.length ? `<br/>RAM: ${sharedWith.join(", ")}` : ""}"}}`,
+    );
     for (const vpc of vpcs) lines.push(`      ${vpcId(vpc)}["VPC ${vpc.environment} · ${vpc.cidr}<br/>domain ${domainOf(org, vpc)}"]`);
     lines.push("    end");
   }

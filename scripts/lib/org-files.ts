@@ -22,7 +22,7 @@ export function exampleOrgYaml(): string {
     "# yaml-language-server: $schema=./org.schema.json",
     "# The bundled example organization (generated from environments/example-org.ts by `npm run org-files`).",
     "# Its account ids are fake: it synthesizes anywhere, but plans and applies only against an emulator.",
-    "# Copy it, put in your accounts, and point orgplat.json's \"org\" (or ORGPLAT_ORG) at the copy.",
+    '# Copy it, put in your accounts, and point orgplat.json\'s "org" (or ORGPLAT_ORG) at the copy.',
     stringify(exampleOrg, { lineWidth: 0 }),
   ].join("\n");
 }

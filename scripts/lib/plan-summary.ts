@@ -54,7 +54,16 @@ export interface StackPlanSummary {
 export function summarizeStackPlan(input: StackPlanInput): StackPlanSummary {
   const counts: Record<ChangeKind, number> = { create: 0, update: 0, delete: 0, replace: 0 };
   if (!input.plan) {
-    return { stack: input.stack, status: "failed", counts, changes: [], outputChanges: [], dataAtRisk: [], disruptive: [], error: input.error ?? "no plan JSON" };
+    return {
+      stack: input.stack,
+      status: "failed",
+      counts,
+      changes: [],
+      outputChanges: [],
+      dataAtRisk: [],
+      disruptive: [],
+      error: input.error ?? "no plan JSON",
+    };
   }
   const changes: PlannedResourceChange[] = [];
   for (const rc of input.plan.resource_changes ?? []) {
@@ -98,7 +107,10 @@ export interface RenderOptions {
 export function renderPlanComment(summaries: readonly StackPlanSummary[], options: RenderOptions = {}): string {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const shown = [...summaries].filter((s) => s.status !== "no-changes").sort(byAttention);
-  const unchanged = summaries.filter((s) => s.status === "no-changes").map((s) => s.stack).sort();
+  const unchanged = summaries
+    .filter((s) => s.status === "no-changes")
+    .map((s) => s.stack)
+    .sort();
   const head = [
     PLAN_SUMMARY_MARKER,
     `### ${options.title ?? "Terraform plan"}: ${headline(summaries)}`,
@@ -159,7 +171,11 @@ function disruptionWarning(summaries: readonly StackPlanSummary[]): string[] {
 function failureWarning(summaries: readonly StackPlanSummary[]): string[] {
   const failed = summaries.filter((s) => s.status === "failed").map((s) => `\`${s.stack}\``);
   if (!failed.length) return [];
-  return ["> [!WARNING]", `> **${failed.length} stack${failed.length === 1 ? "" : "s"} could not be planned:** ${failed.join(", ")}. The details below show the error.`, ""];
+  return [
+    "> [!WARNING]",
+    `> **${failed.length} stack${failed.length === 1 ? "" : "s"} could not be planned:** ${failed.join(", ")}. The details below show the error.`,
+    "",
+  ];
 }
 
 function table(shown: readonly StackPlanSummary[]): string[] {
@@ -178,17 +194,33 @@ function table(shown: readonly StackPlanSummary[]): string[] {
 /** "N of M stacks affected", the removed ones named, the unaffected folded. */
 function affectedLines(affected: AffectedStacks | undefined): string[] {
   if (!affected) return [];
-  const lines = [`**${affectedCount(affected)} of ${affected.total} stack${affected.total === 1 ? "" : "s"} affected** (synthesized output compared with the base; only those were planned).`];
+  const lines = [
+    `**${affectedCount(affected)} of ${affected.total} stack${affected.total === 1 ? "" : "s"} affected** (synthesized output compared with the base; only those were planned).`,
+  ];
   if (affected.removed.length) lines.push("", `Removed from the org, planned for destruction: ${affected.removed.map((n) => `\`${n}\``).join(", ")}`);
   if (affected.unaffected.length) {
-    lines.push("", `<details><summary>${affected.unaffected.length} stack${affected.unaffected.length === 1 ? "" : "s"} unaffected (not planned)</summary>`, "", affected.unaffected.map((n) => `\`${n}\``).join(", "), "", "</details>");
+    lines.push(
+      "",
+      `<details><summary>${affected.unaffected.length} stack${affected.unaffected.length === 1 ? "" : "s"} unaffected (not planned)</summary>`,
+      "",
+      affected.unaffected.map((n) => `\`${n}\``).join(", "),
+      "",
+      "</details>",
+    );
   }
   return [...lines, ""];
 }
 
 function collapsedUnchanged(unchanged: readonly string[]): string[] {
   if (!unchanged.length) return [];
-  return ["", `<details><summary>${unchanged.length} stack${unchanged.length === 1 ? "" : "s"} without changes</summary>`, "", unchanged.map((n) => `\`${n}\``).join(", "), "", "</details>"];
+  return [
+    "",
+    `<details><summary>${unchanged.length} stack${unchanged.length === 1 ? "" : "s"} without changes</summary>`,
+    "",
+    unchanged.map((n) => `\`${n}\``).join(", "),
+    "",
+    "</details>",
+  ];
 }
 
 const SYMBOL: Record<ChangeKind, string> = { create: "+", update: "~", delete: "-", replace: "-/+" };
@@ -204,8 +236,17 @@ interface DetailsBlock {
 function detailsBlock(s: StackPlanSummary): DetailsBlock {
   const open = `\n\n<details><summary><code>${s.stack}</code>: ${s.status === "failed" ? "plan failed" : countsText(s)}</summary>\n\n\`\`\`${s.status === "failed" ? "text" : "diff"}`;
   const close = "\n```\n\n</details>";
-  // eslint-disable-next-line no-control-regex -- terminal colour codes start with ESC
-  if (s.status === "failed") return { open, lines: (s.error ?? "").trim().replace(/\u001b\[[0-9;]*m/g, "").replace(/```/g, "'''").split("\n"), close };
+  if (s.status === "failed")
+    return {
+      open,
+      lines: (s.error ?? "")
+        .trim()
+        // eslint-disable-next-line no-control-regex -- terminal colour codes start with ESC
+        .replace(/\u001b\[[0-9;]*m/g, "")
+        .replace(/```/g, "'''")
+        .split("\n"),
+      close,
+    };
   const lines = s.changes.flatMap((c) => [
     `${SYMBOL[c.kind]} ${c.address} (${VERB[c.kind]})`,
     ...c.attributes.filter((a) => c.kind !== "replace" || a.forcesReplacement || (a.after !== "(known after apply)" && a.after !== "null")).map(attributeLine),
@@ -232,7 +273,8 @@ const HEADING = "\n\n#### Details";
 /** Appends whole blocks while they fit, cuts the first that does not, then notes what was left out. */
 function fitDetails(blocks: readonly DetailsBlock[], budget: number): string {
   if (!blocks.length) return "";
-  const omittedNote = (n: number) => `\n\n_Details of ${n} stack${n === 1 ? "" : "s"} left out to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString("en-US")}-character comment limit._`;
+  const omittedNote = (n: number) =>
+    `\n\n_Details of ${n} stack${n === 1 ? "" : "s"} left out to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString("en-US")}-character comment limit._`;
   // Reserve room for the note in the worst case, so the result never overshoots.
   let room = budget - HEADING.length - omittedNote(blocks.length).length;
   if (room <= 0) return omittedNote(blocks.length).length <= budget ? omittedNote(blocks.length) : "";

@@ -33,7 +33,12 @@ export interface StackPlanResult {
  * init, `plan -detailed-exitcode -out`, `show -json`: the plan of one stack as JSON, or why there
  * is none. The binary plan stays in the stack directory as PLAN_FILE, for `npm run apply`.
  */
-export async function planStack(tf: AsyncTerraformCommand, stack: SynthesizedStack, options: PlanStackOptions = {}, now: () => number = Date.now): Promise<StackPlanResult> {
+export async function planStack(
+  tf: AsyncTerraformCommand,
+  stack: SynthesizedStack,
+  options: PlanStackOptions = {},
+  now: () => number = Date.now,
+): Promise<StackPlanResult> {
   const started = now();
   const done = (result: Omit<StackPlanResult, "stack" | "seconds">): StackPlanResult => ({ stack: stack.name, ...result, seconds: (now() - started) / 1000 });
   const init = await tf(stack.dir, ["init", "-input=false", "-no-color"]);

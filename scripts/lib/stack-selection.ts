@@ -29,7 +29,9 @@ export function matchesPattern(name: string, pattern: string): boolean {
  * so a synthesized directory answers it without the org file that produced it.
  */
 export function accountIdsByName(stacks: readonly SynthesizedStack[]): Map<string, string> {
-  return new Map(stacks.filter((s) => s.name.startsWith(`${BOOTSTRAP_STACK_PREFIX}-`)).map((s) => [s.name.slice(BOOTSTRAP_STACK_PREFIX.length + 1), s.accountId]));
+  return new Map(
+    stacks.filter((s) => s.name.startsWith(`${BOOTSTRAP_STACK_PREFIX}-`)).map((s) => [s.name.slice(BOOTSTRAP_STACK_PREFIX.length + 1), s.accountId]),
+  );
 }
 
 /** The stacks matching `selection`, in the order given; a UsageError when a criterion names nothing that exists. */

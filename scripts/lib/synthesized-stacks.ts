@@ -39,7 +39,9 @@ export interface SynthesizedStackJson {
   readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
   readonly data?: Record<string, Record<string, Record<string, unknown>>>;
   readonly output?: Record<string, { value: unknown }>;
-  readonly provider?: { aws?: { alias?: string; region?: string; allowed_account_ids?: string[]; endpoints?: unknown[]; default_tags?: { tags?: Record<string, string> }[] }[] };
+  readonly provider?: {
+    aws?: { alias?: string; region?: string; allowed_account_ids?: string[]; endpoints?: unknown[]; default_tags?: { tags?: Record<string, string> }[] }[];
+  };
   readonly terraform?: {
     backend?: { s3?: { bucket: string; key: string; region: string; assume_role?: { role_arn?: string } }; local?: { path: string } };
     required_providers?: Record<string, unknown>;
@@ -59,7 +61,12 @@ export function readSynthesizedStacks(outdir: string): SynthesizedStack[] {
   }
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
   const stacks = Object.entries(manifest.stacks).map(([name, entry]) =>
-    describeStack(name, join(outdir, entry.workingDirectory), entry.dependencies, JSON.parse(readFileSync(join(outdir, entry.synthesizedStackPath), "utf8")) as SynthesizedStackJson),
+    describeStack(
+      name,
+      join(outdir, entry.workingDirectory),
+      entry.dependencies,
+      JSON.parse(readFileSync(join(outdir, entry.synthesizedStackPath), "utf8")) as SynthesizedStackJson,
+    ),
   );
   return inDependencyOrder(stacks);
 }

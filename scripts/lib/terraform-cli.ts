@@ -42,7 +42,8 @@ export function terraformCli(env: NodeJS.ProcessEnv = process.env, timeoutMs = T
       killSignal: "SIGKILL",
       maxBuffer: 512 * 1024 * 1024,
     });
-    if ((result.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT") return timedOut(args, dir, timeoutMs, result.stdout ?? "", result.stderr ?? "");
+    if ((result.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT")
+      return timedOut(args, dir, timeoutMs, result.stdout ?? "", result.stderr ?? "");
     if (result.error) return { code: 127, stdout: "", stderr: `cannot run terraform: ${result.error.message}` };
     return { code: result.status ?? 1, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
   };

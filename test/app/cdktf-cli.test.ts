@@ -31,7 +31,11 @@ describe("the cdktf CLI", () => {
     expect(run.status).toBe(0);
     // One row a stack: its name, then its directory (wrapped by the CLI at 80 columns).
     const listed = [...run.stdout.matchAll(/^([a-z0-9-]+) +\//gm)].map((m) => m[1]);
-    expect(listed.sort()).toEqual(buildTestOrg(exampleOrgModel()).all.map((s) => s.node.id).sort());
+    expect(listed.sort()).toEqual(
+      buildTestOrg(exampleOrgModel())
+        .all.map((s) => s.node.id)
+        .sort(),
+    );
     expect(existsSync(retired)).toBe(false);
   });
 });

@@ -62,7 +62,10 @@ describe("the synth app", () => {
     const file = join(work, "bad.yaml");
     writeFileSync(
       file,
-      JSON.stringify({ ...exampleOrgInput(), environments: { ...exampleOrgInput().environments, dev: { ...exampleOrgInput().environments.dev, workloadAccounts: ["nobody"] } } }),
+      JSON.stringify({
+        ...exampleOrgInput(),
+        environments: { ...exampleOrgInput().environments, dev: { ...exampleOrgInput().environments.dev, workloadAccounts: ["nobody"] } },
+      }),
     );
     const run = runApp({ ORGPLAT_ORG: file, CDKTF_OUTDIR: outdir });
     expect(run.status).toBe(1);

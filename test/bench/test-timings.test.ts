@@ -16,7 +16,9 @@ describe("the test durations npm run bench prints", () => {
   });
 
   it("says what was not measured yet and how to measure it", () => {
-    expect(testTimingLines({ measuredAt: "2026-12-01", machine: "2 cores", unit: { wallSeconds: 60 } })[2]).toBe("  full jest run of .ci/run: not measured yet");
+    expect(testTimingLines({ measuredAt: "2026-12-01", machine: "2 cores", unit: { wallSeconds: 60 } })[2]).toBe(
+      "  full jest run of .ci/run: not measured yet",
+    );
     expect(testTimingLines(undefined)).toEqual(["test durations: not measured yet (npm run bench:tests [-- --full])"]);
   });
 });

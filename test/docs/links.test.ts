@@ -4,7 +4,9 @@ import { dirname, join, relative } from "node:path";
 const ROOT = join(__dirname, "..", "..");
 
 function markdownFiles(): string[] {
-  const docs = (readdirSync(join(ROOT, "docs"), { recursive: true, encoding: "utf8" }) as string[]).filter((f) => f.endsWith(".md")).map((f) => join("docs", f));
+  const docs = (readdirSync(join(ROOT, "docs"), { recursive: true, encoding: "utf8" }) as string[])
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => join("docs", f));
   return ["README.md", ...docs.sort()];
 }
 
@@ -19,7 +21,10 @@ export function headingAnchors(text: string): Set<string> {
   const seen = new Map<string, number>();
   for (const [, heading] of text.replace(/^```[\s\S]*?^```/gm, "").matchAll(/^#{1,6} (.+)$/gm)) {
     const plain = heading.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/`/g, "");
-    const slug = plain.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, "").replace(/ /g, "-");
+    const slug = plain
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} _-]/gu, "")
+      .replace(/ /g, "-");
     const count = seen.get(slug) ?? 0;
     seen.set(slug, count + 1);
     anchors.add(count ? `${slug}-${count}` : slug);
@@ -56,7 +61,10 @@ describe("markdown links in README.md and docs/", () => {
       expect({ link: link.target, anchor }).toEqual({ link: link.target, anchor: undefined });
       return;
     }
-    if (anchor) expect({ link: link.target, in: relative(ROOT, file), anchors: [...headingAnchors(readFileSync(file, "utf8"))] }).toEqual(expect.objectContaining({ anchors: expect.arrayContaining([anchor]) }));
+    if (anchor)
+      expect({ link: link.target, in: relative(ROOT, file), anchors: [...headingAnchors(readFileSync(file, "utf8"))] }).toEqual(
+        expect.objectContaining({ anchors: expect.arrayContaining([anchor]) }),
+      );
   });
 
   it("derives anchors as GitHub does", () => {

@@ -13,6 +13,7 @@ describe(ALARM_DOC, () => {
   it("lists every alarm once, with what it means and the first thing to do", () => {
     const rows = doc.match(/^\| `[a-z0-9-]+` \|.*$/gm) ?? [];
     expect(rows.map((r) => r.split("`")[1])).toEqual([...METRIC_ALARMS, ...COMPOSITE_ALARMS].map((d) => d.id));
-    for (const d of [...METRIC_ALARMS, ...COMPOSITE_ALARMS]) expect(rows.find((r) => r.startsWith(`| \`${d.id}\``))).toContain(d.firstAction.replace(/\|/g, "\\|"));
+    for (const d of [...METRIC_ALARMS, ...COMPOSITE_ALARMS])
+      expect(rows.find((r) => r.startsWith(`| \`${d.id}\``))).toContain(d.firstAction.replace(/\|/g, "\\|"));
   });
 });

@@ -44,7 +44,11 @@ describeWithTooling({ moto: true })("apply of a saved plan against moto_server",
     runner.ok(stack(TRANSIT), ["plan", "-input=false", "-no-color", `-out=${PLAN_FILE}`, ...runner.targetArgs(stack(TRANSIT))]);
     for (const name of names) copyFileSync(join(stack(TRANSIT).dir, PLAN_FILE), join(stack(TRANSIT).dir, name));
   };
-  const managed = () => runner.ok(stack(TRANSIT), ["state", "list"]).stdout.split("\n").filter((a) => a && !a.startsWith("data."));
+  const managed = () =>
+    runner
+      .ok(stack(TRANSIT), ["state", "list"])
+      .stdout.split("\n")
+      .filter((a) => a && !a.startsWith("data."));
 
   beforeAll(async () => {
     moto = await startMoto();
@@ -63,26 +67,33 @@ describeWithTooling({ moto: true })("apply of a saved plan against moto_server",
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  it("applies exactly the saved plan, and refuses a plan made stale by a second apply, saying to re-plan", () => {
-    planTransit("first.tfplan", "second.tfplan");
-    const planned = runner.targetArgs(stack(TRANSIT)).map((t) => t.slice("-target=".length)).sort();
+  it(
+    "applies exactly the saved plan, and refuses a plan made stale by a second apply, saying to re-plan",
+    () => {
+      planTransit("first.tfplan", "second.tfplan");
+      const planned = runner
+        .targetArgs(stack(TRANSIT))
+        .map((t) => t.slice("-target=".length))
+        .sort();
 
-    // The second reviewed plan is applied: exactly what it planned now exists.
-    copyFileSync(join(stack(TRANSIT).dir, "second.tfplan"), join(stack(TRANSIT).dir, PLAN_FILE));
-    const applied = capture();
-    expect(runApply(["--stack", TRANSIT, "--outdir", outdir], applied, tf)).toBe(0);
-    expect(applied.stdout).toContain(`Applying the saved plan of ${TRANSIT}`);
-    expect(applied.stdout).toMatch(new RegExp(`Apply complete! Resources: ${planned.length} added, 0 changed, 0 destroyed`));
-    expect(managed().sort()).toEqual(planned);
+      // The second reviewed plan is applied: exactly what it planned now exists.
+      copyFileSync(join(stack(TRANSIT).dir, "second.tfplan"), join(stack(TRANSIT).dir, PLAN_FILE));
+      const applied = capture();
+      expect(runApply(["--stack", TRANSIT, "--outdir", outdir], applied, tf)).toBe(0);
+      expect(applied.stdout).toContain(`Applying the saved plan of ${TRANSIT}`);
+      expect(applied.stdout).toMatch(new RegExp(`Apply complete! Resources: ${planned.length} added, 0 changed, 0 destroyed`));
+      expect(managed().sort()).toEqual(planned);
 
-    // The first plan was made before that apply: terraform refuses it and nothing changes.
-    copyFileSync(join(stack(TRANSIT).dir, "first.tfplan"), join(stack(TRANSIT).dir, PLAN_FILE));
-    const stale = capture();
-    expect(runApply(["--stack", TRANSIT, "--outdir", outdir], stale, tf)).toBe(1);
-    expect(stale.stderr).toContain(`${TRANSIT}: the saved plan is stale`);
-    expect(stale.stderr).toContain(`Re-plan and review again`);
-    expect(managed().sort()).toEqual(planned);
-  }, 10 * 60_000);
+      // The first plan was made before that apply: terraform refuses it and nothing changes.
+      copyFileSync(join(stack(TRANSIT).dir, "first.tfplan"), join(stack(TRANSIT).dir, PLAN_FILE));
+      const stale = capture();
+      expect(runApply(["--stack", TRANSIT, "--outdir", outdir], stale, tf)).toBe(1);
+      expect(stale.stderr).toContain(`${TRANSIT}: the saved plan is stale`);
+      expect(stale.stderr).toContain(`Re-plan and review again`);
+      expect(managed().sort()).toEqual(planned);
+    },
+    10 * 60_000,
+  );
 
   it("refuses a stack without a saved plan instead of making a fresh one", () => {
     rmSync(join(stack(BOOTSTRAP).dir, PLAN_FILE), { force: true });

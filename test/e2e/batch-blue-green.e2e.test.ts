@@ -88,7 +88,13 @@ describeWithTooling({ moto: true })("the Batch blue-green switch applied to moto
     const app = new App({ outdir, skipBackendValidation: true });
     const network = new StandInNetworkStack(app, STAND_IN, { org, account, region: REGION, environment: ENVIRONMENT, target, vpcModel });
     const consumer = new BatchStack(app, BATCH_STACK, { org, environmentModel: env, target, vpcModel, network });
-    new BootstrapStack(app, BOOTSTRAP, { org, account, target, localStatePath: bootstrapLocalStatePath(BOOTSTRAP), access: accountAccessPlan(org, account, [network, consumer]) });
+    new BootstrapStack(app, BOOTSTRAP, {
+      org,
+      account,
+      target,
+      localStatePath: bootstrapLocalStatePath(BOOTSTRAP),
+      access: accountAccessPlan(org, account, [network, consumer]),
+    });
     app.synth();
     stacks = new Map(readSynthesized(outdir).map((s) => [s.name, s]));
   };
@@ -131,7 +137,9 @@ describeWithTooling({ moto: true })("the Batch blue-green switch applied to moto
 
   /** The live name of a compute environment: its stem ("dev-us-east-1-batch-blue-spot") and Terraform's unique suffix. */
   const liveName = (stem: string): string => {
-    const matching = asOperator(`print("\\n".join(ce["computeEnvironmentName"] for ce in client("batch").describe_compute_environments()["computeEnvironments"]))`)
+    const matching = asOperator(
+      `print("\\n".join(ce["computeEnvironmentName"] for ce in client("batch").describe_compute_environments()["computeEnvironments"]))`,
+    )
       .split("\n")
       .filter((n) => new RegExp(`^${stem}-[0-9a-f]{26}$`).test(n));
     expect(matching).toHaveLength(1);
@@ -177,125 +185,179 @@ describeWithTooling({ moto: true })("the Batch blue-green switch applied to moto
     console.log(
       `Plans seen at each switch step (product changes; plus moto's declared launch-template drift):\n` +
         Object.entries(seen)
-          .map(([n, s]) => `  ${n}: ${s.counts.add} to add, ${s.counts.change} to change, ${s.counts.destroy} to destroy; drift: ${s.drift.join(", ") || "none"}`)
+          .map(
+            ([n, s]) => `  ${n}: ${s.counts.add} to add, ${s.counts.change} to change, ${s.counts.destroy} to destroy; drift: ${s.drift.join(", ") || "none"}`,
+          )
           .join("\n"),
     );
     await moto?.stop();
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  it("step 1 creates blue (Spot and On-Demand), the two queues, roles, job definition; re-plan is empty", () => {
-    step("1 blue active", [
-      ...["blue_launch-template", "blue_spot", "blue_on-demand"].map((r) => colourResource(r, "create")),
-      "aws_batch_job_queue.compute_spot-first: create",
-      "aws_batch_job_queue.compute_on-demand: create",
-      "aws_batch_job_definition.job-nightly-report_definition: create",
-      "aws_cloudwatch_log_group.job-logs_log-group: create",
-      "aws_iam_instance_profile.roles_instance-profile: create",
-      "aws_iam_role.roles_instance: create",
-      "aws_iam_role.roles_job: create",
-      "aws_iam_role.roles_service: create",
-      "aws_iam_role_policy.roles_agent-policy: create",
-      "aws_iam_role_policy_attachment.roles_service-policy: create",
-      "aws_security_group.security-group: create",
-      "aws_vpc_security_group_egress_rule.security-group_https: create",
-      "aws_vpc_security_group_egress_rule.security-group_vpc: create",
-    ]);
-  }, 15 * 60_000);
+  it(
+    "step 1 creates blue (Spot and On-Demand), the two queues, roles, job definition; re-plan is empty",
+    () => {
+      step("1 blue active", [
+        ...["blue_launch-template", "blue_spot", "blue_on-demand"].map((r) => colourResource(r, "create")),
+        "aws_batch_job_queue.compute_spot-first: create",
+        "aws_batch_job_queue.compute_on-demand: create",
+        "aws_batch_job_definition.job-nightly-report_definition: create",
+        "aws_cloudwatch_log_group.job-logs_log-group: create",
+        "aws_iam_instance_profile.roles_instance-profile: create",
+        "aws_iam_role.roles_instance: create",
+        "aws_iam_role.roles_job: create",
+        "aws_iam_role.roles_service: create",
+        "aws_iam_role_policy.roles_agent-policy: create",
+        "aws_iam_role_policy_attachment.roles_service-policy: create",
+        "aws_security_group.security-group: create",
+        "aws_vpc_security_group_egress_rule.security-group_https: create",
+        "aws_vpc_security_group_egress_rule.security-group_vpc: create",
+      ]);
+    },
+    15 * 60_000,
+  );
 
-  it("refuses at plan to retire blue before it drained (skipping the draining step)", () => {
-    const planned = plan(orgWith({ blue, green }, { active: "green" }));
-    expect(planned.ok).toBe(false);
-    expect(!planned.ok && oneLine(planned.output)).toMatch(/Batch colour switch skipped a step: colour blue takes jobs first in a live job queue .* next set environments\.dev\.batch\.state = \{ active: "green", draining: "blue" \}/);
-  }, 10 * 60_000);
+  it(
+    "refuses at plan to retire blue before it drained (skipping the draining step)",
+    () => {
+      const planned = plan(orgWith({ blue, green }, { active: "green" }));
+      expect(planned.ok).toBe(false);
+      expect(!planned.ok && oneLine(planned.output)).toMatch(
+        /Batch colour switch skipped a step: colour blue takes jobs first in a live job queue .* next set environments\.dev\.batch\.state = \{ active: "green", draining: "blue" \}/,
+      );
+    },
+    10 * 60_000,
+  );
 
-  it("step 2 adds green first in both queues with blue behind it, changing nothing else", () => {
-    step("2 green active, blue draining", [
-      ...["green_launch-template", "green_spot", "green_on-demand"].map((r) => colourResource(r, "create")),
-      "aws_batch_job_queue.compute_spot-first: update",
-      "aws_batch_job_queue.compute_on-demand: update",
-    ]);
-  }, 15 * 60_000);
+  it(
+    "step 2 adds green first in both queues with blue behind it, changing nothing else",
+    () => {
+      step("2 green active, blue draining", [
+        ...["green_launch-template", "green_spot", "green_on-demand"].map((r) => colourResource(r, "create")),
+        "aws_batch_job_queue.compute_spot-first: update",
+        "aws_batch_job_queue.compute_on-demand: update",
+      ]);
+    },
+    15 * 60_000,
+  );
 
-  it("refuses at plan to remove blue while it is ENABLED and queued", () => {
-    const planned = plan(STEPS["4 blue removed"]);
-    expect(planned.ok).toBe(false);
-    const output = !planned.ok ? oneLine(planned.output) : "";
-    expect(output).toMatch(/compute environment\(s\) dev-us-east-1-batch-blue-on-demand-[0-9a-f]{26}, dev-us-east-1-batch-blue-spot-[0-9a-f]{26} are left out of environments\.dev\.batch\.colours but still ENABLED in AWS/);
-    expect(output).toMatch(/a live job queue still sends jobs to them/);
-    expect(output).toMatch(/Next step: keep the colour under environments\.dev\.batch\.colours with environments\.dev\.batch\.state = \{ active: "green" \}/);
-  }, 10 * 60_000);
+  it(
+    "refuses at plan to remove blue while it is ENABLED and queued",
+    () => {
+      const planned = plan(STEPS["4 blue removed"]);
+      expect(planned.ok).toBe(false);
+      const output = !planned.ok ? oneLine(planned.output) : "";
+      expect(output).toMatch(
+        /compute environment\(s\) dev-us-east-1-batch-blue-on-demand-[0-9a-f]{26}, dev-us-east-1-batch-blue-spot-[0-9a-f]{26} are left out of environments\.dev\.batch\.colours but still ENABLED in AWS/,
+      );
+      expect(output).toMatch(/a live job queue still sends jobs to them/);
+      expect(output).toMatch(/Next step: keep the colour under environments\.dev\.batch\.colours with environments\.dev\.batch\.state = \{ active: "green" \}/);
+    },
+    10 * 60_000,
+  );
 
-  it("step 3 disables blue and takes it out of both queues, in place", () => {
-    step("3 green active, blue retired", [
-      "aws_batch_compute_environment.compute_blue_spot: update",
-      "aws_batch_compute_environment.compute_blue_on-demand: update",
-      "aws_batch_job_queue.compute_spot-first: update",
-      "aws_batch_job_queue.compute_on-demand: update",
-    ]);
-  }, 15 * 60_000);
+  it(
+    "step 3 disables blue and takes it out of both queues, in place",
+    () => {
+      step("3 green active, blue retired", [
+        "aws_batch_compute_environment.compute_blue_spot: update",
+        "aws_batch_compute_environment.compute_blue_on-demand: update",
+        "aws_batch_job_queue.compute_spot-first: update",
+        "aws_batch_job_queue.compute_on-demand: update",
+      ]);
+    },
+    15 * 60_000,
+  );
 
-  it("reads the live state: blue re-enabled behind Terraform's back stops the removal at plan", () => {
-    const blueSpot = liveName("dev-us-east-1-batch-blue-spot");
-    setStateInAws(blueSpot, "ENABLED");
-    const planned = plan(STEPS["4 blue removed"]);
-    expect(planned.ok).toBe(false);
-    const output = !planned.ok ? oneLine(planned.output) : "";
-    expect(output).toMatch(/compute environment\(s\) dev-us-east-1-batch-blue-spot-[0-9a-f]{26} are left out of environments\.dev\.batch\.colours but still ENABLED in AWS/);
-    expect(output).not.toMatch(/a live job queue still sends jobs to them/);
-    setStateInAws(blueSpot, "DISABLED");
-  }, 10 * 60_000);
+  it(
+    "reads the live state: blue re-enabled behind Terraform's back stops the removal at plan",
+    () => {
+      const blueSpot = liveName("dev-us-east-1-batch-blue-spot");
+      setStateInAws(blueSpot, "ENABLED");
+      const planned = plan(STEPS["4 blue removed"]);
+      expect(planned.ok).toBe(false);
+      const output = !planned.ok ? oneLine(planned.output) : "";
+      expect(output).toMatch(
+        /compute environment\(s\) dev-us-east-1-batch-blue-spot-[0-9a-f]{26} are left out of environments\.dev\.batch\.colours but still ENABLED in AWS/,
+      );
+      expect(output).not.toMatch(/a live job queue still sends jobs to them/);
+      setStateInAws(blueSpot, "DISABLED");
+    },
+    10 * 60_000,
+  );
 
-  it("refuses at plan to remove blue while its ECS cluster still runs a job, though blue is DISABLED and out of every queue", () => {
-    const cluster = `client("batch").describe_compute_environments(computeEnvironments=["${liveName(`${BATCH_STACK}-blue-spot`)}"])["computeEnvironments"][0]["ecsClusterArn"]`;
-    const task = asOperator(
-      `ecs, ec2 = client("ecs"), client("ec2")`,
-      `cluster = ${cluster}`,
-      `instance = ec2.run_instances(ImageId=ec2.describe_images()["Images"][0]["ImageId"], MinCount=1, MaxCount=1, InstanceType="m6i.large")["Instances"][0]["InstanceId"]`,
-      `ecs.register_container_instance(cluster=cluster, instanceIdentityDocument=json.dumps({"instanceId": instance}))`,
-      `ecs.register_task_definition(family="e2e-batch-job", containerDefinitions=[{"name": "job", "image": "busybox", "memory": 128, "cpu": 256}])`,
-      `print(ecs.run_task(cluster=cluster, taskDefinition="e2e-batch-job", count=1)["tasks"][0]["taskArn"])`,
-    );
-    const planned = plan(STEPS["4 blue removed"]);
-    expect(planned.ok).toBe(false);
-    const output = !planned.ok ? oneLine(planned.output) : "";
-    expect(output).toMatch(/Batch colour removal refused: compute environment\(s\) dev-us-east-1-batch-blue-spot-[0-9a-f]{26} \(1 running, 0 pending\) still run jobs/);
-    expect(output).not.toMatch(/still ENABLED in AWS|a live job queue still sends jobs/);
-    asOperator(`ecs = client("ecs")`, `ecs.stop_task(cluster=${cluster}, task="${task}")`);
-  }, 10 * 60_000);
+  it(
+    "refuses at plan to remove blue while its ECS cluster still runs a job, though blue is DISABLED and out of every queue",
+    () => {
+      const cluster = `client("batch").describe_compute_environments(computeEnvironments=["${liveName(`${BATCH_STACK}-blue-spot`)}"])["computeEnvironments"][0]["ecsClusterArn"]`;
+      const task = asOperator(
+        `ecs, ec2 = client("ecs"), client("ec2")`,
+        `cluster = ${cluster}`,
+        `instance = ec2.run_instances(ImageId=ec2.describe_images()["Images"][0]["ImageId"], MinCount=1, MaxCount=1, InstanceType="m6i.large")["Instances"][0]["InstanceId"]`,
+        `ecs.register_container_instance(cluster=cluster, instanceIdentityDocument=json.dumps({"instanceId": instance}))`,
+        `ecs.register_task_definition(family="e2e-batch-job", containerDefinitions=[{"name": "job", "image": "busybox", "memory": 128, "cpu": 256}])`,
+        `print(ecs.run_task(cluster=cluster, taskDefinition="e2e-batch-job", count=1)["tasks"][0]["taskArn"])`,
+      );
+      const planned = plan(STEPS["4 blue removed"]);
+      expect(planned.ok).toBe(false);
+      const output = !planned.ok ? oneLine(planned.output) : "";
+      expect(output).toMatch(
+        /Batch colour removal refused: compute environment\(s\) dev-us-east-1-batch-blue-spot-[0-9a-f]{26} \(1 running, 0 pending\) still run jobs/,
+      );
+      expect(output).not.toMatch(/still ENABLED in AWS|a live job queue still sends jobs/);
+      asOperator(`ecs = client("ecs")`, `ecs.stop_task(cluster=${cluster}, task="${task}")`);
+    },
+    10 * 60_000,
+  );
 
-  it("step 4 deletes blue's compute environments and launch template only", () => {
-    step("4 blue removed", ["blue_launch-template", "blue_spot", "blue_on-demand"].map((r) => colourResource(r, "delete")));
-  }, 15 * 60_000);
+  it(
+    "step 4 deletes blue's compute environments and launch template only",
+    () => {
+      step(
+        "4 blue removed",
+        ["blue_launch-template", "blue_spot", "blue_on-demand"].map((r) => colourResource(r, "delete")),
+      );
+    },
+    15 * 60_000,
+  );
 
-  it("updates the live colour's compute environments in place when an AZ ID is added and its instance types change; queues keep pointing at live ones", () => {
-    const input = structuredClone(STEPS["4 blue removed"]);
-    input.regions[REGION].azIds.push("use1-az6");
-    input.environments[ENVIRONMENT].batch!.colours.green = { ...green, instanceTypes: ["m7i", "c7i", "r7i"] };
-    synth(input);
-    runner.apply(stack(STAND_IN));
-    const planned = plan(input);
-    if (!planned.ok) throw new Error(`plan failed:\n${planned.output}`);
-    const actions = rawActions(runner.ok(stack(BATCH_STACK), ["show", "-json", "step.tfplan"]).stdout);
-    expect(actions.filter(([address]) => address.startsWith("aws_batch_compute_environment."))).toEqual([
-      ["aws_batch_compute_environment.compute_green_on-demand", "update"],
-      ["aws_batch_compute_environment.compute_green_spot", "update"],
-    ]);
-    expect(actions.filter(([, action]) => action.includes("delete"))).toEqual([]);
-    seen["5 AZ ID added, green's instance types changed"] = planned.seen;
-    runner.ok(stack(BATCH_STACK), ["apply", "-input=false", "-no-color", "step.tfplan"]);
-    const targets = liveQueueTargets();
-    expect(Object.keys(targets).sort()).toEqual([`${BATCH_STACK}-on-demand`, `${BATCH_STACK}-spot-first`]);
-    for (const order of Object.values(targets)) for (const target of order) expect(target).toEqual({ arn: expect.stringContaining("-batch-green-"), exists: true });
-    expect(runner.unexpectedChanges(stack(BATCH_STACK))).toEqual([]);
-  }, 15 * 60_000);
+  it(
+    "updates the live colour's compute environments in place when an AZ ID is added and its instance types change; queues keep pointing at live ones",
+    () => {
+      const input = structuredClone(STEPS["4 blue removed"]);
+      input.regions[REGION].azIds.push("use1-az6");
+      input.environments[ENVIRONMENT].batch!.colours.green = { ...green, instanceTypes: ["m7i", "c7i", "r7i"] };
+      synth(input);
+      runner.apply(stack(STAND_IN));
+      const planned = plan(input);
+      if (!planned.ok) throw new Error(`plan failed:\n${planned.output}`);
+      const actions = rawActions(runner.ok(stack(BATCH_STACK), ["show", "-json", "step.tfplan"]).stdout);
+      expect(actions.filter(([address]) => address.startsWith("aws_batch_compute_environment."))).toEqual([
+        ["aws_batch_compute_environment.compute_green_on-demand", "update"],
+        ["aws_batch_compute_environment.compute_green_spot", "update"],
+      ]);
+      expect(actions.filter(([, action]) => action.includes("delete"))).toEqual([]);
+      seen["5 AZ ID added, green's instance types changed"] = planned.seen;
+      runner.ok(stack(BATCH_STACK), ["apply", "-input=false", "-no-color", "step.tfplan"]);
+      const targets = liveQueueTargets();
+      expect(Object.keys(targets).sort()).toEqual([`${BATCH_STACK}-on-demand`, `${BATCH_STACK}-spot-first`]);
+      for (const order of Object.values(targets))
+        for (const target of order) expect(target).toEqual({ arn: expect.stringContaining("-batch-green-"), exists: true });
+      expect(runner.unexpectedChanges(stack(BATCH_STACK))).toEqual([]);
+    },
+    15 * 60_000,
+  );
 
-  it("destroys the Batch stack, then the stand-in network and the state bucket", () => {
-    for (const name of [BATCH_STACK, STAND_IN, BOOTSTRAP]) {
-      runner.destroy(stack(name));
-      expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
-    }
-  }, 15 * 60_000);
+  it(
+    "destroys the Batch stack, then the stand-in network and the state bucket",
+    () => {
+      for (const name of [BATCH_STACK, STAND_IN, BOOTSTRAP]) {
+        runner.destroy(stack(name));
+        expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
+      }
+    },
+    15 * 60_000,
+  );
 });
 
 /** "blue_spot" → the colour's resource line, e.g. "aws_batch_compute_environment.compute_blue_spot: create". */

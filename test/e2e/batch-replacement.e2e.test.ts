@@ -99,7 +99,13 @@ describeWithTooling({ moto: true })("replacing Batch compute environments on mot
     const network = new StandInNetworkStack(app, STAND_IN, { org, account, region: REGION, environment: ENVIRONMENT, target, vpcModel });
     const consumer = new BatchStack(app, BATCH_STACK, { org, environmentModel: env, target, vpcModel, network });
     const bootstrap = bootstrapStackName(account);
-    new BootstrapStack(app, bootstrap, { org, account, target, localStatePath: bootstrapLocalStatePath(bootstrap), access: accountAccessPlan(org, account, [network, consumer]) });
+    new BootstrapStack(app, bootstrap, {
+      org,
+      account,
+      target,
+      localStatePath: bootstrapLocalStatePath(bootstrap),
+      access: accountAccessPlan(org, account, [network, consumer]),
+    });
     app.synth();
     stacks = new Map(readSynthesized(outdir).map((s) => [s.name, s]));
   };
@@ -169,61 +175,82 @@ describeWithTooling({ moto: true })("replacing Batch compute environments on mot
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  it("moves fixed names to name prefixes: each environment created before the old one is deleted, queues updated in place", () => {
-    expect(live().environments).toEqual([`${BATCH_STACK}-blue-on-demand`, `${BATCH_STACK}-blue-spot`]);
-    synth(devOrg());
-    const actions = planBatch("name prefixes");
-    expect(actions).toEqual({
-      "aws_batch_compute_environment.compute_blue_spot": "create,delete",
-      "aws_batch_compute_environment.compute_blue_on-demand": "create,delete",
-      "aws_batch_job_queue.compute_spot-first": "update",
-      "aws_batch_job_queue.compute_on-demand": "update",
-    });
-    runner.ok(stack(BATCH_STACK), ["apply", "-input=false", "-no-color", "step.tfplan"]);
-    const after = live();
-    expect(after.environments).toEqual([expect.stringMatching(new RegExp(`^${BATCH_STACK}-blue-on-demand-[0-9a-f]{26}$`)), expect.stringMatching(new RegExp(`^${BATCH_STACK}-blue-spot-[0-9a-f]{26}$`))]);
-    for (const order of Object.values(after.queues)) for (const target of order) expect(target.exists).toBe(true);
-    expect(runner.unexpectedChanges(stack(BATCH_STACK))).toEqual([]);
-  }, 15 * 60_000);
+  it(
+    "moves fixed names to name prefixes: each environment created before the old one is deleted, queues updated in place",
+    () => {
+      expect(live().environments).toEqual([`${BATCH_STACK}-blue-on-demand`, `${BATCH_STACK}-blue-spot`]);
+      synth(devOrg());
+      const actions = planBatch("name prefixes");
+      expect(actions).toEqual({
+        "aws_batch_compute_environment.compute_blue_spot": "create,delete",
+        "aws_batch_compute_environment.compute_blue_on-demand": "create,delete",
+        "aws_batch_job_queue.compute_spot-first": "update",
+        "aws_batch_job_queue.compute_on-demand": "update",
+      });
+      runner.ok(stack(BATCH_STACK), ["apply", "-input=false", "-no-color", "step.tfplan"]);
+      const after = live();
+      expect(after.environments).toEqual([
+        expect.stringMatching(new RegExp(`^${BATCH_STACK}-blue-on-demand-[0-9a-f]{26}$`)),
+        expect.stringMatching(new RegExp(`^${BATCH_STACK}-blue-spot-[0-9a-f]{26}$`)),
+      ]);
+      for (const order of Object.values(after.queues)) for (const target of order) expect(target.exists).toBe(true);
+      expect(runner.unexpectedChanges(stack(BATCH_STACK))).toEqual([]);
+    },
+    15 * 60_000,
+  );
 
-  it("replaces the Spot environment create-before-destroy on a subnet change, the On-Demand one in place; the queues never order a deleted one", () => {
-    const before = live();
-    synth(devOrg("use1-az6"));
-    runner.apply(stack(STAND_IN));
-    const actions = planBatch("AZ ID added (new subnet)");
-    expect(actions).toEqual({
-      "aws_batch_compute_environment.compute_blue_spot": "create,delete",
-      "aws_batch_job_queue.compute_spot-first": "update",
-    });
-    // BEST_FIT_PROGRESSIVE: the new subnet is an in-place update of compute_resources (which moto
-    // accepts but does not keep, so it reads as declared drift above).
-    expect(lastPlanActions["aws_batch_compute_environment.compute_blue_on-demand"]).toBe("update");
-    runner.ok(stack(BATCH_STACK), ["apply", "-input=false", "-no-color", "step.tfplan"]);
-    const after = live();
-    const spotBefore = before.environments.find((n) => n.includes("-blue-spot-"))!;
-    const spotAfter = after.environments.find((n) => n.includes("-blue-spot-"))!;
-    expect(spotAfter).not.toBe(spotBefore);
-    expect(after.environments).not.toContain(spotBefore);
-    expect(after.queues[`${BATCH_STACK}-spot-first`].map((t) => t.name)).toEqual([spotAfter, before.queues[`${BATCH_STACK}-spot-first`][1].name]);
-    for (const order of Object.values(after.queues)) for (const target of order) expect(target.exists).toBe(true);
-    expect(runner.unexpectedChanges(stack(BATCH_STACK))).toEqual([]);
-  }, 15 * 60_000);
+  it(
+    "replaces the Spot environment create-before-destroy on a subnet change, the On-Demand one in place; the queues never order a deleted one",
+    () => {
+      const before = live();
+      synth(devOrg("use1-az6"));
+      runner.apply(stack(STAND_IN));
+      const actions = planBatch("AZ ID added (new subnet)");
+      expect(actions).toEqual({
+        "aws_batch_compute_environment.compute_blue_spot": "create,delete",
+        "aws_batch_job_queue.compute_spot-first": "update",
+      });
+      // BEST_FIT_PROGRESSIVE: the new subnet is an in-place update of compute_resources (which moto
+      // accepts but does not keep, so it reads as declared drift above).
+      expect(lastPlanActions["aws_batch_compute_environment.compute_blue_on-demand"]).toBe("update");
+      runner.ok(stack(BATCH_STACK), ["apply", "-input=false", "-no-color", "step.tfplan"]);
+      const after = live();
+      const spotBefore = before.environments.find((n) => n.includes("-blue-spot-"))!;
+      const spotAfter = after.environments.find((n) => n.includes("-blue-spot-"))!;
+      expect(spotAfter).not.toBe(spotBefore);
+      expect(after.environments).not.toContain(spotBefore);
+      expect(after.queues[`${BATCH_STACK}-spot-first`].map((t) => t.name)).toEqual([spotAfter, before.queues[`${BATCH_STACK}-spot-first`][1].name]);
+      for (const order of Object.values(after.queues)) for (const target of order) expect(target.exists).toBe(true);
+      expect(runner.unexpectedChanges(stack(BATCH_STACK))).toEqual([]);
+    },
+    15 * 60_000,
+  );
 
-  it("still refuses to remove the active colour at once (the guard knows prefixed names)", () => {
-    const input = devOrg("use1-az6");
-    const batch = input.environments[ENVIRONMENT].batch!;
-    input.environments[ENVIRONMENT].batch = { ...batch, colours: { ...batch.colours, green: batch.colours.blue }, state: { active: "green" } };
-    synth(input);
-    runner.init(stack(BATCH_STACK));
-    const run = runner.run(stack(BATCH_STACK), ["plan", "-input=false", "-no-color"]);
-    expect(run.code).toBe(1);
-    expect((run.stderr + run.stdout).replace(/[│╷╵]/g, " ").replace(/\s+/g, " ")).toMatch(/Batch colour switch skipped a step: colour blue takes jobs first in a live job queue/);
-  }, 10 * 60_000);
+  it(
+    "still refuses to remove the active colour at once (the guard knows prefixed names)",
+    () => {
+      const input = devOrg("use1-az6");
+      const batch = input.environments[ENVIRONMENT].batch!;
+      input.environments[ENVIRONMENT].batch = { ...batch, colours: { ...batch.colours, green: batch.colours.blue }, state: { active: "green" } };
+      synth(input);
+      runner.init(stack(BATCH_STACK));
+      const run = runner.run(stack(BATCH_STACK), ["plan", "-input=false", "-no-color"]);
+      expect(run.code).toBe(1);
+      expect((run.stderr + run.stdout).replace(/[│╷╵]/g, " ").replace(/\s+/g, " ")).toMatch(
+        /Batch colour switch skipped a step: colour blue takes jobs first in a live job queue/,
+      );
+    },
+    10 * 60_000,
+  );
 
-  it("destroys the Batch stack, then the stand-in network and the state bucket", () => {
-    for (const name of [BATCH_STACK, STAND_IN, bootstrapName()]) {
-      runner.destroy(stack(name));
-      expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
-    }
-  }, 15 * 60_000);
+  it(
+    "destroys the Batch stack, then the stand-in network and the state bucket",
+    () => {
+      for (const name of [BATCH_STACK, STAND_IN, bootstrapName()]) {
+        runner.destroy(stack(name));
+        expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
+      }
+    },
+    15 * 60_000,
+  );
 });

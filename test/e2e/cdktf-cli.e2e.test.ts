@@ -28,21 +28,25 @@ describeWithTooling({ moto: true })("the cdktf CLI against moto_server", () => {
   });
 
   it("plans a stack with cdktf diff, through the app and the stack's own backend", () => {
-    const run = spawnSync(CDKTF, ["diff", "bootstrap-workload-dev", "--skip-provider-lock", "--app", "npm run --silent synth:built", "--output", join(work, "cdktf.out")], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ...moto.env,
-        ORGPLAT_AWS_ENDPOINT: moto.endpoint,
-        TF_CLI_CONFIG_FILE: writeCliConfig(work),
-        CHECKPOINT_DISABLE: "1",
-        DISABLE_VERSION_CHECK: "true",
-        CI: "true",
-        FORCE_COLOR: "0",
+    const run = spawnSync(
+      CDKTF,
+      ["diff", "bootstrap-workload-dev", "--skip-provider-lock", "--app", "npm run --silent synth:built", "--output", join(work, "cdktf.out")],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          ...moto.env,
+          ORGPLAT_AWS_ENDPOINT: moto.endpoint,
+          TF_CLI_CONFIG_FILE: writeCliConfig(work),
+          CHECKPOINT_DISABLE: "1",
+          DISABLE_VERSION_CHECK: "true",
+          CI: "true",
+          FORCE_COLOR: "0",
+        },
+        encoding: "utf8",
+        timeout: 300_000,
       },
-      encoding: "utf8",
-      timeout: 300_000,
-    });
+    );
     if (run.status !== 0) throw new Error(`cdktf diff failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
     // The bucket, its settings and key (8), the key alias, the GitHub OIDC provider, and the plan, deploy and state-reader roles with their policies.
     expect(run.stdout).toContain("Plan: 16 to add, 0 to change, 0 to destroy.");

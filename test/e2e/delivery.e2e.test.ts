@@ -74,7 +74,12 @@ describeWithTooling({ moto: true })("delivery commands against moto_server", () 
     };
     const role = `arn:aws:iam::${accountId}:role/${org.accessRoleName}`;
     const creds = JSON.parse(run(["sts", "assume-role", "--role-arn", role, "--role-session-name", "behind-terraforms-back"], moto.env)).Credentials;
-    return run(args, { ...moto.env, AWS_ACCESS_KEY_ID: creds.AccessKeyId, AWS_SECRET_ACCESS_KEY: creds.SecretAccessKey, AWS_SESSION_TOKEN: creds.SessionToken });
+    return run(args, {
+      ...moto.env,
+      AWS_ACCESS_KEY_ID: creds.AccessKeyId,
+      AWS_SECRET_ACCESS_KEY: creds.SecretAccessKey,
+      AWS_SESSION_TOKEN: creds.SessionToken,
+    });
   };
   const record = (name: string, text: string) => {
     if (!recording) return;
@@ -100,28 +105,32 @@ describeWithTooling({ moto: true })("delivery commands against moto_server", () 
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  it("state list / show / pull / output read the stack's state from its account's bucket, initializing first", () => {
-    rmSync(join(stack(NETWORK).dir, ".terraform"), { recursive: true, force: true });
-    const list = capture();
-    expect(runState([NETWORK, "list", "--outdir", outdir], list, tf)).toBe(0);
-    const managed = list.stdout.split("\n").filter((a) => a && !a.startsWith("data."));
-    const applied = runner.targetArgs(stack(NETWORK)).map((t) => t.slice("-target=".length));
-    expect(managed.sort()).toEqual(applied.sort());
+  it(
+    "state list / show / pull / output read the stack's state from its account's bucket, initializing first",
+    () => {
+      rmSync(join(stack(NETWORK).dir, ".terraform"), { recursive: true, force: true });
+      const list = capture();
+      expect(runState([NETWORK, "list", "--outdir", outdir], list, tf)).toBe(0);
+      const managed = list.stdout.split("\n").filter((a) => a && !a.startsWith("data."));
+      const applied = runner.targetArgs(stack(NETWORK)).map((t) => t.slice("-target=".length));
+      expect(managed.sort()).toEqual(applied.sort());
 
-    const vpc = managed.find((a) => a.startsWith("aws_vpc."))!;
-    const show = capture();
-    expect(runState([NETWORK, "show", vpc, "--outdir", outdir], show, tf)).toBe(0);
-    expect(show.stdout).toMatch(/cidr_block\s+= "10\.0\.0\.0\/16"/);
+      const vpc = managed.find((a) => a.startsWith("aws_vpc."))!;
+      const show = capture();
+      expect(runState([NETWORK, "show", vpc, "--outdir", outdir], show, tf)).toBe(0);
+      expect(show.stdout).toMatch(/cidr_block\s+= "10\.0\.0\.0\/16"/);
 
-    const pull = capture();
-    expect(runState([NETWORK, "pull", "--outdir", outdir], pull, tf)).toBe(0);
-    const state = JSON.parse(pull.stdout) as { resources: { mode: string }[]; outputs: Record<string, unknown> };
-    expect(state.resources.filter((r) => r.mode === "managed")).toHaveLength(applied.length);
+      const pull = capture();
+      expect(runState([NETWORK, "pull", "--outdir", outdir], pull, tf)).toBe(0);
+      const state = JSON.parse(pull.stdout) as { resources: { mode: string }[]; outputs: Record<string, unknown> };
+      expect(state.resources.filter((r) => r.mode === "managed")).toHaveLength(applied.length);
 
-    const output = capture();
-    expect(runState([NETWORK, "output", "vpc_cidr", "--outdir", outdir], output, tf)).toBe(0);
-    expect(JSON.parse(output.stdout)).toBe("10.0.0.0/16");
-  }, 5 * 60_000);
+      const output = capture();
+      expect(runState([NETWORK, "output", "vpc_cidr", "--outdir", outdir], output, tf)).toBe(0);
+      expect(JSON.parse(output.stdout)).toBe("10.0.0.0/16");
+    },
+    5 * 60_000,
+  );
 
   it("state names a mistyped stack's closest names and runs nothing", () => {
     const io = capture();
@@ -129,53 +138,74 @@ describeWithTooling({ moto: true })("delivery commands against moto_server", () 
     expect(io.stderr).toContain(`did you mean ${NETWORK}`);
   });
 
-  it("drift finds nothing right after apply: what moto could not apply is reported as not applied, not as drift", async () => {
-    const io = capture();
-    const json = join(workDir, "drift-clean.json");
-    expect(await runDrift(["--outdir", outdir, ...STACKS.flatMap((s) => ["--stack", s]), "--json", json], io, tf)).toBe(0);
-    const reports = (JSON.parse(readFileSync(json, "utf8")) as { stacks: StackDrift[] }).stacks;
-    for (const report of reports) {
-      expect({ stack: report.stack, drifted: report.drifted }).toEqual({ stack: report.stack, drifted: [] });
-      expect(report.pending.map((p) => p.address).sort()).toEqual(runner.excludedAddresses(stack(report.stack)).sort());
-    }
-    expect(io.stdout).toContain("drift: 0 of 3 stacks drifted");
-  }, 10 * 60_000);
+  it(
+    "drift finds nothing right after apply: what moto could not apply is reported as not applied, not as drift",
+    async () => {
+      const io = capture();
+      const json = join(workDir, "drift-clean.json");
+      expect(await runDrift(["--outdir", outdir, ...STACKS.flatMap((s) => ["--stack", s]), "--json", json], io, tf)).toBe(0);
+      const reports = (JSON.parse(readFileSync(json, "utf8")) as { stacks: StackDrift[] }).stacks;
+      for (const report of reports) {
+        expect({ stack: report.stack, drifted: report.drifted }).toEqual({ stack: report.stack, drifted: [] });
+        expect(report.pending.map((p) => p.address).sort()).toEqual(runner.excludedAddresses(stack(report.stack)).sort());
+      }
+      expect(io.stdout).toContain("drift: 0 of 3 stacks drifted");
+    },
+    10 * 60_000,
+  );
 
-  it("drift reports exactly the stack and the subnet changed behind Terraform's back", async () => {
-    const subnet = "aws_subnet.subnets-private_use1-az2";
-    const address = runner.targetArgs(stack(NETWORK)).map((t) => t.slice("-target=".length)).find((a) => a.startsWith(subnet))!;
-    const subnetId = (JSON.parse(runner.ok(stack(NETWORK), ["state", "pull"]).stdout) as { resources: { type: string; name: string; instances: { attributes: { id: string } }[] }[] }).resources.find(
-      (r) => `${r.type}.${r.name}` === address,
-    )!.instances[0].attributes.id;
-    awsIn(org.networkAccount.id, ["ec2", "modify-subnet-attribute", "--subnet-id", subnetId, "--map-public-ip-on-launch"]);
+  it(
+    "drift reports exactly the stack and the subnet changed behind Terraform's back",
+    async () => {
+      const subnet = "aws_subnet.subnets-private_use1-az2";
+      const address = runner
+        .targetArgs(stack(NETWORK))
+        .map((t) => t.slice("-target=".length))
+        .find((a) => a.startsWith(subnet))!;
+      const subnetId = (
+        JSON.parse(runner.ok(stack(NETWORK), ["state", "pull"]).stdout) as {
+          resources: { type: string; name: string; instances: { attributes: { id: string } }[] }[];
+        }
+      ).resources.find((r) => `${r.type}.${r.name}` === address)!.instances[0].attributes.id;
+      awsIn(org.networkAccount.id, ["ec2", "modify-subnet-attribute", "--subnet-id", subnetId, "--map-public-ip-on-launch"]);
 
-    const io = capture();
-    const json = join(workDir, "drift.json");
-    const issues = join(workDir, "drift-issues");
-    const plans = join(workDir, "drift-plans");
-    const code = await runDrift(["--outdir", outdir, ...STACKS.flatMap((s) => ["--stack", s]), "--json", json, "--issues-dir", issues, "--plans-dir", plans], io, tf);
-    awsIn(org.networkAccount.id, ["ec2", "modify-subnet-attribute", "--subnet-id", subnetId, "--no-map-public-ip-on-launch"]);
+      const io = capture();
+      const json = join(workDir, "drift.json");
+      const issues = join(workDir, "drift-issues");
+      const plans = join(workDir, "drift-plans");
+      const code = await runDrift(
+        ["--outdir", outdir, ...STACKS.flatMap((s) => ["--stack", s]), "--json", json, "--issues-dir", issues, "--plans-dir", plans],
+        io,
+        tf,
+      );
+      awsIn(org.networkAccount.id, ["ec2", "modify-subnet-attribute", "--subnet-id", subnetId, "--no-map-public-ip-on-launch"]);
 
-    expect(code).toBe(2);
-    const reports = (JSON.parse(readFileSync(json, "utf8")) as { stacks: StackDrift[] }).stacks;
-    expect(reports.filter((r) => r.status === "drifted").map((r) => ({ stack: r.stack, drifted: r.drifted }))).toEqual([
-      { stack: NETWORK, drifted: [{ address, type: "aws_subnet", kind: "update", attributes: ["map_public_ip_on_launch"] }] },
-    ]);
-    expect(readdirSync(issues)).toEqual([`${NETWORK}.md`]);
-    const issue = readFileSync(join(issues, `${NETWORK}.md`), "utf8");
-    expect(issue.split("\n")[0]).toBe(`Drift: ${NETWORK}`);
-    expect(issue).toContain(`| \`${address}\` | update | \`map_public_ip_on_launch\` |`);
-    expect(io.stdout).toContain(`  ~ ${address} (update): map_public_ip_on_launch`);
-    record("drift/dev-us-east-1-network.json", readFileSync(join(plans, `${NETWORK}.json`), "utf8"));
-  }, 10 * 60_000);
+      expect(code).toBe(2);
+      const reports = (JSON.parse(readFileSync(json, "utf8")) as { stacks: StackDrift[] }).stacks;
+      expect(reports.filter((r) => r.status === "drifted").map((r) => ({ stack: r.stack, drifted: r.drifted }))).toEqual([
+        { stack: NETWORK, drifted: [{ address, type: "aws_subnet", kind: "update", attributes: ["map_public_ip_on_launch"] }] },
+      ]);
+      expect(readdirSync(issues)).toEqual([`${NETWORK}.md`]);
+      const issue = readFileSync(join(issues, `${NETWORK}.md`), "utf8");
+      expect(issue.split("\n")[0]).toBe(`Drift: ${NETWORK}`);
+      expect(issue).toContain(`| \`${address}\` | update | \`map_public_ip_on_launch\` |`);
+      expect(io.stdout).toContain(`  ~ ${address} (update): map_public_ip_on_launch`);
+      record("drift/dev-us-east-1-network.json", readFileSync(join(plans, `${NETWORK}.json`), "utf8"));
+    },
+    10 * 60_000,
+  );
 
-  it("plan prints a progress line per stack and the summary table", async () => {
-    const io = capture();
-    expect(await runPlanEnv(["--outdir", outdir, "--stack", TRANSIT, "--no-lock"], io, tf)).toBe(0);
-    const excluded = runner.excludedAddresses(stack(TRANSIT)).length;
-    expect(io.stdout).toMatch(new RegExp(`^\\[1/1\\] ${TRANSIT}: ${excluded} to add \\(\\d+\\.\\d s\\)$`, "m"));
-    expect(io.stdout).toMatch(new RegExp(`^${TRANSIT}\\s+${excluded}\\s+0\\s+0\\s+0\\s+changes$`, "m"));
-  }, 5 * 60_000);
+  it(
+    "plan prints a progress line per stack and the summary table",
+    async () => {
+      const io = capture();
+      expect(await runPlanEnv(["--outdir", outdir, "--stack", TRANSIT, "--no-lock"], io, tf)).toBe(0);
+      const excluded = runner.excludedAddresses(stack(TRANSIT)).length;
+      expect(io.stdout).toMatch(new RegExp(`^\\[1/1\\] ${TRANSIT}: ${excluded} to add \\(\\d+\\.\\d s\\)$`, "m"));
+      expect(io.stdout).toMatch(new RegExp(`^${TRANSIT}\\s+${excluded}\\s+0\\s+0\\s+0\\s+changes$`, "m"));
+    },
+    5 * 60_000,
+  );
 
   describe("plan-summary on the plans of a pull request that moves a dev subnet", () => {
     const plans = join(workDir, "pr-plans");
@@ -208,7 +238,12 @@ describeWithTooling({ moto: true })("delivery commands against moto_server", () 
 
     it("counts the replaced subnet and its route-table association, and the NACL update, in one table", () => {
       expect(comment).toContain(
-        ["| stack | add | change | destroy | replace |", "| --- | ---: | ---: | ---: | ---: |", `| \`${BOOTSTRAP}\` | :x: plan failed | | | |`, `| :warning: \`${NETWORK}\` | 0 | 1 | 0 | 2 |`].join("\n"),
+        [
+          "| stack | add | change | destroy | replace |",
+          "| --- | ---: | ---: | ---: | ---: |",
+          `| \`${BOOTSTRAP}\` | :x: plan failed | | | |`,
+          `| :warning: \`${NETWORK}\` | 0 | 1 | 0 | 2 |`,
+        ].join("\n"),
       );
       expect(comment).toContain(`cidr_block: "10.0.51.0/24" -> "${MOVED.to}"  # forces replacement`);
     });
@@ -225,18 +260,25 @@ describeWithTooling({ moto: true })("delivery commands against moto_server", () 
     });
   });
 
-  it("plan-summary warns loudly when a plan destroys a resource that holds data", () => {
-    const plans = join(workDir, "destroy-plans");
-    mkdirSync(plans, { recursive: true });
-    runner.ok(stack(NETWORK), ["plan", "-destroy", "-input=false", "-no-color", "-out=destroy.tfplan", ...runner.targetArgs(stack(NETWORK))]);
-    const json = runner.ok(stack(NETWORK), ["show", "-json", "destroy.tfplan"]).stdout;
-    writeFileSync(join(plans, `${NETWORK}.json`), json);
-    record("destroy/dev-us-east-1-network.json", json);
-    const io = capture();
-    expect(runPlanSummary([plans], io)).toBe(0);
-    const logGroup = runner.targetArgs(stack(NETWORK)).map((t) => t.slice("-target=".length)).find((a) => a.startsWith("aws_cloudwatch_log_group."))!;
-    expect(io.stdout).toContain("> [!CAUTION]");
-    expect(io.stdout).toContain(`> - \`${NETWORK}\`: **destroy** \`${logGroup}\` (CloudWatch log group (its log events))`);
-    expect(io.stdout).toContain(`| :warning: \`${NETWORK}\` | 0 | 0 | ${runner.targetArgs(stack(NETWORK)).length} | 0 |`);
-  }, 5 * 60_000);
+  it(
+    "plan-summary warns loudly when a plan destroys a resource that holds data",
+    () => {
+      const plans = join(workDir, "destroy-plans");
+      mkdirSync(plans, { recursive: true });
+      runner.ok(stack(NETWORK), ["plan", "-destroy", "-input=false", "-no-color", "-out=destroy.tfplan", ...runner.targetArgs(stack(NETWORK))]);
+      const json = runner.ok(stack(NETWORK), ["show", "-json", "destroy.tfplan"]).stdout;
+      writeFileSync(join(plans, `${NETWORK}.json`), json);
+      record("destroy/dev-us-east-1-network.json", json);
+      const io = capture();
+      expect(runPlanSummary([plans], io)).toBe(0);
+      const logGroup = runner
+        .targetArgs(stack(NETWORK))
+        .map((t) => t.slice("-target=".length))
+        .find((a) => a.startsWith("aws_cloudwatch_log_group."))!;
+      expect(io.stdout).toContain("> [!CAUTION]");
+      expect(io.stdout).toContain(`> - \`${NETWORK}\`: **destroy** \`${logGroup}\` (CloudWatch log group (its log events))`);
+      expect(io.stdout).toContain(`| :warning: \`${NETWORK}\` | 0 | 0 | ${runner.targetArgs(stack(NETWORK)).length} | 0 |`);
+    },
+    5 * 60_000,
+  );
 });

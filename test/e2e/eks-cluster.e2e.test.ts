@@ -38,7 +38,13 @@ interface PlannedChange {
   address: string;
   type: string;
   mode: string;
-  change: { actions: string[]; before: Record<string, unknown> | null; after: Record<string, unknown> | null; after_unknown?: Record<string, unknown>; replace_paths?: (string | number)[][] };
+  change: {
+    actions: string[];
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+    after_unknown?: Record<string, unknown>;
+    replace_paths?: (string | number)[][];
+  };
 }
 
 /** For a replacement the attributes forcing it, for an update those that change. */
@@ -62,8 +68,22 @@ function synthCluster(org: OrgModel, endpoint: string, outdir: string): { bootst
   const bootstrap = bootstrapStackName(account);
   const app = new App({ outdir, skipBackendValidation: true });
   const network = new StandInNetworkStack(app, STAND_IN, { org, account, region: REGION, environment: ENVIRONMENT, target, vpcModel });
-  const cluster = new EksClusterStack(app, CLUSTER_STACK, { org, environmentModel: env, eks: env.eks!, target, vpcModel, network, ownsSpotServiceLinkedRole: true });
-  new BootstrapStack(app, bootstrap, { org, account, target, localStatePath: bootstrapLocalStatePath(bootstrap), access: accountAccessPlan(org, account, [network, cluster]) });
+  const cluster = new EksClusterStack(app, CLUSTER_STACK, {
+    org,
+    environmentModel: env,
+    eks: env.eks!,
+    target,
+    vpcModel,
+    network,
+    ownsSpotServiceLinkedRole: true,
+  });
+  new BootstrapStack(app, bootstrap, {
+    org,
+    account,
+    target,
+    localStatePath: bootstrapLocalStatePath(bootstrap),
+    access: accountAccessPlan(org, account, [network, cluster]),
+  });
   app.synth();
   return { bootstrap, stacks: new Map(readSynthesized(outdir).map((s) => [s.name, s])) };
 }
@@ -91,7 +111,9 @@ describeWithTooling({ moto: true })(`${CLUSTER_STACK} applied to moto_server`, (
     }
     const cluster = stack(CLUSTER_STACK);
     excluded = excludedFrom(cluster);
-    targets = resourceAddresses(cluster).filter((a) => !excluded.includes(a)).map((a) => `-target=${a}`);
+    targets = resourceAddresses(cluster)
+      .filter((a) => !excluded.includes(a))
+      .map((a) => `-target=${a}`);
     runner.init(cluster);
   }, 20 * 60_000);
 
@@ -100,74 +122,100 @@ describeWithTooling({ moto: true })(`${CLUSTER_STACK} applied to moto_server`, (
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  it("applies every resource but the access entries and add-ons moto lacks (and the node group waiting for them): cluster, OIDC, IRSA roles, EFS per AZ ID, queue, Spot role", () => {
-    const cluster = stack(CLUSTER_STACK);
-    expect(excluded.map(withoutHash).sort()).toEqual([
-      "aws_eks_access_entry.access_deployer",
-      "aws_eks_access_entry.access_karpenter-nodes",
-      "aws_eks_access_entry.access_platform-admin",
-      "aws_eks_access_policy_association.access_deployer-admin",
-      "aws_eks_access_policy_association.access_platform-admin-admin",
-      "aws_eks_addon.addons_kube-proxy_addon",
-      "aws_eks_addon.addons_pod-identity-agent_addon",
-      "aws_eks_addon.addons_vpc-cni_addon",
-      "aws_eks_addon.coredns_addon",
-      "aws_eks_node_group.system-nodes",
-    ]);
-    runner.ok(cluster, ["apply", "-auto-approve", "-input=false", "-no-color", ...targets]);
-    const applied = runner.run(cluster, ["state", "list"]).stdout.split("\n").filter((a) => a.startsWith("aws_"));
-    expect(applied.sort()).toEqual(resourceAddresses(cluster).filter((a) => !excluded.includes(a)).sort());
-    expect(applied.filter((a) => a.startsWith("aws_efs_mount_target."))).toHaveLength(3);
-  }, 20 * 60_000);
+  it(
+    "applies every resource but the access entries and add-ons moto lacks (and the node group waiting for them): cluster, OIDC, IRSA roles, EFS per AZ ID, queue, Spot role",
+    () => {
+      const cluster = stack(CLUSTER_STACK);
+      expect(excluded.map(withoutHash).sort()).toEqual([
+        "aws_eks_access_entry.access_deployer",
+        "aws_eks_access_entry.access_karpenter-nodes",
+        "aws_eks_access_entry.access_platform-admin",
+        "aws_eks_access_policy_association.access_deployer-admin",
+        "aws_eks_access_policy_association.access_platform-admin-admin",
+        "aws_eks_addon.addons_kube-proxy_addon",
+        "aws_eks_addon.addons_pod-identity-agent_addon",
+        "aws_eks_addon.addons_vpc-cni_addon",
+        "aws_eks_addon.coredns_addon",
+        "aws_eks_node_group.system-nodes",
+      ]);
+      runner.ok(cluster, ["apply", "-auto-approve", "-input=false", "-no-color", ...targets]);
+      const applied = runner
+        .run(cluster, ["state", "list"])
+        .stdout.split("\n")
+        .filter((a) => a.startsWith("aws_"));
+      expect(applied.sort()).toEqual(
+        resourceAddresses(cluster)
+          .filter((a) => !excluded.includes(a))
+          .sort(),
+      );
+      expect(applied.filter((a) => a.startsWith("aws_efs_mount_target."))).toHaveLength(3);
+    },
+    20 * 60_000,
+  );
 
-  it("re-plans with only moto's declared drift: the cluster moto replaces, what follows from it, rule descriptions", () => {
-    const cluster = stack(CLUSTER_STACK);
-    const changes = plannedChanges(runner, cluster, "replan.tfplan", targets);
-    const undeclared = changes
-      .map((rc) => ({ address: rc.address, attributes: changedAttributes(rc.change) }))
-      .filter(({ address, attributes }) => {
-        const drift = MOTO_GAPS.find((g): g is ReadBackDrift => g.kind === "drift" && g.resourceType === address.split(".")[0]);
-        return !drift || !attributes.length || !attributes.every((a) => drift.attributes.includes(a));
-      });
-    console.log(`${CLUSTER_STACK} re-plan, moto's declared drift only:\n${changes.map((rc) => `  ${withoutHash(rc.address)}: ${rc.change.actions.join("/")} [${changedAttributes(rc.change).join(", ")}]`).join("\n")}`);
-    expect(undeclared).toEqual([]);
-    // Declared drift on roles is allowed for IRSA roles only: the ones trusting the replaced cluster's issuer.
-    expect(changes.filter((rc) => rc.type === "aws_iam_role").map((rc) => withoutHash(rc.address)).sort()).toEqual([
-      "aws_iam_role.addons_vpc-cni-role",
-      "aws_iam_role.efs-csi_irsa_role",
-      "aws_iam_role.karpenter_controller-role",
-    ]);
-  }, 20 * 60_000);
+  it(
+    "re-plans with only moto's declared drift: the cluster moto replaces, what follows from it, rule descriptions",
+    () => {
+      const cluster = stack(CLUSTER_STACK);
+      const changes = plannedChanges(runner, cluster, "replan.tfplan", targets);
+      const undeclared = changes
+        .map((rc) => ({ address: rc.address, attributes: changedAttributes(rc.change) }))
+        .filter(({ address, attributes }) => {
+          const drift = MOTO_GAPS.find((g): g is ReadBackDrift => g.kind === "drift" && g.resourceType === address.split(".")[0]);
+          return !drift || !attributes.length || !attributes.every((a) => drift.attributes.includes(a));
+        });
+      console.log(
+        `${CLUSTER_STACK} re-plan, moto's declared drift only:\n${changes.map((rc) => `  ${withoutHash(rc.address)}: ${rc.change.actions.join("/")} [${changedAttributes(rc.change).join(", ")}]`).join("\n")}`,
+      );
+      expect(undeclared).toEqual([]);
+      // Declared drift on roles is allowed for IRSA roles only: the ones trusting the replaced cluster's issuer.
+      expect(
+        changes
+          .filter((rc) => rc.type === "aws_iam_role")
+          .map((rc) => withoutHash(rc.address))
+          .sort(),
+      ).toEqual(["aws_iam_role.addons_vpc-cni-role", "aws_iam_role.efs-csi_irsa_role", "aws_iam_role.karpenter_controller-role"]);
+    },
+    20 * 60_000,
+  );
 
-  it("plans a Kubernetes version bump as an in-place change of the cluster: the version forces nothing", () => {
-    const input = exampleOrgInput();
-    input.environments[ENVIRONMENT].eks!.kubernetesVersion = "1.36";
-    // A version newer than the facts table, declared the way an org file declares one EKS launched since.
-    input.awsFacts = { eksVersions: { "1.36": { standardSupportEnd: "2027-08-01", extendedSupportEnd: "2028-08-01" } } };
-    const bumped = synthCluster(resolveOrg(input, "example-org, Kubernetes bumped"), moto.endpoint, join(workDir, "bumped")).stacks.get(CLUSTER_STACK)!;
-    runner.init(bumped);
-    const baseline = plannedChanges(runner, stack(CLUSTER_STACK), "baseline.tfplan", targets);
-    const changes = plannedChanges(runner, bumped, "bumped.tfplan", targets);
-    const clusterChange = changes.find((rc) => rc.type === "aws_eks_cluster")!.change;
-    const drift = MOTO_GAPS.find((g): g is ReadBackDrift => g.kind === "drift" && g.resourceType === "aws_eks_cluster")!;
-    console.log(
-      `${CLUSTER_STACK} with kubernetesVersion 1.36 (moto drift included):\n` +
-        changes.map((rc) => `  ${withoutHash(rc.address)}: ${rc.change.actions.join("/")} [${changedAttributes(rc.change).join(", ")}]`).join("\n"),
-    );
-    expect([clusterChange.before?.version, clusterChange.after?.version]).toEqual(["1.35", "1.36"]);
-    // Replacement, if any, comes from moto's declared read-back drift alone, never from the version.
-    expect((clusterChange.replace_paths ?? []).map((p) => String(p[0])).filter((a) => !drift.attributes.includes(a))).toEqual([]);
-    // Besides the version, the bump changes nothing the unchanged config would not (the add-ons and node group moto lacks are not planned here).
-    const summary = (rcs: PlannedChange[]) => rcs.map((rc) => `${withoutHash(rc.address)} ${rc.change.actions.join("/")}`).sort();
-    expect(summary(changes)).toEqual(summary(baseline));
-  }, 20 * 60_000);
+  it(
+    "plans a Kubernetes version bump as an in-place change of the cluster: the version forces nothing",
+    () => {
+      const input = exampleOrgInput();
+      input.environments[ENVIRONMENT].eks!.kubernetesVersion = "1.36";
+      // A version newer than the facts table, declared the way an org file declares one EKS launched since.
+      input.awsFacts = { eksVersions: { "1.36": { standardSupportEnd: "2027-08-01", extendedSupportEnd: "2028-08-01" } } };
+      const bumped = synthCluster(resolveOrg(input, "example-org, Kubernetes bumped"), moto.endpoint, join(workDir, "bumped")).stacks.get(CLUSTER_STACK)!;
+      runner.init(bumped);
+      const baseline = plannedChanges(runner, stack(CLUSTER_STACK), "baseline.tfplan", targets);
+      const changes = plannedChanges(runner, bumped, "bumped.tfplan", targets);
+      const clusterChange = changes.find((rc) => rc.type === "aws_eks_cluster")!.change;
+      const drift = MOTO_GAPS.find((g): g is ReadBackDrift => g.kind === "drift" && g.resourceType === "aws_eks_cluster")!;
+      console.log(
+        `${CLUSTER_STACK} with kubernetesVersion 1.36 (moto drift included):\n` +
+          changes.map((rc) => `  ${withoutHash(rc.address)}: ${rc.change.actions.join("/")} [${changedAttributes(rc.change).join(", ")}]`).join("\n"),
+      );
+      expect([clusterChange.before?.version, clusterChange.after?.version]).toEqual(["1.35", "1.36"]);
+      // Replacement, if any, comes from moto's declared read-back drift alone, never from the version.
+      expect((clusterChange.replace_paths ?? []).map((p) => String(p[0])).filter((a) => !drift.attributes.includes(a))).toEqual([]);
+      // Besides the version, the bump changes nothing the unchanged config would not (the add-ons and node group moto lacks are not planned here).
+      const summary = (rcs: PlannedChange[]) => rcs.map((rc) => `${withoutHash(rc.address)} ${rc.change.actions.join("/")}`).sort();
+      expect(summary(changes)).toEqual(summary(baseline));
+    },
+    20 * 60_000,
+  );
 
-  it("destroys the cluster stack (key and file system dropped from state first), then the stand-in and the state bucket", () => {
-    for (const name of [CLUSTER_STACK, STAND_IN, bootstrap]) {
-      runner.destroy(stack(name));
-      expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
-    }
-  }, 20 * 60_000);
+  it(
+    "destroys the cluster stack (key and file system dropped from state first), then the stand-in and the state bucket",
+    () => {
+      for (const name of [CLUSTER_STACK, STAND_IN, bootstrap]) {
+        runner.destroy(stack(name));
+        expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
+      }
+    },
+    20 * 60_000,
+  );
 });
 
 /** Managed resources a saved plan of `stack` (with the e2e's -target set) would change. */
@@ -182,10 +230,12 @@ function plannedChanges(runner: StackRunner, stack: SynthesizedStack, planFile: 
 /** Resources of a type moto cannot apply at all (moto-gaps.ts), and everything referring to them. */
 function excludedFrom(stack: SynthesizedStack): string[] {
   const bodies = new Map(
-    Object.entries(stack.json.resource ?? {}).flatMap(([type, byName]) => Object.entries(byName).map(([name, body]) => [`${type}.${name}`, JSON.stringify(body)] as const)),
+    Object.entries(stack.json.resource ?? {}).flatMap(([type, byName]) =>
+      Object.entries(byName).map(([name, body]) => [`${type}.${name}`, JSON.stringify(body)] as const),
+    ),
   );
   const excluded = new Set([...bodies.keys()].filter((a) => CANNOT_APPLY_TYPES.has(a.split(".")[0])));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [address, body] of bodies) {
       // A reference (`<address>.attr`) or a depends_on entry (`"<address>"`).

@@ -59,17 +59,17 @@ const OBSERVABILITY_GAPS: readonly MotoGap[] = [
     resourceType: "aws_cloudwatch_composite_alarm",
     reason: "moto does not implement PutCompositeAlarm; it answers 500 and the provider retries until the apply times out",
     evidence:
-      "boto3 put_composite_alarm(AlarmName=\"x\", AlarmRule='ALARM(\"a\")') against moto_server 5.2.1: " +
-      "\"An error occurred (500) when calling the PutCompositeAlarm operation (reached max retries: 4): <!doctype html> ... 500 Internal Server Error\"; " +
-      "moto's log: \"NotImplementedError: The put_composite_alarm action has not been implemented\"",
+      'boto3 put_composite_alarm(AlarmName="x", AlarmRule=\'ALARM("a")\') against moto_server 5.2.1: ' +
+      '"An error occurred (500) when calling the PutCompositeAlarm operation (reached max retries: 4): <!doctype html> ... 500 Internal Server Error"; ' +
+      'moto\'s log: "NotImplementedError: The put_composite_alarm action has not been implemented"',
   },
   {
     kind: "cannot-apply",
     resourceType: "aws_oam_sink",
     reason: "moto has no Observability Access Manager service; every oam call answers 500. The sink's policy depends on the sink and is left out with it",
     evidence:
-      "boto3 oam create_sink(Name=\"s\") against moto_server 5.2.1: \"An error occurred (500) when calling the CreateSink operation (reached max retries: 4): " +
-      "<!doctype html> ... 500 Internal Server Error\"; moto's log: \"moto/backends.py, in get_backend: safe_name = name.replace(\"-\", \"\") " +
+      'boto3 oam create_sink(Name="s") against moto_server 5.2.1: "An error occurred (500) when calling the CreateSink operation (reached max retries: 4): ' +
+      '<!doctype html> ... 500 Internal Server Error"; moto\'s log: "moto/backends.py, in get_backend: safe_name = name.replace("-", "") ' +
       "AttributeError: 'NoneType' object has no attribute 'replace'\"",
   },
   {
@@ -77,8 +77,8 @@ const OBSERVABILITY_GAPS: readonly MotoGap[] = [
     resourceType: "aws_oam_link",
     reason: "moto has no Observability Access Manager service; every oam call answers 500",
     evidence:
-      "boto3 oam create_link(LabelTemplate=\"$AccountName\", ResourceTypes=[\"AWS::CloudWatch::Metric\"], SinkIdentifier=\"arn:aws:oam:us-east-1:123456789012:sink/x\") " +
-      "against moto_server 5.2.1: \"An error occurred (500) when calling the CreateLink operation (reached max retries: 4)\"; moto's log: " +
+      'boto3 oam create_link(LabelTemplate="$AccountName", ResourceTypes=["AWS::CloudWatch::Metric"], SinkIdentifier="arn:aws:oam:us-east-1:123456789012:sink/x") ' +
+      'against moto_server 5.2.1: "An error occurred (500) when calling the CreateLink operation (reached max retries: 4)"; moto\'s log: ' +
       "\"AttributeError: 'NoneType' object has no attribute 'replace'\" (no oam backend)",
   },
   {
@@ -88,9 +88,9 @@ const OBSERVABILITY_GAPS: readonly MotoGap[] = [
       "moto accepts PutBucketMetricsConfiguration but reads back an empty configuration, and answers DeleteBucketMetricsConfiguration " +
       "as if it were DeleteBucket: a destroy of the state bucket's request-metrics filter tries to delete the bucket itself",
     evidence:
-      "destroy of bootstrap-workload-dev (observability-alarms e2e): \"Error: deleting S3 Bucket Metric (example-tfstate-555555555555:state-requests): " +
-      "operation error S3: DeleteBucketMetricsConfiguration, https response error StatusCode: 409 ... api error BucketNotEmpty: The bucket you tried to delete is not empty\"; " +
-      "boto3 get_bucket_metrics_configuration(Bucket=..., Id=\"state-requests\") right after the put: \"MetricsConfiguration\": {}",
+      'destroy of bootstrap-workload-dev (observability-alarms e2e): "Error: deleting S3 Bucket Metric (example-tfstate-555555555555:state-requests): ' +
+      'operation error S3: DeleteBucketMetricsConfiguration, https response error StatusCode: 409 ... api error BucketNotEmpty: The bucket you tried to delete is not empty"; ' +
+      'boto3 get_bucket_metrics_configuration(Bucket=..., Id="state-requests") right after the put: "MetricsConfiguration": {}',
   },
 ];
 
@@ -137,7 +137,7 @@ export const MOTO_GAPS: readonly MotoGap[] = [
     attributes: ["blackhole", "transit_gateway_attachment_id"],
     reason: "moto reads a static route through a peering attachment back as a blackhole with no attachment id, so every re-plan replaces it",
     evidence:
-      "re-plan of shared-global-transit-peering right after a clean apply (28 added): \"Plan: 16 to add, 0 to change, 16 to destroy.\" e.g. " +
+      're-plan of shared-global-transit-peering right after a clean apply (28 added): "Plan: 16 to add, 0 to change, 16 to destroy." e.g. ' +
       "aws_ec2_transit_gateway_route.peering-us-east-1-eu-west-1_route-eu-west-1-nonprod-10-0-0-0-16_0700D651 must be replaced: " +
       '~ blackhole = true -> false # forces replacement; + transit_gateway_attachment_id = "tgw-attach-..." # forces replacement',
   },
@@ -149,8 +149,8 @@ export const MOTO_GAPS: readonly MotoGap[] = [
       "moto copies the request's TagSpecifications for the launch template itself (the provider's default tags) into the template's " +
       "LaunchTemplateData, which AWS never does; the first re-plan after a template is created removes that block again, as a new version",
     evidence:
-      "moto/ec2/responses/launch_templates.py create_launch_template: parsed_template_data[\"TagSpecifications\"].extend(converted_tag_spec); " +
-      "re-plan of dev-us-east-1-batch right after a clean apply: \"Plan: 0 to add, 1 to change, 0 to destroy.\" " +
+      'moto/ec2/responses/launch_templates.py create_launch_template: parsed_template_data["TagSpecifications"].extend(converted_tag_spec); ' +
+      're-plan of dev-us-east-1-batch right after a clean apply: "Plan: 0 to add, 1 to change, 0 to destroy." ' +
       "aws_launch_template.compute_blue_launch-template_6E5DBB38 will be updated in-place: ~ default_version = 1 -> (known after apply), " +
       '~ latest_version = 1 -> (known after apply), - tag_specifications { - resource_type = "launch-template" -> null, - tags = { "environment" = "dev", ... } -> null }',
   },
@@ -161,7 +161,7 @@ export const MOTO_GAPS: readonly MotoGap[] = [
       "moto creates a workload account's security group in the network account's VPC without its default egress rule, " +
       "then the provider's revoke of that rule fails (AWS lets a participant create groups in a shared VPC)",
     evidence:
-      "terraform apply of dev-us-east-1-batch (account 555555555555, VPC of 222222222222): \"Error: revoking default IPv4 egress rule for " +
+      'terraform apply of dev-us-east-1-batch (account 555555555555, VPC of 222222222222): "Error: revoking default IPv4 egress rule for ' +
       "Security Group (sg-812fed40d9da88622): operation error EC2: RevokeSecurityGroupEgress, https response error StatusCode: 400, " +
       'api error InvalidPermission.NotFound: The specified rule does not exist in this security group"',
   },
@@ -188,7 +188,7 @@ export const MOTO_GAPS: readonly MotoGap[] = [
       "moto has no EKS access-entry API (CreateAccessEntry answers 404); the access-policy associations of the cluster's admins depend on the " +
       "entries and are left out with them",
     evidence:
-      "terraform apply of dev-us-east-1-eks-cluster: \"Error: creating EKS Access Entry (dev-us-east-1:arn:aws:iam::555555555555:role/platform-admin): " +
+      'terraform apply of dev-us-east-1-eks-cluster: "Error: creating EKS Access Entry (dev-us-east-1:arn:aws:iam::555555555555:role/platform-admin): ' +
       "operation error EKS: CreateAccessEntry, https response error StatusCode: 404, RequestID: , deserialization failed, failed to decode response body, " +
       "invalid character '<' looking for beginning of value\"",
   },
@@ -201,7 +201,7 @@ export const MOTO_GAPS: readonly MotoGap[] = [
     evidence:
       "moto_server 5.2.1, moto/eks/urls.py routes no /addons path: " +
       '"POST /clusters/dev-us-east-1/addons HTTP/1.1" 404 -, "GET /addons/supported-versions?addonName=vpc-cni&kubernetesVersion=1.35 HTTP/1.1" 404 -; ' +
-      "an untargeted terraform destroy of dev-us-east-1-eks-cluster: \"Error: reading EKS Add-On version info (kube-proxy, 1.35): operation error EKS: " +
+      'an untargeted terraform destroy of dev-us-east-1-eks-cluster: "Error: reading EKS Add-On version info (kube-proxy, 1.35): operation error EKS: ' +
       "DescribeAddonVersions, https response error StatusCode: 404, RequestID: , deserialization failed, failed to decode response body, " +
       "invalid character '<' looking for beginning of value\"",
   },
@@ -211,7 +211,7 @@ export const MOTO_GAPS: readonly MotoGap[] = [
     attributes: ["access_config"],
     reason: "moto returns no accessConfig from DescribeCluster, so bootstrap_cluster_creator_admin_permissions (which forces a new cluster) reads back unset",
     evidence:
-      "re-plan of dev-us-east-1-eks-cluster right after apply: \"# aws_eks_cluster.cluster_A4C38409 must be replaced ... " +
+      're-plan of dev-us-east-1-eks-cluster right after apply: "# aws_eks_cluster.cluster_A4C38409 must be replaced ... ' +
       '+ bootstrap_cluster_creator_admin_permissions = false # forces replacement"',
   },
   {
@@ -220,7 +220,7 @@ export const MOTO_GAPS: readonly MotoGap[] = [
     attributes: ["url"],
     reason: "follows from the aws_eks_cluster replacement above: the new cluster's issuer URL is known only after apply, and the URL forces a new provider",
     evidence:
-      "same re-plan: \"# aws_iam_openid_connect_provider.cluster_oidc_E9345939 must be replaced ~ url = " +
+      'same re-plan: "# aws_iam_openid_connect_provider.cluster_oidc_E9345939 must be replaced ~ url = ' +
       '"oidc.eks.us-east-1.amazonaws.com/id/tkJNBmXUBu" -> (known after apply) # forces replacement"',
   },
   {
@@ -231,16 +231,16 @@ export const MOTO_GAPS: readonly MotoGap[] = [
       "follows from the aws_eks_cluster replacement above, for IRSA roles only: their trust names the OIDC provider and issuer, known only after apply " +
       "(test/e2e/eks-cluster.e2e.test.ts checks that no other role changes)",
     evidence:
-      "same re-plan: \"# aws_iam_role.karpenter_controller-role_582C6970 will be updated in-place ~ assume_role_policy = jsonencode({ ... " +
+      'same re-plan: "# aws_iam_role.karpenter_controller-role_582C6970 will be updated in-place ~ assume_role_policy = jsonencode({ ... ' +
       '"oidc.eks.us-east-1.amazonaws.com/id/tkJNBmXUBu:sub" = "system:serviceaccount:kube-system:karpenter" ... }) -> (known after apply)"',
   },
   {
     kind: "drift",
     resourceType: "aws_eks_node_group",
     attributes: ["remote_access"],
-    reason: "moto invents a remote_access block (SSH key \"eksKeypair\") for a node group created without one; remote_access forces a new node group",
+    reason: 'moto invents a remote_access block (SSH key "eksKeypair") for a node group created without one; remote_access forces a new node group',
     evidence:
-      "same re-plan: \"# aws_eks_node_group.system-nodes_BF3C7D6E must be replaced - remote_access { # forces replacement " +
+      'same re-plan: "# aws_eks_node_group.system-nodes_BF3C7D6E must be replaced - remote_access { # forces replacement ' +
       '- ec2_ssh_key = "eksKeypair" -> null # forces replacement"',
   },
   {
@@ -249,7 +249,7 @@ export const MOTO_GAPS: readonly MotoGap[] = [
     attributes: ["description"],
     reason:
       "moto keeps the description of a rule that references a security group in the rule's group pair but reads it back from the CIDR range only " +
-      "(SecurityGroupRule.description returns ip_range[\"Description\"]), so it comes back empty",
+      '(SecurityGroupRule.description returns ip_range["Description"]), so it comes back empty',
     evidence:
       'same re-plan: "# aws_vpc_security_group_ingress_rule.security-groups_nodes-from-nodes_9A8D8267 will be updated in-place ' +
       '+ description = "Pods and node agents across nodes""; rules with cidr_ipv4 keep theirs',
@@ -304,7 +304,7 @@ export const MOTO_GAPS: readonly MotoGap[] = [
     when: { attribute: "log_destination_type", equals: "s3" },
     reason:
       "CreateFlowLogs to S3 looks the destination bucket up in the flow log's own account (and reads the folder as part of the bucket name), " +
-      "so delivery to the log-archive account's bucket \"does not exist\"; flow logs to CloudWatch Logs apply",
+      'so delivery to the log-archive account\'s bucket "does not exist"; flow logs to CloudWatch Logs apply',
     evidence:
       "test/e2e/observability-logs.e2e.test.ts, apply of the network account's VPC with the archive bucket applied in 444444444444: " +
       '"Error: creating Flow Log (vpc-4ab1ad7870de2bac2): vpc-4ab1ad7870de2bac2: api error 400: LogDestination: ' +

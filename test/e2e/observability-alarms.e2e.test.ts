@@ -98,7 +98,11 @@ describeWithTooling({ moto: true })(`${ENVIRONMENT} alarm stacks in ${REGION} ap
   let bootstraps: string[];
   const stack = (name: string): SynthesizedStack => stacks.get(name)!;
   const applied = [STAND_IN, ALARMS, NETWORK_ALARMS, DASHBOARD];
-  const stateOf = (name: string): string[] => runner.run(stack(name), ["state", "list"]).stdout.split("\n").filter((a) => a.startsWith("aws_"));
+  const stateOf = (name: string): string[] =>
+    runner
+      .run(stack(name), ["state", "list"])
+      .stdout.split("\n")
+      .filter((a) => a.startsWith("aws_"));
 
   beforeAll(async () => {
     moto = await startMoto();
@@ -124,37 +128,49 @@ describeWithTooling({ moto: true })(`${ENVIRONMENT} alarm stacks in ${REGION} ap
     expect(runner.excludedAddresses(stack(DASHBOARD))).toEqual([]);
   });
 
-  it("applies the metric and anomaly alarms, the Batch event rules, the encrypted topics and their keys, and the dashboard", () => {
-    for (const name of applied) {
-      runner.init(stack(name));
-      runner.apply(stack(name));
-    }
-    const workload = stateOf(ALARMS);
-    const network = stateOf(NETWORK_ALARMS);
-    const count = (addresses: string[], type: string) => addresses.filter((a) => a.startsWith(`${type}.`)).length;
-    // Batch: 2 queues × (failed, backlog); Karpenter depth and age; EKS API errors; state bucket 4xx and 5xx.
-    expect(count(workload, "aws_cloudwatch_metric_alarm")).toBe(9);
-    expect(count(workload, "aws_cloudwatch_event_rule")).toBe(6);
-    // dev's single NAT gateway: port allocation, drops, traffic anomaly; the attachment: 2 drop kinds and its traffic anomaly.
-    expect(count(network, "aws_cloudwatch_metric_alarm")).toBe(6);
-    expect(network.filter((a) => a.includes("anomaly"))).toHaveLength(2);
-    for (const addresses of [workload, network]) {
-      expect(count(addresses, "aws_sns_topic")).toBe(1);
-      expect(count(addresses, "aws_kms_key")).toBe(1);
-      expect(count(addresses, "aws_sns_topic_policy")).toBe(1);
-    }
-    expect(stateOf(DASHBOARD)).toHaveLength(1);
-  }, 20 * 60_000);
+  it(
+    "applies the metric and anomaly alarms, the Batch event rules, the encrypted topics and their keys, and the dashboard",
+    () => {
+      for (const name of applied) {
+        runner.init(stack(name));
+        runner.apply(stack(name));
+      }
+      const workload = stateOf(ALARMS);
+      const network = stateOf(NETWORK_ALARMS);
+      const count = (addresses: string[], type: string) => addresses.filter((a) => a.startsWith(`${type}.`)).length;
+      // Batch: 2 queues × (failed, backlog); Karpenter depth and age; EKS API errors; state bucket 4xx and 5xx.
+      expect(count(workload, "aws_cloudwatch_metric_alarm")).toBe(9);
+      expect(count(workload, "aws_cloudwatch_event_rule")).toBe(6);
+      // dev's single NAT gateway: port allocation, drops, traffic anomaly; the attachment: 2 drop kinds and its traffic anomaly.
+      expect(count(network, "aws_cloudwatch_metric_alarm")).toBe(6);
+      expect(network.filter((a) => a.includes("anomaly"))).toHaveLength(2);
+      for (const addresses of [workload, network]) {
+        expect(count(addresses, "aws_sns_topic")).toBe(1);
+        expect(count(addresses, "aws_kms_key")).toBe(1);
+        expect(count(addresses, "aws_sns_topic_policy")).toBe(1);
+      }
+      expect(stateOf(DASHBOARD)).toHaveLength(1);
+    },
+    20 * 60_000,
+  );
 
-  it("re-plans every applied stack with no changes", () => {
-    for (const name of applied) expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
-  }, 20 * 60_000);
+  it(
+    "re-plans every applied stack with no changes",
+    () => {
+      for (const name of applied) expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
+    },
+    20 * 60_000,
+  );
 
-  it("destroys the alarm stacks (the topic keys dropped from state first), the stand-in and the state buckets", () => {
-    for (const name of [...applied].reverse()) {
-      runner.destroy(stack(name));
-      expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
-    }
-    for (const name of bootstraps) runner.destroy(stack(name));
-  }, 20 * 60_000);
+  it(
+    "destroys the alarm stacks (the topic keys dropped from state first), the stand-in and the state buckets",
+    () => {
+      for (const name of [...applied].reverse()) {
+        runner.destroy(stack(name));
+        expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
+      }
+      for (const name of bootstraps) runner.destroy(stack(name));
+    },
+    20 * 60_000,
+  );
 });

@@ -99,8 +99,22 @@ describeWithTooling({ moto: true })("log groups, their keys and the flow-log arc
     const app = new App({ outdir, skipBackendValidation: true });
     const target = { emulatorEndpoint: moto.endpoint, purpose: "deploy" as const };
     const state = (name: string) => `../../../.e2e-state/${name}.tfstate`;
-    const archive = new LogArchiveStack(app, ARCHIVE, { org: model, target, regionModel: model.regions[REGION], archiveAccount: logArchiveAccountOf(model)!, localStatePath: state(ARCHIVE) });
-    new StandInFlowLogStack(app, FLOW_LOGS, { org: model, target, account: model.networkAccount, region: REGION, environment: ENVIRONMENT, archive, localStatePath: state(FLOW_LOGS) });
+    const archive = new LogArchiveStack(app, ARCHIVE, {
+      org: model,
+      target,
+      regionModel: model.regions[REGION],
+      archiveAccount: logArchiveAccountOf(model)!,
+      localStatePath: state(ARCHIVE),
+    });
+    new StandInFlowLogStack(app, FLOW_LOGS, {
+      org: model,
+      target,
+      account: model.networkAccount,
+      region: REGION,
+      environment: ENVIRONMENT,
+      archive,
+      localStatePath: state(FLOW_LOGS),
+    });
     app.synth();
     stacks = new Map(readSynthesized(outdir).map((s) => [s.name, s]));
   };
@@ -116,13 +130,17 @@ describeWithTooling({ moto: true })("log groups, their keys and the flow-log arc
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  it("applies the archive stack, then the VPC with its flow logs, each re-planning with no changes", () => {
-    for (const name of ORDER) {
-      runner.init(stack(name));
-      runner.apply(stack(name));
-      expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
-    }
-  }, 15 * 60_000);
+  it(
+    "applies the archive stack, then the VPC with its flow logs, each re-planning with no changes",
+    () => {
+      for (const name of ORDER) {
+        runner.init(stack(name));
+        runner.apply(stack(name));
+        expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
+      }
+    },
+    15 * 60_000,
+  );
 
   it("keeps the archive bucket and its key in the log-archive account, the bucket encrypted with that key", () => {
     const state = runner.ok(stack(ARCHIVE), ["state", "list"]).stdout;
@@ -135,42 +153,54 @@ describeWithTooling({ moto: true })("log groups, their keys and the flow-log arc
     const seen = describe(org.networkAccount.id);
     const env = org.environments.find((e) => e.name === ENVIRONMENT)!;
     expect(seen.logGroups).toEqual([
-      { name: `/orgplat/vpc-flow-logs/dev-${REGION}`, retentionInDays: env.logRetention.security, kmsKeyId: expect.stringMatching(new RegExp(`^arn:aws:kms:${REGION}:${org.networkAccount.id}:key/`)) },
+      {
+        name: `/orgplat/vpc-flow-logs/dev-${REGION}`,
+        retentionInDays: env.logRetention.security,
+        kmsKeyId: expect.stringMatching(new RegExp(`^arn:aws:kms:${REGION}:${org.networkAccount.id}:key/`)),
+      },
     ]);
     // The copy to the archive bucket is a declared moto gap (moto-gaps.ts: aws_flow_log to S3 across accounts): not applied here.
     expect(seen.flowLogs).toEqual([{ type: "cloud-watch-logs", destination: expect.stringContaining(`log-group:/orgplat/vpc-flow-logs/dev-${REGION}`) }]);
     expect(runner.excludedAddresses(stack(FLOW_LOGS))).toEqual([expect.stringMatching(/^aws_flow_log\.flow-logs_archive-flow-log_/)]);
   });
 
-  it("plans new days of the security tier as an in-place retention update of the flow-log group, nothing else", () => {
-    const input = exampleOrgInput();
-    input.environments.dev.observability = { logRetention: { security: 90 } };
-    synth(resolveOrg(input, "example org, dev security tier 90 days (e2e)"));
-    try {
-      const network = stack(FLOW_LOGS);
-      runner.init(network);
-      runner.ok(network, ["plan", "-input=false", "-no-color", "-out=tier.tfplan", ...runner.targetArgs(network)]);
-      const plan = JSON.parse(runner.ok(network, ["show", "-json", "tier.tfplan"]).stdout) as { resource_changes?: PlannedChange[] };
-      const changes = (plan.resource_changes ?? []).filter((c) => !c.change.actions.every((a) => a === "no-op" || a === "read"));
-      // Nothing is created, destroyed or replaced: the group's retention changes in place, and the delivery role's
-      // policy (it names the group's ARN, read again after the group's update) is re-put with the same statements.
-      expect(changes.map((c) => ({ type: c.type, actions: c.change.actions })).sort((x, y) => x.type.localeCompare(y.type))).toEqual([
-        { type: "aws_cloudwatch_log_group", actions: ["update"] },
-        { type: "aws_iam_role_policy", actions: ["update"] },
-      ]);
-      const group = changes.find((c) => c.type === "aws_cloudwatch_log_group")!;
-      expect([group.change.before?.retention_in_days, group.change.after?.retention_in_days]).toEqual([30, 90]);
-    } finally {
-      synth(org);
-      runner.init(stack(FLOW_LOGS));
-    }
-  }, 10 * 60_000);
+  it(
+    "plans new days of the security tier as an in-place retention update of the flow-log group, nothing else",
+    () => {
+      const input = exampleOrgInput();
+      input.environments.dev.observability = { logRetention: { security: 90 } };
+      synth(resolveOrg(input, "example org, dev security tier 90 days (e2e)"));
+      try {
+        const network = stack(FLOW_LOGS);
+        runner.init(network);
+        runner.ok(network, ["plan", "-input=false", "-no-color", "-out=tier.tfplan", ...runner.targetArgs(network)]);
+        const plan = JSON.parse(runner.ok(network, ["show", "-json", "tier.tfplan"]).stdout) as { resource_changes?: PlannedChange[] };
+        const changes = (plan.resource_changes ?? []).filter((c) => !c.change.actions.every((a) => a === "no-op" || a === "read"));
+        // Nothing is created, destroyed or replaced: the group's retention changes in place, and the delivery role's
+        // policy (it names the group's ARN, read again after the group's update) is re-put with the same statements.
+        expect(changes.map((c) => ({ type: c.type, actions: c.change.actions })).sort((x, y) => x.type.localeCompare(y.type))).toEqual([
+          { type: "aws_cloudwatch_log_group", actions: ["update"] },
+          { type: "aws_iam_role_policy", actions: ["update"] },
+        ]);
+        const group = changes.find((c) => c.type === "aws_cloudwatch_log_group")!;
+        expect([group.change.before?.retention_in_days, group.change.after?.retention_in_days]).toEqual([30, 90]);
+      } finally {
+        synth(org);
+        runner.init(stack(FLOW_LOGS));
+      }
+    },
+    10 * 60_000,
+  );
 
-  it("destroys in reverse order; only what refuses destroy (log group, keys, bucket) is dropped from state first", () => {
-    for (const name of [...ORDER].reverse()) {
-      const retired = runner.destroy(stack(name));
-      expect({ name, retired: retired.sort() }).toEqual({ name, retired: runner.protectedAddresses(stack(name)).sort() });
-      expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
-    }
-  }, 20 * 60_000);
+  it(
+    "destroys in reverse order; only what refuses destroy (log group, keys, bucket) is dropped from state first",
+    () => {
+      for (const name of [...ORDER].reverse()) {
+        const retired = runner.destroy(stack(name));
+        expect({ name, retired: retired.sort() }).toEqual({ name, retired: runner.protectedAddresses(stack(name)).sort() });
+        expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
+      }
+    },
+    20 * 60_000,
+  );
 });

@@ -52,7 +52,10 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
   const stack = (name: string): SynthesizedStack => current.get(name)!;
   /** Role names every AWS provider of a synthesized stack assumes (and its own backend, when it has one). */
   const assumedRoleNames = (s: SynthesizedStack): string[] => {
-    const json = s.json as { provider?: { aws?: { assume_role?: { role_arn: string }[] }[] }; terraform?: { backend?: { s3?: { assume_role?: { role_arn: string } } } } };
+    const json = s.json as {
+      provider?: { aws?: { assume_role?: { role_arn: string }[] }[] };
+      terraform?: { backend?: { s3?: { assume_role?: { role_arn: string } } } };
+    };
     const arns = [
       ...(json.provider?.aws ?? []).flatMap((p) => (p.assume_role ?? []).map((r) => r.role_arn)),
       ...(json.terraform?.backend?.s3?.assume_role ? [json.terraform.backend.s3.assume_role.role_arn] : []),
@@ -85,43 +88,57 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
     const regions = new Set(environmentStacks.map((s) => s.region));
     const env = org.environments.find((e) => e.name === ENVIRONMENT)!;
     expect([...regions].sort()).toEqual(env.vpcs.map((v) => v.region.name).sort());
-    expect([...accountsInUse].sort()).toEqual([org.networkAccount.id, "444444444444", ...env.workloadAccounts.map((a) => a.id)].filter((id) => accountsInUse.has(id)).sort());
+    expect([...accountsInUse].sort()).toEqual(
+      [org.networkAccount.id, "444444444444", ...env.workloadAccounts.map((a) => a.id)].filter((id) => accountsInUse.has(id)).sort(),
+    );
     expect(bootstrapStacks.length).toBe(accountsInUse.size);
   });
 
-  it("applies each account's bootstrap stack with local state as the break-glass role, and re-plans with no changes", () => {
-    for (const { name } of bootstrapStacks) {
-      runner.init(stack(name));
-      runner.apply(stack(name));
-      expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
-    }
-  }, 20 * 60_000);
-
-  it("creates the plan and deploy roles, their policies, a state reader per consumer account and the GitHub OIDC provider", () => {
-    for (const { name } of bootstrapStacks) {
-      const addresses = runner.ok(stack(name), ["state", "list"]).stdout;
-      for (const purpose of ["plan", "deploy"]) {
-        expect(addresses).toMatch(new RegExp(`aws_iam_role\\.access_${purpose}_role_`));
-        expect(addresses).toMatch(new RegExp(`aws_iam_role_policy\\.access_${purpose}_policy_`));
+  it(
+    "applies each account's bootstrap stack with local state as the break-glass role, and re-plans with no changes",
+    () => {
+      for (const { name } of bootstrapStacks) {
+        runner.init(stack(name));
+        runner.apply(stack(name));
+        expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
       }
-      expect(addresses).toMatch(/aws_iam_openid_connect_provider\.access_github-oidc_provider_/);
-      expect(addresses).toMatch(/aws_kms_alias\.state_key-alias_/);
-    }
-    const network = runner.ok(stack(`bootstrap-${org.networkAccount.name}`), ["state", "list"]).stdout;
-    for (const consumer of [org.networkAccount, ...org.environments.find((e) => e.name === ENVIRONMENT)!.workloadAccounts]) {
-      expect(network).toContain(`aws_iam_role.access_orgplat-state-reader-${consumer.name}_role_`);
-    }
-  }, 5 * 60_000);
+    },
+    20 * 60_000,
+  );
 
-  it("migrates each bootstrap state into its own account's bucket through the deploy role", () => {
-    resynthesize({ ...org, bootstrapBackend: "s3" }, "deploy");
-    for (const { name } of bootstrapStacks) {
-      runner.init(stack(name), ["-migrate-state", "-force-copy"]);
-      const pulled = JSON.parse(runner.ok(stack(name), ["state", "pull"]).stdout) as { resources: unknown[] };
-      expect(pulled.resources.length).toBeGreaterThan(0);
-      expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
-    }
-  }, 20 * 60_000);
+  it(
+    "creates the plan and deploy roles, their policies, a state reader per consumer account and the GitHub OIDC provider",
+    () => {
+      for (const { name } of bootstrapStacks) {
+        const addresses = runner.ok(stack(name), ["state", "list"]).stdout;
+        for (const purpose of ["plan", "deploy"]) {
+          expect(addresses).toMatch(new RegExp(`aws_iam_role\\.access_${purpose}_role_`));
+          expect(addresses).toMatch(new RegExp(`aws_iam_role_policy\\.access_${purpose}_policy_`));
+        }
+        expect(addresses).toMatch(/aws_iam_openid_connect_provider\.access_github-oidc_provider_/);
+        expect(addresses).toMatch(/aws_kms_alias\.state_key-alias_/);
+      }
+      const network = runner.ok(stack(`bootstrap-${org.networkAccount.name}`), ["state", "list"]).stdout;
+      for (const consumer of [org.networkAccount, ...org.environments.find((e) => e.name === ENVIRONMENT)!.workloadAccounts]) {
+        expect(network).toContain(`aws_iam_role.access_orgplat-state-reader-${consumer.name}_role_`);
+      }
+    },
+    5 * 60_000,
+  );
+
+  it(
+    "migrates each bootstrap state into its own account's bucket through the deploy role",
+    () => {
+      resynthesize({ ...org, bootstrapBackend: "s3" }, "deploy");
+      for (const { name } of bootstrapStacks) {
+        runner.init(stack(name), ["-migrate-state", "-force-copy"]);
+        const pulled = JSON.parse(runner.ok(stack(name), ["state", "pull"]).stdout) as { resources: unknown[] };
+        expect(pulled.resources.length).toBeGreaterThan(0);
+        expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
+      }
+    },
+    20 * 60_000,
+  );
 
   it.each(environmentStacks.map((s) => s.name))(
     "applies %s as the deploy role with its state in its account's bucket, and re-plans with no changes",
@@ -135,70 +152,99 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
     20 * 60_000,
   );
 
-  it("writes every state object under its account's state key (SSE-KMS), never SSE-S3", () => {
-    for (const s of [...bootstrapStacks, ...environmentStacks]) {
-      const { bucket, key } = stack(s.name).backend as { bucket: string; key: string };
-      const encryption = s3ObjectEncryption(moto.env, `arn:aws:iam::${s.accountId}:role/${org.access.deployRoleName}`, bucket, key);
-      expect({ stack: s.name, encryption }).toEqual({
-        stack: s.name,
-        encryption: { serverSideEncryption: "aws:kms", kmsKeyId: expect.stringMatching(new RegExp(`^arn:aws:kms:us-east-1:${s.accountId}:(alias/example-tfstate|key/.+)$`)) },
-      });
-    }
-  }, 5 * 60_000);
-
-  it("plans every applied stack with zero changes as the plan role (the pull-request and drift synth)", () => {
-    resynthesize({ ...org, bootstrapBackend: "s3" }, "plan");
-    try {
-      for (const { name } of [...bootstrapStacks, ...environmentStacks]) {
-        expect({ name, roles: assumedRoleNames(stack(name)) }).toEqual({ name, roles: [org.access.planRoleName] });
-        runner.init(stack(name), ["-reconfigure"]);
-        expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
+  it(
+    "writes every state object under its account's state key (SSE-KMS), never SSE-S3",
+    () => {
+      for (const s of [...bootstrapStacks, ...environmentStacks]) {
+        const { bucket, key } = stack(s.name).backend as { bucket: string; key: string };
+        const encryption = s3ObjectEncryption(moto.env, `arn:aws:iam::${s.accountId}:role/${org.access.deployRoleName}`, bucket, key);
+        expect({ stack: s.name, encryption }).toEqual({
+          stack: s.name,
+          encryption: {
+            serverSideEncryption: "aws:kms",
+            kmsKeyId: expect.stringMatching(new RegExp(`^arn:aws:kms:us-east-1:${s.accountId}:(alias/example-tfstate|key/.+)$`)),
+          },
+        });
       }
-    } finally {
-      // Back to the deploy role for the tests after this one, whatever happened above.
+    },
+    5 * 60_000,
+  );
+
+  it(
+    "plans every applied stack with zero changes as the plan role (the pull-request and drift synth)",
+    () => {
+      resynthesize({ ...org, bootstrapBackend: "s3" }, "plan");
+      try {
+        for (const { name } of [...bootstrapStacks, ...environmentStacks]) {
+          expect({ name, roles: assumedRoleNames(stack(name)) }).toEqual({ name, roles: [org.access.planRoleName] });
+          runner.init(stack(name), ["-reconfigure"]);
+          expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
+        }
+      } finally {
+        // Back to the deploy role for the tests after this one, whatever happened above.
+        resynthesize({ ...org, bootstrapBackend: "s3" }, "deploy");
+        for (const { name } of [...bootstrapStacks, ...environmentStacks]) runner.init(stack(name), ["-reconfigure"]);
+      }
+    },
+    20 * 60_000,
+  );
+
+  it(
+    "refuses at plan a change that would move an existing subnet, naming it, its old and new CIDR and the pin",
+    () => {
+      const input = structuredClone(exampleOrg);
+      input.regions["us-east-1"].azIds.push("use1-az6");
+      // Forgetting packedAzIds would re-address the subnets an earlier release placed.
+      delete input.environments[ENVIRONMENT].regions["us-east-1"].packedAzIds;
+      resynthesize(resolveOrg({ ...input, bootstrapBackend: "s3" }, "example org, packedAzIds dropped (e2e)"), "deploy");
+      const name = `${ENVIRONMENT}-us-east-1-network`;
+      const plan = runner.run(stack(name), ["plan", "-input=false", "-no-color", ...runner.targetArgs(stack(name))]);
+      expect(plan.code).not.toBe(0);
+      const output = (plan.stderr + plan.stdout).replace(/[│╷╵]/g, " ").replace(/\s+/g, " ");
+      expect(output).toMatch(/Subnet\(s\) would move to a new CIDR/);
+      expect(output).toContain(
+        "data use1-az1: 10.0.51.0/24 -> 10.0.8.0/24 (pin it: environments.dev.regions.us-east-1.subnets.data.cidrs.use1-az1 = 10.0.51.0/24)",
+      );
+      // Back to the applied config, so the teardown below destroys what exists.
       resynthesize({ ...org, bootstrapBackend: "s3" }, "deploy");
-      for (const { name } of [...bootstrapStacks, ...environmentStacks]) runner.init(stack(name), ["-reconfigure"]);
-    }
-  }, 20 * 60_000);
+    },
+    10 * 60_000,
+  );
 
-  it("refuses at plan a change that would move an existing subnet, naming it, its old and new CIDR and the pin", () => {
-    const input = structuredClone(exampleOrg);
-    input.regions["us-east-1"].azIds.push("use1-az6");
-    // Forgetting packedAzIds would re-address the subnets an earlier release placed.
-    delete input.environments[ENVIRONMENT].regions["us-east-1"].packedAzIds;
-    resynthesize(resolveOrg({ ...input, bootstrapBackend: "s3" }, "example org, packedAzIds dropped (e2e)"), "deploy");
-    const name = `${ENVIRONMENT}-us-east-1-network`;
-    const plan = runner.run(stack(name), ["plan", "-input=false", "-no-color", ...runner.targetArgs(stack(name))]);
-    expect(plan.code).not.toBe(0);
-    const output = (plan.stderr + plan.stdout).replace(/[│╷╵]/g, " ").replace(/\s+/g, " ");
-    expect(output).toMatch(/Subnet\(s\) would move to a new CIDR/);
-    expect(output).toContain("data use1-az1: 10.0.51.0/24 -> 10.0.8.0/24 (pin it: environments.dev.regions.us-east-1.subnets.data.cidrs.use1-az1 = 10.0.51.0/24)");
-    // Back to the applied config, so the teardown below destroys what exists.
-    resynthesize({ ...org, bootstrapBackend: "s3" }, "deploy");
-  }, 10 * 60_000);
+  it(
+    "refuses to destroy a state bucket (prevent_destroy)",
+    () => {
+      const plan = runner.run(stack(bootstrapStacks[0].name), ["plan", "-destroy", "-input=false", "-no-color"]);
+      expect(plan.code).not.toBe(0);
+      expect(plan.stderr).toMatch(/Instance cannot be destroyed/);
+    },
+    5 * 60_000,
+  );
 
-  it("refuses to destroy a state bucket (prevent_destroy)", () => {
-    const plan = runner.run(stack(bootstrapStacks[0].name), ["plan", "-destroy", "-input=false", "-no-color"]);
-    expect(plan.code).not.toBe(0);
-    expect(plan.stderr).toMatch(/Instance cannot be destroyed/);
-  }, 5 * 60_000);
+  it(
+    "destroys every stack in reverse dependency order",
+    () => {
+      for (const { name } of [...environmentStacks].reverse()) {
+        const retired = runner.destroy(stack(name));
+        if (retired.length) console.log(`${name}: dropped from state before destroy (prevent_destroy): ${retired.join(", ")}`);
+        expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
+      }
+    },
+    30 * 60_000,
+  );
 
-  it("destroys every stack in reverse dependency order", () => {
-    for (const { name } of [...environmentStacks].reverse()) {
-      const retired = runner.destroy(stack(name));
-      if (retired.length) console.log(`${name}: dropped from state before destroy (prevent_destroy): ${retired.join(", ")}`);
-      expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
-    }
-  }, 30 * 60_000);
-
-  it("retires the state buckets last, after moving each bootstrap state back to local", () => {
-    // A bucket cannot be torn down while it holds the state (and lock file) of its own teardown.
-    resynthesize({ ...org, bootstrapBackend: "local" }, "deploy");
-    for (const { name } of bootstrapStacks) {
-      runner.init(stack(name), ["-migrate-state", "-force-copy"]);
-      const retired = runner.destroy(stack(name));
-      expect(retired.sort()).toEqual(runner.protectedAddresses(stack(name)).sort());
-      expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
-    }
-  }, 20 * 60_000);
+  it(
+    "retires the state buckets last, after moving each bootstrap state back to local",
+    () => {
+      // A bucket cannot be torn down while it holds the state (and lock file) of its own teardown.
+      resynthesize({ ...org, bootstrapBackend: "local" }, "deploy");
+      for (const { name } of bootstrapStacks) {
+        runner.init(stack(name), ["-migrate-state", "-force-copy"]);
+        const retired = runner.destroy(stack(name));
+        expect(retired.sort()).toEqual(runner.protectedAddresses(stack(name)).sort());
+        expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
+      }
+    },
+    20 * 60_000,
+  );
 });

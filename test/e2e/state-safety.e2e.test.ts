@@ -80,7 +80,15 @@ describeWithTooling({ moto: true })("Terraform state under concurrency and inter
       kill: () => child.kill("SIGKILL"),
     };
   };
-  const applyArgs = (): string[] => ["apply", "-auto-approve", "-input=false", "-no-color", "-lock-timeout=0s", ...runner.targetArgs(transit), `-replace=${replaced}`];
+  const applyArgs = (): string[] => [
+    "apply",
+    "-auto-approve",
+    "-input=false",
+    "-no-color",
+    "-lock-timeout=0s",
+    ...runner.targetArgs(transit),
+    `-replace=${replaced}`,
+  ];
   const pull = (): StateJson => JSON.parse(runner.ok(transit, ["state", "pull"]).stdout) as StateJson;
 
   beforeAll(async () => {
@@ -104,42 +112,68 @@ describeWithTooling({ moto: true })("Terraform state under concurrency and inter
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  it("lets one of two concurrent applies write: the second fails on the lock file, the state stays whole, its serial advanced once", async () => {
-    const before = pull();
-    const first = start(transit, applyArgs());
-    // The first holds the lock once it has planned; only then does the second start.
-    await first.waitFor(/Plan: \d+ to add/);
-    const second = start(transit, applyArgs());
-    const [firstCode, secondCode] = await Promise.all([first.exited, second.exited]);
+  it(
+    "lets one of two concurrent applies write: the second fails on the lock file, the state stays whole, its serial advanced once",
+    async () => {
+      const before = pull();
+      const first = start(transit, applyArgs());
+      // The first holds the lock once it has planned; only then does the second start.
+      await first.waitFor(/Plan: \d+ to add/);
+      const second = start(transit, applyArgs());
+      const [firstCode, secondCode] = await Promise.all([first.exited, second.exited]);
 
-    expect({ code: secondCode, output: second.output() }).toEqual({ code: 1, output: expect.stringMatching(/Error acquiring the state lock[\s\S]*Lock Info:[\s\S]*Path:\s+example-tfstate-222222222222\/shared-us-east-1-transit\/terraform\.tfstate/) });
-    expect({ code: firstCode, output: first.output() }).toEqual({ code: 0, output: expect.stringMatching(/Apply complete! Resources: 1 added, 0 changed, 1 destroyed\./) });
+      expect({ code: secondCode, output: second.output() }).toEqual({
+        code: 1,
+        output: expect.stringMatching(
+          /Error acquiring the state lock[\s\S]*Lock Info:[\s\S]*Path:\s+example-tfstate-222222222222\/shared-us-east-1-transit\/terraform\.tfstate/,
+        ),
+      });
+      expect({ code: firstCode, output: first.output() }).toEqual({
+        code: 0,
+        output: expect.stringMatching(/Apply complete! Resources: 1 added, 0 changed, 1 destroyed\./),
+      });
 
-    const after = pull();
-    expect(after.lineage).toBe(before.lineage);
-    expect(after.serial).toBe(before.serial + 1);
-    expect(after.resources.filter((r) => r.mode === "managed").map((r) => `${r.type}.${r.name}`).sort()).toEqual([...applied].sort());
-    expect(runner.unexpectedChanges(transit)).toEqual([]);
-  }, 10 * 60_000);
+      const after = pull();
+      expect(after.lineage).toBe(before.lineage);
+      expect(after.serial).toBe(before.serial + 1);
+      expect(
+        after.resources
+          .filter((r) => r.mode === "managed")
+          .map((r) => `${r.type}.${r.name}`)
+          .sort(),
+      ).toEqual([...applied].sort());
+      expect(runner.unexpectedChanges(transit)).toEqual([]);
+    },
+    10 * 60_000,
+  );
 
-  it("reports the lock of an apply killed halfway, and after the documented force-unlock a re-apply converges", async () => {
-    const killed = start(transit, applyArgs());
-    await killed.waitFor(/: (Destroying|Creating)\.\.\./);
-    killed.kill();
-    expect(await killed.exited).toBeNull();
+  it(
+    "reports the lock of an apply killed halfway, and after the documented force-unlock a re-apply converges",
+    async () => {
+      const killed = start(transit, applyArgs());
+      await killed.waitFor(/: (Destroying|Creating)\.\.\./);
+      killed.kill();
+      expect(await killed.exited).toBeNull();
 
-    const blocked = runner.run(transit, ["plan", "-input=false", "-no-color", "-lock-timeout=0s", ...runner.targetArgs(transit)]);
-    expect(blocked.code).toBe(1);
-    expect(blocked.stderr).toMatch(/Error acquiring the state lock/);
-    const lockId = /Lock Info:\s+ID:\s+(\S+)/.exec(blocked.stderr)?.[1];
-    expect(lockId).toBeDefined();
+      const blocked = runner.run(transit, ["plan", "-input=false", "-no-color", "-lock-timeout=0s", ...runner.targetArgs(transit)]);
+      expect(blocked.code).toBe(1);
+      expect(blocked.stderr).toMatch(/Error acquiring the state lock/);
+      const lockId = /Lock Info:\s+ID:\s+(\S+)/.exec(blocked.stderr)?.[1];
+      expect(lockId).toBeDefined();
 
-    // The step the force-unlock runbook gives for a stale lock.
-    expect(FORCE_UNLOCK_RUNBOOK).toMatch(/terraform force-unlock <lock ID>/);
-    runner.ok(transit, ["force-unlock", "-force", lockId!]);
+      // The step the force-unlock runbook gives for a stale lock.
+      expect(FORCE_UNLOCK_RUNBOOK).toMatch(/terraform force-unlock <lock ID>/);
+      runner.ok(transit, ["force-unlock", "-force", lockId!]);
 
-    runner.apply(transit);
-    expect(runner.unexpectedChanges(transit)).toEqual([]);
-    expect(pull().resources.filter((r) => r.mode === "managed").map((r) => `${r.type}.${r.name}`).sort()).toEqual([...applied].sort());
-  }, 10 * 60_000);
+      runner.apply(transit);
+      expect(runner.unexpectedChanges(transit)).toEqual([]);
+      expect(
+        pull()
+          .resources.filter((r) => r.mode === "managed")
+          .map((r) => `${r.type}.${r.name}`)
+          .sort(),
+      ).toEqual([...applied].sort());
+    },
+    10 * 60_000,
+  );
 });

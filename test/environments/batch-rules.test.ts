@@ -4,8 +4,7 @@ import { configProblemsOf } from "../support/config-problems";
 type BatchInput = NonNullable<OrgConfigInput["environments"][string]["batch"]>;
 
 /** The problems `resolveOrg` reports once dev's batch settings are tweaked. */
-const problemsOf = (tweak: (batch: BatchInput, org: OrgConfigInput) => void): string[] =>
-  configProblemsOf((org) => tweak(org.environments.dev.batch!, org));
+const problemsOf = (tweak: (batch: BatchInput, org: OrgConfigInput) => void): string[] => configProblemsOf((org) => tweak(org.environments.dev.batch!, org));
 
 const green = (batch: BatchInput) => ({ ...batch.colours.blue!, instanceTypes: ["m7i"] });
 
@@ -71,13 +70,19 @@ describe("batch config validation", () => {
 
   it("keeps retry attempts within AWS Batch's 1-10", () => {
     const job = { image: "busybox", vcpus: 1, memoryMiB: 1024 };
-    expect(problemsOf((b) => (b.jobDefinitions = { report: { ...job, retryAttempts: 11 } }))).toEqual([expect.stringMatching(/^environments\.dev\.batch\.jobDefinitions\.report\.retryAttempts: /)]);
-    expect(problemsOf((b) => (b.jobDefinitions = { report: { ...job, retryAttempts: 0 } }))).toEqual([expect.stringMatching(/^environments\.dev\.batch\.jobDefinitions\.report\.retryAttempts: /)]);
+    expect(problemsOf((b) => (b.jobDefinitions = { report: { ...job, retryAttempts: 11 } }))).toEqual([
+      expect.stringMatching(/^environments\.dev\.batch\.jobDefinitions\.report\.retryAttempts: /),
+    ]);
+    expect(problemsOf((b) => (b.jobDefinitions = { report: { ...job, retryAttempts: 0 } }))).toEqual([
+      expect.stringMatching(/^environments\.dev\.batch\.jobDefinitions\.report\.retryAttempts: /),
+    ]);
   });
 
   it("accepts only the two Spot allocation strategies that let Batch pick pools", () => {
     expect(problemsOf((b) => Object.assign(b.colours.blue!, { spotAllocationStrategy: "BEST_FIT" }))).toEqual([
-      expect.stringMatching(/^environments\.dev\.batch\.colours\.blue\.spotAllocationStrategy: must be one of "SPOT_CAPACITY_OPTIMIZED"\|"SPOT_PRICE_CAPACITY_OPTIMIZED"/),
+      expect.stringMatching(
+        /^environments\.dev\.batch\.colours\.blue\.spotAllocationStrategy: must be one of "SPOT_CAPACITY_OPTIMIZED"\|"SPOT_PRICE_CAPACITY_OPTIMIZED"/,
+      ),
     ]);
   });
 

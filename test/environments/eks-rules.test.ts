@@ -6,8 +6,7 @@ import { exampleOrgInput } from "../support/synth";
 type EksInput = NonNullable<OrgConfigInput["environments"][string]["eks"]>;
 
 /** The problems `resolveOrg` reports once dev's eks settings are tweaked. */
-const problemsOf = (tweak: (eks: EksInput, org: OrgConfigInput) => void): string[] =>
-  configProblemsOf((org) => tweak(org.environments.dev.eks!, org));
+const problemsOf = (tweak: (eks: EksInput, org: OrgConfigInput) => void): string[] => configProblemsOf((org) => tweak(org.environments.dev.eks!, org));
 
 describe("EKS config validation", () => {
   it("accepts the example org's clusters", () => {
@@ -41,7 +40,11 @@ describe("EKS config validation", () => {
   });
 
   it("rejects a NodePool allowing a type that fits fewer pods than minPodsPerNode, naming each type and its pods", () => {
-    expect(problemsOf((eks) => ((eks.minPodsPerNode = 30), (eks.nodePools.general.instanceFamilies = ["m6i"]), (eks.nodePools.general.instanceSizes = ["large", "xlarge"])))).toEqual([
+    expect(
+      problemsOf(
+        (eks) => ((eks.minPodsPerNode = 30), (eks.nodePools.general.instanceFamilies = ["m6i"]), (eks.nodePools.general.instanceSizes = ["large", "xlarge"])),
+      ),
+    ).toEqual([
       "environments.dev.eks.nodePools.general.instanceSizes: m6i.large fits 29 pods, fewer than minPodsPerNode 30 (VPC CNI: ENIs × (IPv4 per ENI − 1) + 2); drop those sizes, or lower minPodsPerNode (check with `npm run max-pods -- m6i.large`)",
     ]);
   });
@@ -54,7 +57,14 @@ describe("EKS config validation", () => {
 
   it("accepts a type newer than the table once the org file declares its ENI limits, and checks its pods like any other", () => {
     const newer = (limits: Record<string, { enis: number; ipv4PerEni: number }>) =>
-      problemsOf((eks, org) => ((org.eniLimits = limits), (eks.minPodsPerNode = 30), (eks.nodePools.general.instanceFamilies = ["m9x"]), (eks.nodePools.general.instanceSizes = ["large"])));
+      problemsOf(
+        (eks, org) => (
+          (org.eniLimits = limits),
+          (eks.minPodsPerNode = 30),
+          (eks.nodePools.general.instanceFamilies = ["m9x"]),
+          (eks.nodePools.general.instanceSizes = ["large"])
+        ),
+      );
     expect(newer({ "m9x.large": { enis: 4, ipv4PerEni: 15 } })).toEqual([]);
     expect(newer({ "m9x.large": { enis: 3, ipv4PerEni: 10 } })).toEqual([
       "environments.dev.eks.nodePools.general.instanceSizes: m9x.large fits 29 pods, fewer than minPodsPerNode 30 (VPC CNI: ENIs × (IPv4 per ENI − 1) + 2); drop those sizes, or lower minPodsPerNode (check with `npm run max-pods -- m9x.large`)",
@@ -73,7 +83,11 @@ describe("EKS config validation", () => {
   });
 
   it("rejects a quiet window on a pool that is never disrupted anyway", () => {
-    expect(problemsOf((eks) => ((eks.nodePools.general.maxDisruptedPercent = 0), (eks.nodePools.general.quietWindow = { schedule: "0 8 * * mon-fri", duration: "8h" })))).toEqual([
+    expect(
+      problemsOf(
+        (eks) => ((eks.nodePools.general.maxDisruptedPercent = 0), (eks.nodePools.general.quietWindow = { schedule: "0 8 * * mon-fri", duration: "8h" })),
+      ),
+    ).toEqual([
       "environments.dev.eks.nodePools.general.quietWindow: maxDisruptedPercent is already 0 (no voluntary disruption ever), so a quiet window changes nothing; drop quietWindow or allow some disruption outside it",
     ]);
   });
@@ -87,7 +101,9 @@ describe("EKS config validation", () => {
   it("rejects a system node type the instance table does not know, listing the family's known types", () => {
     const problems = problemsOf((eks) => (eks.systemNodes = { instanceTypes: ["t3.huge"], minSize: 2, maxSize: 3 }));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^environments\.dev\.eks\.systemNodes\.instanceTypes\.0: "t3\.huge" is not in the instance-type table \(planning\/instance-eni-limits\.ts\) nor under eniLimits; known t3 types: t3\.nano, t3\.micro, .*; pick a known type, or for a type newer than the table declare its ENI limits \(aws ec2 describe-instance-types --instance-types t3\.huge\), e\.g\. eniLimits: \{ "t3\.huge": \{ enis: 3, ipv4PerEni: 10 \} \}$/);
+    expect(problems[0]).toMatch(
+      /^environments\.dev\.eks\.systemNodes\.instanceTypes\.0: "t3\.huge" is not in the instance-type table \(planning\/instance-eni-limits\.ts\) nor under eniLimits; known t3 types: t3\.nano, t3\.micro, .*; pick a known type, or for a type newer than the table declare its ENI limits \(aws ec2 describe-instance-types --instance-types t3\.huge\), e\.g\. eniLimits: \{ "t3\.huge": \{ enis: 3, ipv4PerEni: 10 \} \}$/,
+    );
   });
 
   it("rejects system node types of two CPU architectures (one AMI per node group)", () => {
@@ -112,7 +128,9 @@ describe("EKS config validation", () => {
     ).toEqual([
       'environments.dev.eks.platformAdminRoleArn: must be an IAM role ARN like "arn:aws:iam::555555555555:role/platform-admin"',
       'environments.dev.eks.nodePools.general.consolidateAfter: must be a duration like "30s", "5m" or "720h"',
-      expect.stringMatching(/^environments\.dev\.eks\.nodePools\.general\.quietWindow\.schedule: "mondays" has 1 field; Karpenter takes exactly 5 .*e\.g\. "0 8 \* \* mon-fri"/),
+      expect.stringMatching(
+        /^environments\.dev\.eks\.nodePools\.general\.quietWindow\.schedule: "mondays" has 1 field; Karpenter takes exactly 5 .*e\.g\. "0 8 \* \* mon-fri"/,
+      ),
     ]);
   });
 
@@ -126,7 +144,7 @@ describe("EKS config validation", () => {
     const prodProblems = (tweak: (eks: EksInput) => void): string[] =>
       configProblemsOf((org) => tweak(org.environments.prod.eks!)).filter((p) => p.startsWith("environments.prod.eks"));
 
-    it("refuses \"@latest\" for Karpenter's nodes unless the environment opts in", () => {
+    it('refuses "@latest" for Karpenter\'s nodes unless the environment opts in', () => {
       expect(prodProblems((eks) => (eks.amiAlias = "al2023@latest"))).toEqual([
         'environments.prod.eks.amiAlias: "al2023@latest" replaces every Karpenter node on each AMI release; pin a release like "al2023@v20260129" (awslabs/amazon-eks-ami releases), or set environments.prod.eks.allowLatestAmi: true where that is wanted (never prod)',
       ]);
@@ -145,7 +163,7 @@ describe("EKS config validation", () => {
       ]);
     });
 
-    it("leaves dev on \"@latest\", which it opts in to explicitly", () => {
+    it('leaves dev on "@latest", which it opts in to explicitly', () => {
       expect(problemsOf((eks) => (eks.allowLatestAmi = false))).toEqual([
         'environments.dev.eks.amiAlias: "al2023@latest" replaces every Karpenter node on each AMI release; pin a release like "al2023@v20260129" (awslabs/amazon-eks-ami releases), or set environments.dev.eks.allowLatestAmi: true where that is wanted (never prod)',
         'environments.dev.eks.systemNodes.releaseVersion: is not set, so the system node group takes the newest AMI whenever it is created or upgraded; pin one like "1.35.0-20260129", or set environments.dev.eks.allowLatestAmi: true where that is wanted (never prod)',

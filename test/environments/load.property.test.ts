@@ -18,10 +18,38 @@ const RUNS = 250;
 
 /** Names and values real mistakes and JavaScript's object prototype make dangerous. */
 const trickyText = fc.constantFrom(
-  "constructor", "toString", "__proto__", "valueOf", "hasOwnProperty", "prototype", "",
-  " ", "0", "-1", "1e400", "NaN", "null", "10.0.0.0/8", "10.0.0.0/29", "10.0.0.1/16", "300.0.0.0/16",
-  "use1-az9", "us-east-1a", "us-east-7", "1.40", "1.29", "@every 1h", "0 0 * * 7", "*/0 * * * *",
-  "<<", "workload-dev", "network", "blue", "green", "ou-ab12-cd34ef56", "012345678901",
+  "constructor",
+  "toString",
+  "__proto__",
+  "valueOf",
+  "hasOwnProperty",
+  "prototype",
+  "",
+  " ",
+  "0",
+  "-1",
+  "1e400",
+  "NaN",
+  "null",
+  "10.0.0.0/8",
+  "10.0.0.0/29",
+  "10.0.0.1/16",
+  "300.0.0.0/16",
+  "use1-az9",
+  "us-east-1a",
+  "us-east-7",
+  "1.40",
+  "1.29",
+  "@every 1h",
+  "0 0 * * 7",
+  "*/0 * * * *",
+  "<<",
+  "workload-dev",
+  "network",
+  "blue",
+  "green",
+  "ou-ab12-cd34ef56",
+  "012345678901",
 );
 const trickyValue = fc.oneof(
   trickyText,
@@ -38,7 +66,11 @@ function pathsOf(value: unknown, prefix: readonly (string | number)[] = []): (st
 
 const EXAMPLE_PATHS = pathsOf(exampleOrgInput()).filter((p) => p.length > 0);
 
-type Mutation = { kind: "set"; at: number; value: unknown } | { kind: "delete"; at: number } | { kind: "rename"; at: number; name: string } | { kind: "add"; at: number; name: string; value: unknown };
+type Mutation =
+  | { kind: "set"; at: number; value: unknown }
+  | { kind: "delete"; at: number }
+  | { kind: "rename"; at: number; name: string }
+  | { kind: "add"; at: number; name: string; value: unknown };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant("set" as const), at: fc.nat(), value: trickyValue }),
@@ -52,7 +84,9 @@ function mutatedExample(mutations: readonly Mutation[]): Record<string, unknown>
   const org = exampleOrgInput() as unknown as Record<string, unknown>;
   for (const m of mutations) {
     const path = EXAMPLE_PATHS[m.at % EXAMPLE_PATHS.length];
-    const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), org);
+    const parent = path
+      .slice(0, -1)
+      .reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), org);
     if (!parent || typeof parent !== "object") continue;
     const container = parent as Record<string | number, unknown>;
     const key = path[path.length - 1];
@@ -92,9 +126,12 @@ describe("the org loader under arbitrary input", () => {
 
   it("answers any value with a model or a ConfigError", () => {
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withSparseArray: true, withBoxedValues: true }), (input) => {
-        outcomeOf(() => resolveOrg(input, "fuzz"));
-      }),
+      fc.property(
+        fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withSparseArray: true, withBoxedValues: true }),
+        (input) => {
+          outcomeOf(() => resolveOrg(input, "fuzz"));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -116,7 +153,11 @@ describe("the org loader under arbitrary input", () => {
 
   it("answers damaged YAML text of the example org with a model or a ConfigError", () => {
     const text = stringify(exampleOrgInput());
-    const damage = fc.record({ at: fc.nat({ max: text.length }), cut: fc.nat({ max: 40 }), insert: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("\t", "\uFEFF", ": ", "- ", "<<: *x\n", "&a ", "*a", "---\n", "{", "'")) });
+    const damage = fc.record({
+      at: fc.nat({ max: text.length }),
+      cut: fc.nat({ max: 40 }),
+      insert: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("\t", "\uFEFF", ": ", "- ", "<<: *x\n", "&a ", "*a", "---\n", "{", "'")),
+    });
     fc.assert(
       fc.property(fc.array(damage, { minLength: 1, maxLength: 3 }), (damages) => {
         const damaged = damages.reduce((t, d) => t.slice(0, d.at) + d.insert + t.slice(d.at + d.cut), text);

@@ -15,9 +15,7 @@ describe("org config validation", () => {
   });
 
   it("rejects an account id that is not 12 digits", () => {
-    expect(problemsOf((o) => (o.accounts[1].id = "22222222222"))).toEqual([
-      expect.stringMatching(/^accounts\.1\.id: must be the 12-digit AWS account id/),
-    ]);
+    expect(problemsOf((o) => (o.accounts[1].id = "22222222222"))).toEqual([expect.stringMatching(/^accounts\.1\.id: must be the 12-digit AWS account id/)]);
   });
 
   it("rejects two accounts with the same id", () => {
@@ -39,9 +37,9 @@ describe("org config validation", () => {
   });
 
   it("rejects a region the environment names but the org lacks", () => {
-    expect(
-      problemsOf((o) => (o.environments.dev.regions["us-west-2"] = { ...o.environments.dev.regions["us-east-1"], vpcCidr: "10.2.0.0/16" })),
-    ).toEqual([expect.stringMatching(/^environments\.dev\.regions\.us-west-2: region "us-west-2" is not in regions/)]);
+    expect(problemsOf((o) => (o.environments.dev.regions["us-west-2"] = { ...o.environments.dev.regions["us-east-1"], vpcCidr: "10.2.0.0/16" }))).toEqual([
+      expect.stringMatching(/^environments\.dev\.regions\.us-west-2: region "us-west-2" is not in regions/),
+    ]);
   });
 
   it("rejects an AZ ID of another region", () => {
@@ -144,7 +142,9 @@ describe("org config validation", () => {
     const org = exampleOrgInput();
     org.accounts[1].id = "x";
     org.regions["eu-west-1"].transitGatewayAsn = 1;
-    expect(() => resolveOrg(org, "my-org.yaml")).toThrow(/^Invalid org config my-org\.yaml \(2 problems\):\n {2}- account "network" \(#1\): accounts\.1\.id: .*\n {2}- region "eu-west-1": regions\.eu-west-1\.transitGatewayAsn: /);
+    expect(() => resolveOrg(org, "my-org.yaml")).toThrow(
+      /^Invalid org config my-org\.yaml \(2 problems\):\n {2}- account "network" \(#1\): accounts\.1\.id: .*\n {2}- region "eu-west-1": regions\.eu-west-1\.transitGatewayAsn: /,
+    );
   });
 });
 

@@ -36,7 +36,6 @@ describe("network settings of the org config", () => {
     ]);
   });
 
-
   it("rejects sharing with an OU that holds accounts outside the environment", () => {
     expect(problemsOf((o) => (o.environments.dev.shareWith = "ou"))).toEqual([
       'environments.dev.shareWith: sharing with OU "workloads-nonprod" would also give "workload-staging" the environment\'s subnets; use shareWith "accounts", or move those accounts out of the OU',
@@ -55,7 +54,7 @@ describe("network settings of the org config", () => {
 
   it("rejects overlapping VPCs of different routing domains in one region of a peered org", () => {
     expect(problemsOf((o) => (o.environments.prod.regions["us-east-1"].vpcCidr = "10.0.0.0/16"))).toEqual([
-      "environments.prod.regions.us-east-1.vpcCidr: 10.0.0.0/16 overlaps 10.0.0.0/16 of environment \"dev\" in the same region; traffic from peered regions enters us-east-1's Transit Gateway through one route table that reaches every VPC there, so VPCs of one region need disjoint CIDRs even across routing domains",
+      'environments.prod.regions.us-east-1.vpcCidr: 10.0.0.0/16 overlaps 10.0.0.0/16 of environment "dev" in the same region; traffic from peered regions enters us-east-1\'s Transit Gateway through one route table that reaches every VPC there, so VPCs of one region need disjoint CIDRs even across routing domains',
     ]);
   });
 

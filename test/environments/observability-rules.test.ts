@@ -17,7 +17,9 @@ describe("observability config validation", () => {
     const problems = configProblemsOf((org) => {
       org.accounts.push({ id: "999999999999", name: "monitoring-b", role: "monitoring", ou: "security" });
     });
-    expect(problems).toEqual(['accounts: at most one account may have role "monitoring" (it holds the sink every account links to); found 2: "monitoring", "monitoring-b"']);
+    expect(problems).toEqual([
+      'accounts: at most one account may have role "monitoring" (it holds the sink every account links to); found 2: "monitoring", "monitoring-b"',
+    ]);
   });
 
   it("refuses an environment's alarm overrides when the org configures no alarms", () => {
@@ -34,7 +36,10 @@ describe("observability config validation", () => {
       org.observability = { alarms: { "batch-failed-job": { threshold: 2 }, "nat-packet-drops": { periodSeconds: 90 } } as never };
     });
     expect(problems).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^observability\.alarms/), "observability.alarms.nat-packet-drops.periodSeconds: must be 60 or a multiple of 60 seconds, e.g. 300"]),
+      expect.arrayContaining([
+        expect.stringMatching(/^observability\.alarms/),
+        "observability.alarms.nat-packet-drops.periodSeconds: must be 60 or a multiple of 60 seconds, e.g. 300",
+      ]),
     );
   });
 
@@ -44,8 +49,16 @@ describe("observability config validation", () => {
     input.environments.prod.observability = { alarms: { "nat-packet-drops": { threshold: 50 } } };
     const org = resolveOrg(input);
     const thresholds = (name: string) => org.environments.find((e) => e.name === name)!.observability!.thresholds;
-    expect(thresholds("prod")["nat-packet-drops"]).toEqual({ threshold: 50, evaluationPeriods: 4, periodSeconds: ALARM_DEFAULTS["nat-packet-drops"].periodSeconds });
-    expect(thresholds("staging")["nat-packet-drops"]).toEqual({ threshold: 500, evaluationPeriods: 4, periodSeconds: ALARM_DEFAULTS["nat-packet-drops"].periodSeconds });
+    expect(thresholds("prod")["nat-packet-drops"]).toEqual({
+      threshold: 50,
+      evaluationPeriods: 4,
+      periodSeconds: ALARM_DEFAULTS["nat-packet-drops"].periodSeconds,
+    });
+    expect(thresholds("staging")["nat-packet-drops"]).toEqual({
+      threshold: 500,
+      evaluationPeriods: 4,
+      periodSeconds: ALARM_DEFAULTS["nat-packet-drops"].periodSeconds,
+    });
     expect(thresholds("staging")["batch-failed-jobs"]).toEqual(ALARM_DEFAULTS["batch-failed-jobs"]);
   });
 

@@ -20,12 +20,16 @@ describe("names that collide with JavaScript's object prototype", () => {
   });
 
   it.each(["constructor", "toString"])("reports %s as a region of the org as no AWS region", (name) => {
-    const problems = problemsOf((o) => (o.regions[name] = { group: "us", azIds: ["use1-az1", "use1-az2"], addressSpace: "10.48.0.0/12", transitGatewayAsn: 64600 }));
+    const problems = problemsOf(
+      (o) => (o.regions[name] = { group: "us", azIds: ["use1-az1", "use1-az2"], addressSpace: "10.48.0.0/12", transitGatewayAsn: 64600 }),
+    );
     expect(problems).toEqual([`regions.${name}: "${name}" is not an AWS region name; use names like "us-east-1" or "ap-southeast-1"`]);
   });
 
   it.each(["constructor", "toString", "valueOf"])("rejects OU %s that organizationalUnits does not declare", (name) => {
-    expect(problemsOf((o) => (o.accounts[0].ou = name))).toEqual([expect.stringMatching(new RegExp(`^accounts\\.0\\.ou: account "management" names OU "${name}", which is not in organizationalUnits`))]);
+    expect(problemsOf((o) => (o.accounts[0].ou = name))).toEqual([
+      expect.stringMatching(new RegExp(`^accounts\\.0\\.ou: account "management" names OU "${name}", which is not in organizationalUnits`)),
+    ]);
   });
 
   it("accepts an OU named constructor that organizationalUnits does declare", () => {
@@ -38,17 +42,25 @@ describe("names that collide with JavaScript's object prototype", () => {
   });
 
   it("rejects a state region that only the prototype has", () => {
-    expect(problemsOf((o) => (o.stateRegion = "constructor"))).toEqual(['stateRegion: "constructor" is not one of the configured regions ("us-east-1", "eu-west-1", "ap-southeast-1")']);
+    expect(problemsOf((o) => (o.stateRegion = "constructor"))).toEqual([
+      'stateRegion: "constructor" is not one of the configured regions ("us-east-1", "eu-west-1", "ap-southeast-1")',
+    ]);
   });
 
   it("rejects constructor as an environment name's Batch or EKS region", () => {
-    expect(problemsOf((o) => (o.environments.dev.eks.regions = ["constructor"]))).toEqual([expect.stringMatching(/^environments\.dev\.eks\.regions\.0: region "constructor" has no VPC in environment "dev"/)]);
+    expect(problemsOf((o) => (o.environments.dev.eks.regions = ["constructor"]))).toEqual([
+      expect.stringMatching(/^environments\.dev\.eks\.regions\.0: region "constructor" has no VPC in environment "dev"/),
+    ]);
   });
 
   it.each([
     ["a region", (o: Record<string, any>) => (o.regions.PROTO_KEY = o.regions["us-east-1"]), "regions.__proto__"],
     ["an environment", (o: Record<string, any>) => (o.environments.PROTO_KEY = o.environments.dev), "environments.__proto__"],
-    ["a node pool", (o: Record<string, any>) => (o.environments.dev.eks.nodePools.PROTO_KEY = o.environments.dev.eks.nodePools.general), "environments.dev.eks.nodePools.__proto__"],
+    [
+      "a node pool",
+      (o: Record<string, any>) => (o.environments.dev.eks.nodePools.PROTO_KEY = o.environments.dev.eks.nodePools.general),
+      "environments.dev.eks.nodePools.__proto__",
+    ],
   ])("reports __proto__ as the name of %s instead of dropping the entry", (_, tweak, path) => {
     expect(problemsOf(tweak)).toContain(`${path}: "__proto__" cannot be a name in an org file (JavaScript reserves it, so the entry would be lost); rename it`);
   });
@@ -74,7 +86,9 @@ describe("schema and cross-field problems in one round", () => {
         o.accounts[5].ou = "nowhere";
       }),
     ).toEqual([
-      expect.stringMatching(/^accounts\.1\.id: is the number 22222222222: YAML and JSON read unquoted digits as a number and drop leading zeros; write the 12-digit account id in quotes/),
+      expect.stringMatching(
+        /^accounts\.1\.id: is the number 22222222222: YAML and JSON read unquoted digits as a number and drop leading zeros; write the 12-digit account id in quotes/,
+      ),
       expect.stringMatching(/^accounts\.5\.ou: account "workload-staging" names OU "nowhere"/),
     ]);
   });
@@ -99,11 +113,15 @@ describe("messages for common mistakes", () => {
   });
 
   it("explains the rule of a role name instead of showing its regex", () => {
-    expect(problemsOf((o) => (o.accessRoleName = "org access"))).toEqual(['accessRoleName: must be an IAM role name (1-64 of a-z, A-Z, 0-9 and +=,.@_-), e.g. "OrganizationAccountAccessRole"']);
+    expect(problemsOf((o) => (o.accessRoleName = "org access"))).toEqual([
+      'accessRoleName: must be an IAM role name (1-64 of a-z, A-Z, 0-9 and +=,.@_-), e.g. "OrganizationAccountAccessRole"',
+    ]);
   });
 
   it("explains an unresolved YAML merge key instead of calling it a typo", () => {
-    expect(problemsOf((o) => (o.environments.dev["<<"] = "*defaults"))).toEqual([expect.stringMatching(/^environments\.dev: "<<" \(a YAML merge key\) is read as a field here/)]);
+    expect(problemsOf((o) => (o.environments.dev["<<"] = "*defaults"))).toEqual([
+      expect.stringMatching(/^environments\.dev: "<<" \(a YAML merge key\) is read as a field here/),
+    ]);
   });
 
   it("names accounts by name, not only by index", () => {
@@ -113,7 +131,10 @@ describe("messages for common mistakes", () => {
   });
 
   it("never says received null for an empty file", () => {
-    for (const empty of [null, undefined]) expect(validateOrg(empty).problems.map((p) => p.message)).toEqual([expect.stringMatching(/^the file is empty \(or holds only comments\); an org file needs name, owner/)]);
+    for (const empty of [null, undefined])
+      expect(validateOrg(empty).problems.map((p) => p.message)).toEqual([
+        expect.stringMatching(/^the file is empty \(or holds only comments\); an org file needs name, owner/),
+      ]);
     expect(validateOrg(["a"]).problems[0].message).toMatch(/^the file holds a list; an org file is one mapping of fields/);
     expect(validateOrg("name: x").problems[0].message).toMatch(/^the file holds a string \("name: x"\)/);
   });
@@ -152,14 +173,18 @@ describe("log retention tiers", () => {
   });
 
   it("refuses a retention CloudWatch Logs does not accept, at org or environment level, listing the valid ones", () => {
-    expect(problemsOf((o) => (o.observability.logRetention.debug = 2))).toEqual([expect.stringMatching(/^observability\.logRetention\.debug: must be a retention CloudWatch Logs accepts: 1, 3, 5, 7, 14/)]);
+    expect(problemsOf((o) => (o.observability.logRetention.debug = 2))).toEqual([
+      expect.stringMatching(/^observability\.logRetention\.debug: must be a retention CloudWatch Logs accepts: 1, 3, 5, 7, 14/),
+    ]);
     expect(problemsOf((o) => (o.environments.prod.observability = { logRetention: { security: 366 } }))).toEqual([
       expect.stringMatching(/^environments\.prod\.observability\.logRetention\.security: must be a retention CloudWatch Logs accepts: 1, 3, 5, .*, 3653$/),
     ]);
   });
 
   it("refuses a tier that does not exist", () => {
-    expect(problemsOf((o) => (o.environments.prod.observability = { logRetention: { audit: 365 } }))).toEqual([expect.stringMatching(/^environments\.prod\.observability\.logRetention: unknown field\(s\) "audit"/)]);
+    expect(problemsOf((o) => (o.environments.prod.observability = { logRetention: { audit: 365 } }))).toEqual([
+      expect.stringMatching(/^environments\.prod\.observability\.logRetention: unknown field\(s\) "audit"/),
+    ]);
   });
 
   it("names the replacement of a field an org file from before the tiers still sets (flowLogRetentionDays, eks.logRetentionDays)", () => {

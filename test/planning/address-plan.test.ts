@@ -1,5 +1,14 @@
 import fc from "fast-check";
-import { AddressPlanError, AddressSpaceExhausted, carveSubnets, carveTiers, cidrsOverlap, ipv6Netnums, packedSubnets, type TierLayout } from "../../planning/address-plan";
+import {
+  AddressPlanError,
+  AddressSpaceExhausted,
+  carveSubnets,
+  carveTiers,
+  cidrsOverlap,
+  ipv6Netnums,
+  packedSubnets,
+  type TierLayout,
+} from "../../planning/address-plan";
 import { resolveOrg } from "../../environments/load";
 import type { OrgModel } from "../../planning/model";
 import { SUBNET_TIERS } from "../../planning/names";
@@ -12,7 +21,8 @@ const layout = {
   transit: { prefixLength: 28 },
 };
 
-const everySubnet = (plan: Record<string, Record<string, string>>) => Object.entries(plan).flatMap(([tier, byAz]) => Object.entries(byAz).map(([azId, cidr]) => ({ tier, azId, cidr })));
+const everySubnet = (plan: Record<string, Record<string, string>>) =>
+  Object.entries(plan).flatMap(([tier, byAz]) => Object.entries(byAz).map(([azId, cidr]) => ({ tier, azId, cidr })));
 
 describe("carveSubnets", () => {
   it("gives each tier an area of 8 blocks in tier order and each AZ ID the block of its number", () => {
@@ -158,7 +168,11 @@ describe("the example org under day-2 changes", () => {
 
   it("keeps every existing subnet when an environment is added", () => {
     const input = exampleOrgInput();
-    input.environments.qa = { ...input.environments.staging, batch: undefined, regions: { "us-east-1": { ...input.environments.staging.regions["us-east-1"], vpcCidr: "10.2.0.0/16", packedAzIds: undefined } } };
+    input.environments.qa = {
+      ...input.environments.staging,
+      batch: undefined,
+      regions: { "us-east-1": { ...input.environments.staging.regions["us-east-1"], vpcCidr: "10.2.0.0/16", packedAzIds: undefined } },
+    };
     expect(cidrsOf(resolveOrg(input))).toEqual(expect.arrayContaining(before));
   });
 });

@@ -53,7 +53,9 @@ describe("org files checked against the AWS facts", () => {
       problemsOn((o) => {
         o.regions["us-east-7"] = { group: "us", azIds: ["use7-az1", "use7-az2"], addressSpace: "10.48.0.0/12", transitGatewayAsn: 64520 };
       }),
-    ).toEqual(['regions.us-east-7: "us-east-7" is not an AWS region in planning/aws-facts.ts; check the spelling, or if AWS launched it since, add it under awsFacts.regions with its AZ IDs']);
+    ).toEqual([
+      'regions.us-east-7: "us-east-7" is not an AWS region in planning/aws-facts.ts; check the spelling, or if AWS launched it since, add it under awsFacts.regions with its AZ IDs',
+    ]);
   });
 
   it("rejects an AZ ID its region does not have, listing the ones it has", () => {
@@ -80,7 +82,9 @@ describe("org files checked against the AWS facts", () => {
   });
 
   it("rejects a Kubernetes version whose extended support has ended", () => {
-    expect(problemsOn((o) => withEks(o, "1.29"))).toEqual([expect.stringMatching(/kubernetesVersion: EKS ended extended support for Kubernetes 1\.29 on 2026-03-23 and no longer runs it; use one EKS offers/)]);
+    expect(problemsOn((o) => withEks(o, "1.29"))).toEqual([
+      expect.stringMatching(/kubernetesVersion: EKS ended extended support for Kubernetes 1\.29 on 2026-03-23 and no longer runs it; use one EKS offers/),
+    ]);
   });
 
   it("accepts a Kubernetes version the org file adds under awsFacts", () => {

@@ -62,7 +62,7 @@ describe("affected stacks between two synthesized outputs", () => {
     }
   });
 
-  it("the command prints \"N of M stacks affected\" and writes the JSON the workflow reads", () => {
+  it('the command prints "N of M stacks affected" and writes the JSON the workflow reads', () => {
     const io = capturedIo();
     const json = join(devOnly.outdir, "..", "affected.json");
     expect(runAffectedStacks(["--base", base.outdir, "--head", devOnly.outdir, "--json", json], io)).toBe(0);

@@ -21,7 +21,13 @@ describe("apply", () => {
 
   it("turns terraform's stale-plan refusal into an instruction to re-plan, exit 1", () => {
     const tf: TerraformCommand = (_dir, args) =>
-      args[0] === "apply" ? { code: 1, stdout: "", stderr: "Error: Saved plan is stale\n\nThe given plan file can no longer be applied because the state was changed by another operation" } : { code: 0, stdout: "", stderr: "" };
+      args[0] === "apply"
+        ? {
+            code: 1,
+            stdout: "",
+            stderr: "Error: Saved plan is stale\n\nThe given plan file can no longer be applied because the state was changed by another operation",
+          }
+        : { code: 0, stdout: "", stderr: "" };
     const io = capturedIo();
     expect(runApply(["--stack", network.name, "--outdir", example.outdir], io, tf)).toBe(1);
     expect(io.stderr).toContain("dev-us-east-1-network: the saved plan is stale");

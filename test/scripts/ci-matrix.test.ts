@@ -46,7 +46,9 @@ describe("ci-matrix", () => {
   });
 
   it("includes the bootstrap stacks (first) once their state is in their buckets", () => {
-    const migrated = example.stacks.map((s) => (s.name.startsWith("bootstrap-") ? { ...s, backend: { kind: "s3" as const, bucket: "b", key: `${s.name}/terraform.tfstate`, region: "us-east-1" } } : s));
+    const migrated = example.stacks.map((s) =>
+      s.name.startsWith("bootstrap-") ? { ...s, backend: { kind: "s3" as const, bucket: "b", key: `${s.name}/terraform.tfstate`, region: "us-east-1" } } : s,
+    );
     const matrix = ciMatrix(migrated, org);
     expect(matrix.skipped).toEqual([]);
     expect(matrix.environments[0].environment).toBe("global");
@@ -82,8 +84,16 @@ describe("ci-matrix", () => {
     expect(runCiMatrix(["--outdir", example.outdir, "--env", "dev", "--lines"], io, () => org)).toBe(0);
     const lines = io.stdout.trim().split("\n");
     const names = lines.map((l) => l.split(" ")[0]);
-    expect(names.sort()).toEqual(example.stacks.filter((s) => s.environment === "dev").map((s) => s.name).sort());
-    const order = io.stdout.trim().split("\n").map((l) => l.split(" ")[0]);
+    expect(names.sort()).toEqual(
+      example.stacks
+        .filter((s) => s.environment === "dev")
+        .map((s) => s.name)
+        .sort(),
+    );
+    const order = io.stdout
+      .trim()
+      .split("\n")
+      .map((l) => l.split(" ")[0]);
     expect(order.indexOf("dev-us-east-1-network")).toBeLessThan(order.indexOf("dev-us-east-1-eks-cluster"));
     expect(order.indexOf("dev-us-east-1-eks-cluster")).toBeLessThan(order.indexOf("dev-us-east-1-eks-addons"));
     expect(lines).toContain("dev-us-east-1-batch arn:aws:iam::555555555555:role/orgplat-deploy");

@@ -8,7 +8,12 @@ const ROOT = join(__dirname, "..", "..");
 
 function docsIo(files: Record<string, string>, pages: readonly ReferencePage[]) {
   const written: Record<string, string> = {};
-  return Object.assign(capturedIo(), { written, pages: () => pages, readFile: (path: string) => files[path], writeFile: (path: string, text: string) => void (written[path] = text) });
+  return Object.assign(capturedIo(), {
+    written,
+    pages: () => pages,
+    readFile: (path: string) => files[path],
+    writeFile: (path: string, text: string) => void (written[path] = text),
+  });
 }
 
 const PAGES: readonly ReferencePage[] = [

@@ -90,7 +90,11 @@ describe("npm run eni-limits", () => {
   it("is wired as `npm run eni-limits` to the compiled script and runs as a CLI", () => {
     const pkg = require(join(ROOT, "package.json")) as { scripts: Record<string, string> };
     expect(pkg.scripts["eni-limits"]).toBe("tsc --build && node dist/scripts/eni-limits.js");
-    const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", join(ROOT, "scripts", "eni-limits.ts"), "--from", FIXTURE, "--out", join(work, "cli.ts")], { encoding: "utf8" });
+    const run = spawnSync(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", join(ROOT, "scripts", "eni-limits.ts"), "--from", FIXTURE, "--out", join(work, "cli.ts")],
+      { encoding: "utf8" },
+    );
     expect({ status: run.status, stdout: run.stdout.trim() }).toEqual({ status: 0, stdout: `${join(work, "cli.ts")}: 6 instance types` });
   });
 });

@@ -9,13 +9,20 @@ describe("inventory", () => {
 
   it("lists every synthesized stack once, producers before consumers", () => {
     const rows = inventoryRows(example.stacks);
-    expect(rows.map((r) => r.stack).sort()).toEqual(readSynthesized(example.outdir).map((s) => s.name).sort());
+    expect(rows.map((r) => r.stack).sort()).toEqual(
+      readSynthesized(example.outdir)
+        .map((s) => s.name)
+        .sort(),
+    );
     const position = new Map(rows.map((r, i) => [r.stack, i]));
     for (const r of rows) for (const dep of r.dependencies) expect(position.get(dep)!).toBeLessThan(position.get(r.stack)!);
   });
 
   it("gives a stack's environment, account, region, state bucket and key, dependencies and resource count", () => {
-    const resources = Object.values(readSynthesized(example.outdir).find((s) => s.name === "dev-us-east-1-network")!.json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
+    const resources = Object.values(readSynthesized(example.outdir).find((s) => s.name === "dev-us-east-1-network")!.json.resource ?? {}).reduce(
+      (n, byName) => n + Object.keys(byName).length,
+      0,
+    );
     expect(row("dev-us-east-1-network")).toEqual({
       stack: "dev-us-east-1-network",
       environment: "dev",
@@ -31,7 +38,12 @@ describe("inventory", () => {
   });
 
   it("shows a bootstrap stack's local state file until it moves into its bucket", () => {
-    expect(row("bootstrap-workload-dev")).toMatchObject({ environment: "global", accountName: "workload-dev", stateBucket: "(local)", stateKey: ".bootstrap-state/bootstrap-workload-dev.tfstate" });
+    expect(row("bootstrap-workload-dev")).toMatchObject({
+      environment: "global",
+      accountName: "workload-dev",
+      stateBucket: "(local)",
+      stateKey: ".bootstrap-state/bootstrap-workload-dev.tfstate",
+    });
   });
 
   it("prints an aligned table by default, one line per stack", () => {
@@ -39,8 +51,20 @@ describe("inventory", () => {
     expect(runInventory(["--outdir", example.outdir, "--env", "dev"], io)).toBe(0);
     const lines = io.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^stack\s+environment\s+account\s+region\s+state bucket\s+state key\s+depends on\s+resources$/);
-    expect(lines.slice(2).map((l) => l.split(/\s+/)[0]).sort()).toEqual(example.stacks.filter((s) => s.environment === "dev").map((s) => s.name).sort());
-    expect(io.stdout).toMatch(/dev-us-east-1-batch\s+dev\s+workload-dev \(555555555555\)\s+us-east-1\s+example-tfstate-555555555555\s+dev-us-east-1-batch\/terraform\.tfstate\s+dev-us-east-1-network\s+\d+/);
+    expect(
+      lines
+        .slice(2)
+        .map((l) => l.split(/\s+/)[0])
+        .sort(),
+    ).toEqual(
+      example.stacks
+        .filter((s) => s.environment === "dev")
+        .map((s) => s.name)
+        .sort(),
+    );
+    expect(io.stdout).toMatch(
+      /dev-us-east-1-batch\s+dev\s+workload-dev \(555555555555\)\s+us-east-1\s+example-tfstate-555555555555\s+dev-us-east-1-batch\/terraform\.tfstate\s+dev-us-east-1-network\s+\d+/,
+    );
   });
 
   it("prints JSON with --json", () => {
@@ -66,7 +90,10 @@ describe("inventory", () => {
   });
 
   it("renders a markdown table for the README", () => {
-    const md = formatInventory(inventoryRows(example.stacks).filter((r) => r.stack === "shared-global-transit-peering"), "markdown");
+    const md = formatInventory(
+      inventoryRows(example.stacks).filter((r) => r.stack === "shared-global-transit-peering"),
+      "markdown",
+    );
     expect(md.split("\n")[0]).toBe("| stack | environment | account | region | state bucket | state key | depends on | resources |");
     const peering = row("shared-global-transit-peering");
     expect(md).toContain(

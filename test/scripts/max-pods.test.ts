@@ -42,7 +42,11 @@ describe("npm run max-pods", () => {
   });
 
   it("runs as a CLI through ts-node and exits 1 on an unknown type", () => {
-    const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", join(__dirname, "..", "..", "scripts", "max-pods.ts"), "t3.medium", "nope.large"], { encoding: "utf8" });
+    const run = spawnSync(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", join(__dirname, "..", "..", "scripts", "max-pods.ts"), "t3.medium", "nope.large"],
+      { encoding: "utf8" },
+    );
     expect(run.stdout.trim()).toBe("t3.medium: 17 pods (3 ENIs × (6 IPv4 − 1) + 2)");
     expect(run.stderr).toMatch(/nope\.large: not in the table/);
     expect(run.status).toBe(1);

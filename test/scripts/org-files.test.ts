@@ -11,7 +11,11 @@ const committed = (path: string) => readFileSync(join(ROOT, path), "utf8");
 
 function filesIo(files: Record<string, string>) {
   const written: Record<string, string> = {};
-  return Object.assign(capturedIo(), { written, readFile: (path: string) => files[path], writeFile: (path: string, text: string) => void (written[path] = text) });
+  return Object.assign(capturedIo(), {
+    written,
+    readFile: (path: string) => files[path],
+    writeFile: (path: string, text: string) => void (written[path] = text),
+  });
 }
 
 describe("org files for newcomers", () => {
@@ -25,9 +29,20 @@ describe("org files for newcomers", () => {
   });
 
   it("the JSON Schema knows every top-level field, the account roles, and refuses unknown fields", () => {
-    const schema = JSON.parse(orgJsonSchema()) as { properties: Record<string, { items?: { properties?: Record<string, { enum?: string[] }> } }>; required: string[]; additionalProperties: boolean };
+    const schema = JSON.parse(orgJsonSchema()) as {
+      properties: Record<string, { items?: { properties?: Record<string, { enum?: string[] }> } }>;
+      required: string[];
+      additionalProperties: boolean;
+    };
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["name", "accounts", "regions", "environments", "stateRegion"]));
-    expect(schema.properties.accounts.items?.properties?.role.enum).toEqual(["management", "network", "workload", "shared-services", "log-archive", "monitoring"]);
+    expect(schema.properties.accounts.items?.properties?.role.enum).toEqual([
+      "management",
+      "network",
+      "workload",
+      "shared-services",
+      "log-archive",
+      "monitoring",
+    ]);
     expect(schema.required).toEqual(expect.arrayContaining(["name", "accounts", "environments"]));
     expect(schema.additionalProperties).toBe(false);
   });

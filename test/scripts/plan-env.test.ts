@@ -30,7 +30,10 @@ describe("plan command", () => {
     const destroy = planOutcome({ stack: "n", plan: recordedPlan("destroy/dev-us-east-1-network.json"), seconds: 1 });
     expect(destroy.cells[4]).toBe("changes, data at risk");
     expect(destroy.text).toMatch(/^\d+ to destroy, DATA AT RISK: aws_cloudwatch_log_group\./);
-    expect(planOutcome({ stack: "t", plan: recordedPlan("pull-request/shared-us-east-1-transit.json"), seconds: 1 })).toEqual({ cells: ["0", "0", "0", "0", "no changes"], text: "no changes" });
+    expect(planOutcome({ stack: "t", plan: recordedPlan("pull-request/shared-us-east-1-transit.json"), seconds: 1 })).toEqual({
+      cells: ["0", "0", "0", "0", "no changes"],
+      text: "no changes",
+    });
     expect(planOutcome({ stack: "f", error: "x", seconds: 1 }).text).toBe("FAILED");
   });
 
@@ -53,7 +56,10 @@ describe("plan command", () => {
 
   it("passes -lock=false only with --no-lock", async () => {
     const seen: string[][] = [];
-    const tf: TerraformCommand = (_dir, args) => (seen.push([...args]), { code: 0, stdout: args[0] === "show" ? recordedText("pull-request/shared-us-east-1-transit.json") : "", stderr: "" });
+    const tf: TerraformCommand = (_dir, args) => (
+      seen.push([...args]),
+      { code: 0, stdout: args[0] === "show" ? recordedText("pull-request/shared-us-east-1-transit.json") : "", stderr: "" }
+    );
     expect(await runPlanEnv(["--outdir", example.outdir, "--stack", "shared-us-east-1-transit", "--no-lock"], capturedIo(), tf)).toBe(0);
     expect(seen.find((a) => a[0] === "plan")).toContain("-lock=false");
     seen.length = 0;
@@ -78,7 +84,11 @@ describe("plan command", () => {
     const changes = standIn("none", recordedText("pull-request/dev-us-east-1-network.json")).tf;
     expect(await runPlanEnv(["--outdir", example.outdir, "--stack", "dev-us-east-1-network", "--detailed-exitcode"], capturedIo(), changes)).toBe(2);
     expect(await runPlanEnv(["--outdir", example.outdir, "--stack", "dev-us-east-1-network"], capturedIo(), changes)).toBe(0);
-    const none: TerraformCommand = (_dir, args) => ({ code: 0, stdout: args[0] === "show" ? recordedText("pull-request/shared-us-east-1-transit.json") : "", stderr: "" });
+    const none: TerraformCommand = (_dir, args) => ({
+      code: 0,
+      stdout: args[0] === "show" ? recordedText("pull-request/shared-us-east-1-transit.json") : "",
+      stderr: "",
+    });
     expect(await runPlanEnv(["--outdir", example.outdir, "--stack", "shared-us-east-1-transit", "--detailed-exitcode"], capturedIo(), none)).toBe(0);
   });
 

@@ -29,7 +29,9 @@ describe("state", () => {
 
   it("suggests the closest stack names for a typo", () => {
     expect(() => findStack(example.stacks, "dev-us-east-1-netwrk")).toThrow(/did you mean dev-us-east-1-network, dev-eu-west-1-network, /);
-    expect(() => findStack(example.stacks, "something-else-entirely")).toThrow(/^no stack named "something-else-entirely" \(`npm run inventory` lists every stack\)$/);
+    expect(() => findStack(example.stacks, "something-else-entirely")).toThrow(
+      /^no stack named "something-else-entirely" \(`npm run inventory` lists every stack\)$/,
+    );
   });
 
   it("stops with the usage before running terraform when the command line is incomplete", () => {

@@ -6,10 +6,21 @@ import { driftIssueMarker } from "../../scripts/lib/drift-report";
 import { PLAN_SUMMARY_MARKER } from "../../scripts/lib/plan-summary";
 
 const WORKFLOWS = join(__dirname, "..", "..", ".github", "workflows");
-const files = readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = readdirSync(WORKFLOWS)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 
 type Step = { id?: string; name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; if?: string };
-type Job = { concurrency?: { group: string; "cancel-in-progress": boolean }; needs?: string | string[]; if?: string; permissions?: Record<string, string>; strategy?: { matrix?: Record<string, unknown>; "max-parallel"?: number; "fail-fast"?: boolean }; environment?: { name: string }; steps: Step[]; outputs?: Record<string, string> };
+type Job = {
+  concurrency?: { group: string; "cancel-in-progress": boolean };
+  needs?: string | string[];
+  if?: string;
+  permissions?: Record<string, string>;
+  strategy?: { matrix?: Record<string, unknown>; "max-parallel"?: number; "fail-fast"?: boolean };
+  environment?: { name: string };
+  steps: Step[];
+  outputs?: Record<string, string>;
+};
 type Workflow = { on: Record<string, unknown>; jobs: Record<string, Job> };
 
 const workflow = (name: string) => parse(readFileSync(join(WORKFLOWS, name), "utf8")) as Workflow;
@@ -28,7 +39,8 @@ describe("GitHub workflows", () => {
   });
 
   /** The one step per job that obtains AWS credentials, kept apart so it can be replaced as a unit. */
-  const credentialSteps = (job: Job) => job.steps.filter((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@") || /AWS_ROLE_ARN|sts /.test(s.run ?? ""));
+  const credentialSteps = (job: Job) =>
+    job.steps.filter((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@") || /AWS_ROLE_ARN|sts /.test(s.run ?? ""));
 
   describe("pull-request.yml", () => {
     const wf = workflow("pull-request.yml");
@@ -49,7 +61,9 @@ describe("GitHub workflows", () => {
       expect(synth).toContain('git worktree add "$RUNNER_TEMP/base" "$BASE_SHA"');
       expect(synth).toContain("node dist/scripts/affected-stacks.js --base cdktf.base.out --head cdktf.out --json affected.json");
       expect(synth).toContain("node dist/scripts/affected-stacks.js --head cdktf.out --all --json affected.json");
-      expect(wf.jobs.synth.steps.find((s) => s.id === "base")?.if).toBe("github.event_name == 'pull_request' && !contains(github.event.pull_request.labels.*.name, 'full-plan')");
+      expect(wf.jobs.synth.steps.find((s) => s.id === "base")?.if).toBe(
+        "github.event_name == 'pull_request' && !contains(github.event.pull_request.labels.*.name, 'full-plan')",
+      );
       expect(synth).toContain("node dist/scripts/ci-matrix.js --outdir cdktf.out --affected affected.json --base-outdir cdktf.base.out");
       expect(wf.jobs.plan.strategy?.matrix).toEqual({ include: "${{ fromJSON(needs.synth.outputs.matrix).stacks }}" });
     });
@@ -105,7 +119,7 @@ describe("GitHub workflows", () => {
       expect(runs(plan)).toContain('node dist/scripts/plan-summary.js plans --title "Plan of $STACK"');
       expect(runs(plan)).toContain('>> "$GITHUB_STEP_SUMMARY"');
       expect(uses(plan, "actions/upload-artifact")?.with?.name).toBe("tfplan-${{ matrix.stack }}");
-      expect(runs(wf.jobs.summary)).toContain("node dist/scripts/plan-summary.js plans --title \"Deploy plan\" --affected affected.json");
+      expect(runs(wf.jobs.summary)).toContain('node dist/scripts/plan-summary.js plans --title "Deploy plan" --affected affected.json');
     });
 
     it("applies exactly the saved plan after the approval of the stack's GitHub environment, one apply per stack at a time", () => {
@@ -114,7 +128,10 @@ describe("GitHub workflows", () => {
       expect(apply.environment).toEqual({ name: "${{ matrix.environment }}" });
       expect(apply.concurrency).toEqual({ group: "apply-${{ matrix.stack }}", "cancel-in-progress": false });
       expect(apply.strategy).toEqual({ "max-parallel": 1, "fail-fast": true, matrix: { include: "${{ fromJSON(needs.synth.outputs.matrix).stacks }}" } });
-      expect(apply.steps.find((s) => s.name === "The reviewed plan")?.with).toEqual({ name: "tfplan-${{ matrix.stack }}", path: "${{ matrix.outdir }}/stacks/${{ matrix.stack }}" });
+      expect(apply.steps.find((s) => s.name === "The reviewed plan")?.with).toEqual({
+        name: "tfplan-${{ matrix.stack }}",
+        path: "${{ matrix.outdir }}/stacks/${{ matrix.stack }}",
+      });
       expect(runs(apply)).toContain('node dist/scripts/apply.js --outdir "$OUTDIR" --stack "$STACK"');
       expect(runs(apply)).not.toContain("cdktf deploy");
       expect(runs(apply)).not.toContain("terraform plan");
@@ -124,7 +141,10 @@ describe("GitHub workflows", () => {
       for (const name of ["Synthesize the pushed commit", "Synthesize the commit before the push (skipped for a manual run)"]) {
         expect(wf.jobs.synth.steps.find((s) => s.name === name)?.env).toMatchObject({ ORGPLAT_ROLE: "session" });
       }
-      for (const [job, role] of [[wf.jobs.plan, "planRole"], [wf.jobs.apply, "deployRole"]] as const) {
+      for (const [job, role] of [
+        [wf.jobs.plan, "planRole"],
+        [wf.jobs.apply, "deployRole"],
+      ] as const) {
         expect(job.permissions?.["id-token"]).toBe("write");
         expect(credentialSteps(job)).toHaveLength(1);
         expect(uses(job, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe(`\${{ matrix.${role} }}`);

@@ -40,7 +40,14 @@ describe("an account stack", () => {
       const app = Testing.app();
       const producer = stackIn(app, "producer");
       // A stack told to act as the admin role: allowed in break-glass mode only.
-      const consumer = new AccountStack(app, "consumer", { org, account: org.networkAccount, region: "us-east-1", environment: "dev", target: { purpose: "break-glass" }, forbiddenRoleNames });
+      const consumer = new AccountStack(app, "consumer", {
+        org,
+        account: org.networkAccount,
+        region: "us-east-1",
+        environment: "dev",
+        target: { purpose: "break-glass" },
+        forbiddenRoleNames,
+      });
       // The remote-state read goes through a state reader; point it at the admin role to see the rule catch it.
       consumer.remoteStateOf(producer).addOverride("config.assume_role.role_arn", `arn:aws:iam::${org.networkAccount.id}:role/${org.accessRoleName}`);
       Testing.synth(consumer);
@@ -51,10 +58,6 @@ describe("an account stack", () => {
         .map((message) => message.split(": ")[1]);
     };
     expect(errorsOf()).toEqual([]);
-    expect(errorsOf([org.accessRoleName])).toEqual([
-      "provider.aws consumer/aws",
-      "backend.s3 consumer/backend",
-      "remote_state.s3 consumer/state-of-producer",
-    ]);
+    expect(errorsOf([org.accessRoleName])).toEqual(["provider.aws consumer/aws", "backend.s3 consumer/backend", "remote_state.s3 consumer/state-of-producer"]);
   });
 });

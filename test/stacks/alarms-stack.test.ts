@@ -39,7 +39,11 @@ describe("observability stacks of the example org", () => {
       const [policy] = Object.values(synthOf(sink.node.id).data!.aws_iam_policy_document) as Body[];
       const conditions = policy.statement[0].condition as Body[];
       expect(conditions).toContainEqual({ test: "StringEquals", variable: "aws:PrincipalOrgID", values: [org.organizationId] });
-      expect(conditions).toContainEqual({ test: "ForAllValues:StringEquals", variable: "oam:ResourceTypes", values: ["AWS::CloudWatch::Metric", "AWS::Logs::LogGroup", "AWS::XRay::Trace"] });
+      expect(conditions).toContainEqual({
+        test: "ForAllValues:StringEquals",
+        variable: "oam:ResourceTypes",
+        values: ["AWS::CloudWatch::Metric", "AWS::Logs::LogGroup", "AWS::XRay::Trace"],
+      });
     }
   });
 
@@ -78,7 +82,9 @@ describe("observability stacks of the example org", () => {
       const [topic] = resourcesOf(tf, "aws_sns_topic");
       expect(topic.kms_master_key_id).toMatch(/^\$\{aws_kms_key\..*\.arn\}$/);
       const documents = tf.data!.aws_iam_policy_document as Record<string, Body>;
-      const cloudwatchStatements = Object.values(documents).flatMap((d) => (d.statement as Body[]).filter((s) => s.principals?.[0]?.identifiers?.[0] === "cloudwatch.amazonaws.com"));
+      const cloudwatchStatements = Object.values(documents).flatMap((d) =>
+        (d.statement as Body[]).filter((s) => s.principals?.[0]?.identifiers?.[0] === "cloudwatch.amazonaws.com"),
+      );
       expect(cloudwatchStatements.map((s) => s.actions).sort()).toEqual([["kms:Decrypt", "kms:GenerateDataKey"], ["sns:Publish"]]);
       for (const s of cloudwatchStatements) {
         expect(s.condition).toEqual([
@@ -90,14 +96,17 @@ describe("observability stacks of the example org", () => {
   });
 
   it("takes thresholds from the defaults, the org's overrides and the environment's, in that order", () => {
-    const threshold = (stack: string, prefix: string) => resourcesOf(synthOf(stack), "aws_cloudwatch_metric_alarm").find((a) => String(a.alarm_name).startsWith(prefix))!;
+    const threshold = (stack: string, prefix: string) =>
+      resourcesOf(synthOf(stack), "aws_cloudwatch_metric_alarm").find((a) => String(a.alarm_name).startsWith(prefix))!;
     // org-wide override of state-bucket-4xx
     expect(threshold("prod-us-east-1-alarms", "prod-us-east-1-state-bucket-4xx").threshold).toBe(100);
     expect(threshold("prod-us-east-1-alarms", "prod-us-east-1-state-bucket-5xx").threshold).toBe(ALARM_DEFAULTS["state-bucket-5xx"].threshold);
     // dev widens its anomaly band; prod keeps the default
     const band = (stack: string, prefix: string) => (threshold(stack, prefix).metric_query as Body[]).find((q) => q.id === "band")!.expression;
     expect(band("dev-us-east-1-net-alarms", "dev-us-east-1-nat-traffic-anomaly")).toBe("ANOMALY_DETECTION_BAND(bytes, 4)");
-    expect(band("prod-us-east-1-net-alarms", "prod-us-east-1-nat-traffic-anomaly")).toBe(`ANOMALY_DETECTION_BAND(bytes, ${ALARM_DEFAULTS["nat-traffic-anomaly"].threshold})`);
+    expect(band("prod-us-east-1-net-alarms", "prod-us-east-1-nat-traffic-anomaly")).toBe(
+      `ANOMALY_DETECTION_BAND(bytes, ${ALARM_DEFAULTS["nat-traffic-anomaly"].threshold})`,
+    );
   });
 
   it("watches one NAT gateway per gateway, not per AZ ID, and the Transit Gateway attachment by both dimensions", () => {

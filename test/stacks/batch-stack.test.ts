@@ -26,7 +26,8 @@ function queueOrders(json: StackJson): Record<string, string[]> {
   );
 }
 
-const statesOf = (json: StackJson) => Object.fromEntries(resourcesOf(json, "aws_batch_compute_environment").map((ce) => [String(ce.compute_environment_name_prefix).replace(/-$/, ""), ce.state]));
+const statesOf = (json: StackJson) =>
+  Object.fromEntries(resourcesOf(json, "aws_batch_compute_environment").map((ce) => [String(ce.compute_environment_name_prefix).replace(/-$/, ""), ce.state]));
 
 describe("the Batch stacks", () => {
   const org = exampleOrgModel();
@@ -34,7 +35,12 @@ describe("the Batch stacks", () => {
   const dev = synthStack(findStack(stacks.batch, "dev-us-east-1-batch")).json;
 
   it("exist per environment × Batch region, named <env>-<region>-batch", () => {
-    expect(stacks.batch.map((s) => s.node.id).sort()).toEqual(["dev-us-east-1-batch", "prod-eu-west-1-batch", "prod-us-east-1-batch", "staging-us-east-1-batch"]);
+    expect(stacks.batch.map((s) => s.node.id).sort()).toEqual([
+      "dev-us-east-1-batch",
+      "prod-eu-west-1-batch",
+      "prod-us-east-1-batch",
+      "staging-us-east-1-batch",
+    ]);
   });
 
   it("pass the guardrails (no wildcard IAM action, no open ingress) in every environment", () => {
@@ -62,7 +68,11 @@ describe("the Batch stacks", () => {
   it("admit no ingress to the Batch instances", () => {
     expect(resourcesOf(dev, "aws_security_group")[0].ingress).toBeUndefined();
     expect(resourcesOf(dev, "aws_vpc_security_group_ingress_rule")).toEqual([]);
-    expect(resourcesOf(dev, "aws_vpc_security_group_egress_rule").map((r) => r.cidr_ipv4).sort()).toEqual(["${data.terraform_remote_state.state-of-dev-us-east-1-network.outputs.vpc_cidr}", "0.0.0.0/0"]);
+    expect(
+      resourcesOf(dev, "aws_vpc_security_group_egress_rule")
+        .map((r) => r.cidr_ipv4)
+        .sort(),
+    ).toEqual(["${data.terraform_remote_state.state-of-dev-us-east-1-network.outputs.vpc_cidr}", "0.0.0.0/0"]);
   });
 
   describe("queue order per colour state", () => {
@@ -125,9 +135,13 @@ describe("the Batch stacks", () => {
     const [cluster] = Object.values(dev.data?.aws_ecs_cluster ?? {}) as Record<string, string>[];
     expect(cluster).toMatchObject({
       for_each: "${local.batch_leaving_environments}",
-      cluster_name: expect.stringMatching(/^\$\{element\(split\("\/", data\.aws_batch_compute_environment\.compute_guard_leaving_\w+\[each\.key\]\.ecs_cluster_arn\), 1\)\}$/),
+      cluster_name: expect.stringMatching(
+        /^\$\{element\(split\("\/", data\.aws_batch_compute_environment\.compute_guard_leaving_\w+\[each\.key\]\.ecs_cluster_arn\), 1\)\}$/,
+      ),
     });
-    expect((dev as { locals?: Record<string, string> }).locals?.batch_leaving_still_running).toMatch(/data\.aws_ecs_cluster\.compute_guard_leaving-cluster_\w+/);
+    expect((dev as { locals?: Record<string, string> }).locals?.batch_leaving_still_running).toMatch(
+      /data\.aws_ecs_cluster\.compute_guard_leaving-cluster_\w+/,
+    );
   });
 
   it("cancel a job left RUNNABLE for want of capacity, or too big for any compute environment, so the queue moves on", () => {
@@ -152,13 +166,21 @@ describe("the Batch stacks", () => {
           "on-demand": expect.stringMatching(/^\$\{aws_batch_compute_environment\.compute_blue_on-demand_\w+\.compute_environment_name\}$/),
         },
       },
-      job_queues: [expect.stringMatching(/^\$\{aws_batch_job_queue\.compute_spot-first_\w+\.name\}$/), expect.stringMatching(/^\$\{aws_batch_job_queue\.compute_on-demand_\w+\.name\}$/)],
+      job_queues: [
+        expect.stringMatching(/^\$\{aws_batch_job_queue\.compute_spot-first_\w+\.name\}$/),
+        expect.stringMatching(/^\$\{aws_batch_job_queue\.compute_on-demand_\w+\.name\}$/),
+      ],
     });
     const [listing] = Object.values(dev.data?.aws_s3_objects ?? {}) as Record<string, string>[];
     expect(listing).toMatchObject({ bucket: "example-tfstate-555555555555", prefix: "dev-us-east-1-batch/terraform.tfstate" });
-    const own = Object.entries(dev.data?.terraform_remote_state ?? {}).find(([name]) => name.startsWith("compute_guard_previous"))![1] as Record<string, unknown>;
+    const own = Object.entries(dev.data?.terraform_remote_state ?? {}).find(([name]) => name.startsWith("compute_guard_previous"))![1] as Record<
+      string,
+      unknown
+    >;
     expect(own.config).toMatchObject({ bucket: "example-tfstate-555555555555", key: "dev-us-east-1-batch/terraform.tfstate" });
-    expect(own.count).toMatch(/^\$\{contains\(data\.aws_s3_objects\.compute_guard_own-state_\w+\.keys, "dev-us-east-1-batch\/terraform\.tfstate"\) \? 1 : 0\}$/);
+    expect(own.count).toMatch(
+      /^\$\{contains\(data\.aws_s3_objects\.compute_guard_own-state_\w+\.keys, "dev-us-east-1-batch\/terraform\.tfstate"\) \? 1 : 0\}$/,
+    );
   });
 
   it("list their own state in the state bucket's region when Batch runs in another region", () => {

@@ -6,7 +6,10 @@ const documents = (json: StackJson, fragment: string): [string, Statement[]][] =
     .filter(([name]) => name.includes(fragment))
     .map(([name, d]) => [name, d.statement as Statement[]]);
 const subjectsOf = (statements: Statement[]): string[] =>
-  statements.flatMap((s) => s.condition ?? []).filter((c) => c.variable === "token.actions.githubusercontent.com:sub").flatMap((c) => c.values);
+  statements
+    .flatMap((s) => s.condition ?? [])
+    .filter((c) => c.variable === "token.actions.githubusercontent.com:sub")
+    .flatMap((c) => c.values);
 
 describe("the bootstrap stack's access model", () => {
   const org = exampleOrgModel();
@@ -36,7 +39,9 @@ describe("the bootstrap stack's access model", () => {
 
   it("grants the network account's reader for workload-dev only dev's network state, nothing of prod", () => {
     const [, statements] = documents(bootstrap("network"), "orgplat-state-reader-workload-dev_permissions")[0];
-    expect(statements.find((s) => s.sid === "ReadGrantedStateKeys")!.resources).toEqual(["${aws_s3_bucket.state_bucket_803B4E61.arn}/dev-us-east-1-network/terraform.tfstate"]);
+    expect(statements.find((s) => s.sid === "ReadGrantedStateKeys")!.resources).toEqual([
+      "${aws_s3_bucket.state_bucket_803B4E61.arn}/dev-us-east-1-network/terraform.tfstate",
+    ]);
   });
 
   it("trusts a state reader only from the consumer account's plan, deploy and break-glass roles", () => {
@@ -49,7 +54,11 @@ describe("the bootstrap stack's access model", () => {
           {
             test: "ArnEquals",
             variable: "aws:PrincipalArn",
-            values: ["arn:aws:iam::555555555555:role/OrganizationAccountAccessRole", "arn:aws:iam::555555555555:role/orgplat-deploy", "arn:aws:iam::555555555555:role/orgplat-plan"],
+            values: [
+              "arn:aws:iam::555555555555:role/OrganizationAccountAccessRole",
+              "arn:aws:iam::555555555555:role/orgplat-deploy",
+              "arn:aws:iam::555555555555:role/orgplat-plan",
+            ],
           },
         ],
       }),
@@ -61,7 +70,11 @@ describe("the bootstrap stack's access model", () => {
     const github = trust.find((s) => s.sid === "GithubPullRequestsAndDrift")!;
     expect(github.condition).toEqual([
       { test: "StringEquals", variable: "token.actions.githubusercontent.com:aud", values: ["sts.amazonaws.com"] },
-      { test: "StringEquals", variable: "token.actions.githubusercontent.com:sub", values: ["repo:example-org/platform:pull_request", "repo:example-org/platform:ref:refs/heads/main"] },
+      {
+        test: "StringEquals",
+        variable: "token.actions.githubusercontent.com:sub",
+        values: ["repo:example-org/platform:pull_request", "repo:example-org/platform:ref:refs/heads/main"],
+      },
     ]);
   });
 
@@ -101,7 +114,10 @@ describe("the bootstrap stack's access model", () => {
 
   it("never lets the deploy role pass or change the break-glass role or pass a purpose role", () => {
     const [, permissions] = documents(bootstrap("workload-dev"), "access_deploy_permissions")[0];
-    expect(permissions.find((s) => s.sid === "NeverPassOrChangeTheBreakGlassRole")).toMatchObject({ effect: "Deny", resources: ["arn:aws:iam::555555555555:role/OrganizationAccountAccessRole"] });
+    expect(permissions.find((s) => s.sid === "NeverPassOrChangeTheBreakGlassRole")).toMatchObject({
+      effect: "Deny",
+      resources: ["arn:aws:iam::555555555555:role/OrganizationAccountAccessRole"],
+    });
     expect(permissions.find((s) => s.sid === "NeverPassThePurposeRoles")!.resources).toEqual(
       expect.arrayContaining(["arn:aws:iam::555555555555:role/orgplat-plan", "arn:aws:iam::555555555555:role/orgplat-deploy"]),
     );

@@ -37,19 +37,41 @@ describe("the EKS add-ons stacks", () => {
     const exec = {
       api_version: "client.authentication.k8s.io/v1beta1",
       command: "aws",
-      args: ["eks", "get-token", "--cluster-name", "dev-us-east-1", "--region", "us-east-1", "--role-arn", "arn:aws:iam::555555555555:role/orgplat-plan", "--output", "json"],
+      args: [
+        "eks",
+        "get-token",
+        "--cluster-name",
+        "dev-us-east-1",
+        "--region",
+        "us-east-1",
+        "--role-arn",
+        "arn:aws:iam::555555555555:role/orgplat-plan",
+        "--output",
+        "json",
+      ],
     };
-    const endpoint = { host: fromClusterState("cluster_endpoint"), cluster_ca_certificate: `\${base64decode(${fromClusterState("cluster_certificate_authority").slice(2, -1)})}` };
+    const endpoint = {
+      host: fromClusterState("cluster_endpoint"),
+      cluster_ca_certificate: `\${base64decode(${fromClusterState("cluster_certificate_authority").slice(2, -1)})}`,
+    };
     expect(json.provider!.kubernetes[0]).toEqual({ ...endpoint, exec: [exec] });
     expect(json.provider!.helm[0]).toEqual({ kubernetes: { ...endpoint, exec } });
     expect(json.data?.aws_eks_cluster_auth).toBeUndefined();
   });
 
   it("install every chart pinned in modules/eks/charts.ts but the CRDs (their own stack), at its version", () => {
-    const releases = resourcesOf(json, "helm_release").map((r) => ({ repository: r.repository as string, chart: r.chart as string, version: r.version as string }));
+    const releases = resourcesOf(json, "helm_release").map((r) => ({
+      repository: r.repository as string,
+      chart: r.chart as string,
+      version: r.version as string,
+    }));
     const { karpenterCrd, ...installedHere } = PLATFORM_CHARTS;
     const byChart = (a: { chart: string }, b: { chart: string }) => a.chart.localeCompare(b.chart);
-    expect(releases.sort(byChart)).toEqual(Object.values(installedHere).map((c) => ({ ...c })).sort(byChart));
+    expect(releases.sort(byChart)).toEqual(
+      Object.values(installedHere)
+        .map((c) => ({ ...c }))
+        .sort(byChart),
+    );
     expect(releases.map((r) => r.chart)).not.toContain(karpenterCrd.chart);
   });
 
@@ -64,7 +86,10 @@ describe("the EKS add-ons stacks", () => {
     expect(values.settings).toEqual({ clusterName: "dev-us-east-1", interruptionQueue: fromClusterState("karpenter_interruption_queue") });
     expect(values.serviceAccount.annotations).toEqual({ "eks.amazonaws.com/role-arn": fromClusterState("karpenter_controller_role_arn") });
     expect(values.replicas).toBe(2);
-    expect(values.topologySpreadConstraints.map((c: { topologyKey: string }) => c.topologyKey)).toEqual(["kubernetes.io/hostname", "topology.kubernetes.io/zone"]);
+    expect(values.topologySpreadConstraints.map((c: { topologyKey: string }) => c.topologyKey)).toEqual([
+      "kubernetes.io/hostname",
+      "topology.kubernetes.io/zone",
+    ]);
   });
 
   it("annotate the EFS CSI controller's service account with its role from the cluster stack", () => {
@@ -77,7 +102,11 @@ describe("the EKS add-ons stacks", () => {
 
   it("select Karpenter's subnets and security group by id from the cluster stack's state", () => {
     const [nodeClass] = manifestsOf(json, "EC2NodeClass");
-    expect(nodeClass.spec.subnetSelectorTerms).toEqual(org.regions["us-east-1"].azIds.map((azId) => ({ id: `\${data.terraform_remote_state.state-of-dev-us-east-1-eks-cluster.outputs.subnet_ids["${azId}"]}` })));
+    expect(nodeClass.spec.subnetSelectorTerms).toEqual(
+      org.regions["us-east-1"].azIds.map((azId) => ({
+        id: `\${data.terraform_remote_state.state-of-dev-us-east-1-eks-cluster.outputs.subnet_ids["${azId}"]}`,
+      })),
+    );
     expect(nodeClass.spec.securityGroupSelectorTerms).toEqual([{ id: fromClusterState("node_security_group_id") }]);
     expect(nodeClass.spec.instanceProfile).toBe(fromClusterState("karpenter_node_instance_profile"));
   });
@@ -98,7 +127,11 @@ describe("the EKS add-ons stacks", () => {
 
   it("create the efs-sc StorageClass on the cluster's file system and a budget for the EFS CSI controller", () => {
     expect(manifestsOf(json, "StorageClass")).toEqual([
-      expect.objectContaining({ metadata: { name: "efs-sc" }, provisioner: "efs.csi.aws.com", parameters: expect.objectContaining({ fileSystemId: fromClusterState("efs_file_system_id") }) }),
+      expect.objectContaining({
+        metadata: { name: "efs-sc" },
+        provisioner: "efs.csi.aws.com",
+        parameters: expect.objectContaining({ fileSystemId: fromClusterState("efs_file_system_id") }),
+      }),
     ]);
     expect(manifestsOf(json, "PodDisruptionBudget")).toEqual([
       expect.objectContaining({ metadata: { name: "efs-csi-controller", namespace: "kube-system" }, spec: expect.objectContaining({ maxUnavailable: 1 }) }),

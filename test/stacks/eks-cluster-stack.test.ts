@@ -21,7 +21,10 @@ describe("the EKS cluster stacks", () => {
   it("deploy into the environment's first workload account with the AWS provider alone", () => {
     expect(json.provider?.aws[0]).toMatchObject({ region: "us-east-1", allowed_account_ids: ["555555555555"] });
     expect(Object.keys(json.terraform!.required_providers as object)).toEqual(["aws"]);
-    expect((json.terraform!.backend as { s3: { key: string; bucket: string } }).s3).toMatchObject({ bucket: "example-tfstate-555555555555", key: "dev-us-east-1-eks-cluster/terraform.tfstate" });
+    expect((json.terraform!.backend as { s3: { key: string; bucket: string } }).s3).toMatchObject({
+      bucket: "example-tfstate-555555555555",
+      key: "dev-us-east-1-eks-cluster/terraform.tfstate",
+    });
   });
 
   it("take the shared private subnets from the network stack's state, by AZ ID, never by tag", () => {
@@ -61,14 +64,19 @@ describe("the EKS cluster stacks", () => {
     ]);
   });
 
-  it("grant no IAM statement \"*\" or \"service:*\" actions", () => {
-    const actions = policyDocuments.flatMap((d) => d.statement).filter((s) => (s.effect ?? "Allow") === "Allow").flatMap((s) => s.actions as string[]);
+  it('grant no IAM statement "*" or "service:*" actions', () => {
+    const actions = policyDocuments
+      .flatMap((d) => d.statement)
+      .filter((s) => (s.effect ?? "Allow") === "Allow")
+      .flatMap((s) => s.actions as string[]);
     expect(actions.length).toBeGreaterThan(20);
     expect(actions.filter((a) => a === "*" || /^[a-z0-9-]+:\*$/.test(a))).toEqual([]);
   });
 
   it("attach AmazonEFSCSIDriverPolicy to the EFS CSI role", () => {
-    expect(resourcesOf(json, "aws_iam_role_policy_attachment").map((a) => a.policy_arn)).toContain("arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy");
+    expect(resourcesOf(json, "aws_iam_role_policy_attachment").map((a) => a.policy_arn)).toContain(
+      "arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy",
+    );
   });
 
   it("admit the deploy role and the configured platform admin as cluster admins, Karpenter's nodes as EC2_LINUX", () => {
@@ -86,9 +94,16 @@ describe("the EKS cluster stacks", () => {
   it("admit the plan role read-only: the view policy and the plan readers' group, whose RBAC the CRD stack adds; the deploy role keeps cluster admin", () => {
     const planEntry = resourcesOf(json, "aws_eks_access_entry").find((e) => e.principal_arn === "arn:aws:iam::555555555555:role/orgplat-plan");
     expect(planEntry).toMatchObject({ type: "STANDARD", kubernetes_groups: [PLAN_READER_GROUP] });
-    const policies = resourcesOf(json, "aws_eks_access_policy_association").map((a): [string, unknown] => [String(a.principal_arn).replace(/_[0-9A-F]{8}\./, "."), a.policy_arn]);
-    expect(policies.filter(([principal]) => principal.includes("access_planner"))).toEqual([["${aws_eks_access_entry.access_planner.principal_arn}", CLUSTER_VIEW_POLICY_ARN]]);
-    expect(policies.filter(([principal]) => principal.includes("access_deployer"))).toEqual([["${aws_eks_access_entry.access_deployer.principal_arn}", CLUSTER_ADMIN_POLICY_ARN]]);
+    const policies = resourcesOf(json, "aws_eks_access_policy_association").map((a): [string, unknown] => [
+      String(a.principal_arn).replace(/_[0-9A-F]{8}\./, "."),
+      a.policy_arn,
+    ]);
+    expect(policies.filter(([principal]) => principal.includes("access_planner"))).toEqual([
+      ["${aws_eks_access_entry.access_planner.principal_arn}", CLUSTER_VIEW_POLICY_ARN],
+    ]);
+    expect(policies.filter(([principal]) => principal.includes("access_deployer"))).toEqual([
+      ["${aws_eks_access_entry.access_deployer.principal_arn}", CLUSTER_ADMIN_POLICY_ARN],
+    ]);
   });
 
   it("expose what the add-ons stack needs as outputs", () => {
@@ -107,7 +122,11 @@ describe("the EKS cluster stacks", () => {
   });
 
   it("run the default Kubernetes version (in standard support) and upgrade at its end rather than bill extended support", () => {
-    expect(resourcesOf(json, "aws_eks_cluster")[0]).toMatchObject({ version: "1.35", upgrade_policy: { support_type: "STANDARD" }, bootstrap_self_managed_addons: false });
+    expect(resourcesOf(json, "aws_eks_cluster")[0]).toMatchObject({
+      version: "1.35",
+      upgrade_policy: { support_type: "STANDARD" },
+      bootstrap_self_managed_addons: false,
+    });
   });
 
   it("install the four managed add-ons at EKS's default version for the configured Kubernetes version", () => {
@@ -161,7 +180,10 @@ describe("the EKS cluster stacks", () => {
 
   it("size prod's system node group from its config", () => {
     const prod = synthStack(findStack(stacks.eksClusters, "prod-eu-west-1-eks-cluster")).json;
-    expect(resourcesOf(prod, "aws_eks_node_group")[0]).toMatchObject({ instance_types: ["m6i.large", "m7i.large"], scaling_config: { min_size: 3, max_size: 4 } });
+    expect(resourcesOf(prod, "aws_eks_node_group")[0]).toMatchObject({
+      instance_types: ["m6i.large", "m7i.large"],
+      scaling_config: { min_size: 3, max_size: 4 },
+    });
     expect(prod.provider?.aws[0]).toMatchObject({ region: "eu-west-1", allowed_account_ids: ["777777777777"] });
   });
 });

@@ -19,11 +19,17 @@ describe("the EKS CRD stacks", () => {
     const releases = resourcesOf(json, "helm_release");
     expect(releases).toEqual([expect.objectContaining({ ...PLATFORM_CHARTS.karpenterCrd, name: "karpenter-crd", namespace: "kube-system", atomic: true })]);
     expect(Object.keys(json.resource!.helm_release)).toEqual([KARPENTER_CRDS_ADDRESS.split(".")[1]]);
-    expect(resourcesOf(json, "kubernetes_manifest").map((m) => (m.manifest as { kind: string }).kind).filter((kind) => !kind.includes("Role"))).toEqual([]);
+    expect(
+      resourcesOf(json, "kubernetes_manifest")
+        .map((m) => (m.manifest as { kind: string }).kind)
+        .filter((kind) => !kind.includes("Role")),
+    ).toEqual([]);
   });
 
   it("let the plan readers' group read Helm's release Secrets in kube-system, where every release of the product lives, and nowhere else", () => {
-    const rbac = resourcesOf(json, "kubernetes_manifest").map((m) => m.manifest as { kind: string; metadata: { namespace?: string }; rules?: { resources: string[] }[] });
+    const rbac = resourcesOf(json, "kubernetes_manifest").map(
+      (m) => m.manifest as { kind: string; metadata: { namespace?: string }; rules?: { resources: string[] }[] },
+    );
     const secretReaders = rbac.filter((o) => o.rules?.some((r) => r.resources.includes("secrets")));
     expect(secretReaders.map((o) => [o.kind, o.metadata.namespace])).toEqual([["Role", "kube-system"]]);
     expect(rbac.map((o) => o.kind).sort()).toEqual(["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"]);

@@ -16,10 +16,15 @@ describe("the log-archive stacks", () => {
 
   it("accepts delivery from the network account only, and keeps records for the org's security tier", () => {
     const { json } = synthStack(stacks.logArchive[0]);
-    const policy = Object.entries(json.data!.aws_iam_policy_document).find(([k]) => k.includes("bucket-policy"))![1].statement as { sid: string; condition?: { variable: string; values: string[] }[] }[];
+    const policy = Object.entries(json.data!.aws_iam_policy_document).find(([k]) => k.includes("bucket-policy"))![1].statement as {
+      sid: string;
+      condition?: { variable: string; values: string[] }[];
+    }[];
     const write = policy.find((s) => s.sid === "FlowLogDeliveryWrite")!;
     expect(write.condition).toEqual(expect.arrayContaining([expect.objectContaining({ variable: "aws:SourceAccount", values: [org.networkAccount.id] })]));
-    expect(resourcesOf(json, "aws_s3_bucket_lifecycle_configuration")[0].rule).toEqual([expect.objectContaining({ expiration: [{ days: org.logRetention.security }] })]);
+    expect(resourcesOf(json, "aws_s3_bucket_lifecycle_configuration")[0].rule).toEqual([
+      expect.objectContaining({ expiration: [{ days: org.logRetention.security }] }),
+    ]);
   });
 
   it("is left out when the org has no log-archive account, and the flow logs then stay in CloudWatch only", () => {

@@ -52,7 +52,9 @@ describe("the network stacks of the example org", () => {
 
   it("gives the public tier the internet gateway and keeps the data and transit tiers off the internet", () => {
     const routes = bodies("dev-us-east-1-network", "aws_route");
-    expect(routes.filter((r) => r.gateway_id)).toEqual([expect.objectContaining({ destination_cidr_block: "0.0.0.0/0", route_table_id: expect.stringContaining("public") })]);
+    expect(routes.filter((r) => r.gateway_id)).toEqual([
+      expect.objectContaining({ destination_cidr_block: "0.0.0.0/0", route_table_id: expect.stringContaining("public") }),
+    ]);
     expect(routes.filter((r) => String(r.route_table_id).match(/_data_|_transit_/))).toEqual([]);
     expect(bodies("dev-us-east-1-network", "aws_route_table_association")).toHaveLength(12);
   });
@@ -88,7 +90,11 @@ describe("the network stacks of the example org", () => {
       const flowLog = resourcesOf(stack, "aws_flow_log").find((f) => f.log_destination_type === "cloud-watch-logs");
       expect(flowLog).toMatchObject({ traffic_type: "ALL", vpc_id: expect.stringContaining("aws_vpc.") });
       expect(resourcesOf(stack, "aws_cloudwatch_log_group")).toEqual([
-        expect.objectContaining({ retention_in_days: envOf(name).logRetention.security, tags: { LogTier: "security" }, kms_key_id: expect.stringContaining("aws_kms_key.log-group-key_") }),
+        expect.objectContaining({
+          retention_in_days: envOf(name).logRetention.security,
+          tags: { LogTier: "security" },
+          kms_key_id: expect.stringContaining("aws_kms_key.log-group-key_"),
+        }),
       ]);
     }
     // dev overrides the security tier; prod keeps the org's.
@@ -142,15 +148,22 @@ describe("the network stacks of the example org", () => {
         transit_gateway_default_route_table_propagation: false,
         ipv6_support: envOf(name).ipv6 ? "enable" : "disable",
       });
-      expect((attachment.subnet_ids as string[]).map((id) => id.match(/subnets-(\w+)_(\w+-az\d+)_/)!.slice(1).join(" "))).toEqual(
-        vpcOf(name).region.azIds.map((az) => `transit ${az}`),
-      );
+      expect(
+        (attachment.subnet_ids as string[]).map((id) =>
+          id
+            .match(/subnets-(\w+)_(\w+-az\d+)_/)!
+            .slice(1)
+            .join(" "),
+        ),
+      ).toEqual(vpcOf(name).region.azIds.map((az) => `transit ${az}`));
       expect(bodies(name, "aws_ec2_transit_gateway_route_table_association").map((a) => a.transit_gateway_route_table_id)).toEqual([
         `\${${state}.route_table_ids.${domain}}`,
       ]);
-      expect(bodies(name, "aws_ec2_transit_gateway_route_table_propagation").map((p) => p.transit_gateway_route_table_id).sort()).toEqual(
-        [`\${${state}.peering_route_table_id}`, `\${${state}.route_table_ids.${domain}}`].sort(),
-      );
+      expect(
+        bodies(name, "aws_ec2_transit_gateway_route_table_propagation")
+          .map((p) => p.transit_gateway_route_table_id)
+          .sort(),
+      ).toEqual([`\${${state}.peering_route_table_id}`, `\${${state}.route_table_ids.${domain}}`].sort());
     }
   });
 
@@ -207,7 +220,12 @@ describe("RAM sharing of the subnets", () => {
   it("shares exactly the environment's shared tiers with its workload accounts, closed to outsiders", () => {
     const { json } = synthStack(findStack(stacks.network, "dev-us-east-1-network"));
     expect(resourcesOf(json, "aws_ram_resource_share")).toEqual([expect.objectContaining({ name: "dev-us-east-1-subnets", allow_external_principals: false })]);
-    const shared = resourcesOf(json, "aws_ram_resource_association").map((a) => String(a.resource_arn).match(/aws_subnet\.subnets-(\w+)_(\w+-az\d+)_/)!.slice(1).join(" "));
+    const shared = resourcesOf(json, "aws_ram_resource_association").map((a) =>
+      String(a.resource_arn)
+        .match(/aws_subnet\.subnets-(\w+)_(\w+-az\d+)_/)!
+        .slice(1)
+        .join(" "),
+    );
     expect(shared.sort()).toEqual(["data use1-az1", "data use1-az2", "data use1-az4", "private use1-az1", "private use1-az2", "private use1-az4"]);
     expect(resourcesOf(json, "aws_ram_principal_association").map((p) => p.principal)).toEqual(["555555555555"]);
   });

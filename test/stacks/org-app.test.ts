@@ -56,7 +56,11 @@ describe("the stacks of the example org", () => {
   it("points providers and backends at an emulator only when asked", () => {
     const emulated = buildTestOrg(org, { emulatorEndpoint: "http://127.0.0.1:4599" });
     const { json } = synthStack(findStack(emulated.network, "dev-us-east-1-network"));
-    expect((json.provider?.aws[0].endpoints as Record<string, string>[])[0]).toMatchObject({ s3: "http://127.0.0.1:4599", ec2: "http://127.0.0.1:4599", sts: "http://127.0.0.1:4599" });
+    expect((json.provider?.aws[0].endpoints as Record<string, string>[])[0]).toMatchObject({
+      s3: "http://127.0.0.1:4599",
+      ec2: "http://127.0.0.1:4599",
+      sts: "http://127.0.0.1:4599",
+    });
     expect(json.terraform?.backend).toMatchObject({ s3: { use_path_style: true, endpoints: { s3: "http://127.0.0.1:4599" } } });
     const plain = JSON.stringify(synthStack(findStack(stacks.network, "dev-us-east-1-network")).json);
     // The "endpoints" key, not the word: VPC endpoints are named after what they are.

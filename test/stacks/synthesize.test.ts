@@ -32,7 +32,10 @@ describe("synthesizeOrg", () => {
 
   it("drops the directories of removed stacks, or leaves them empty for the cdktf CLI to remove", () => {
     const org = exampleOrgModel();
-    for (const [name, leave] of [["dropped", false], ["left", true]] as const) {
+    for (const [name, leave] of [
+      ["dropped", false],
+      ["left", true],
+    ] as const) {
       const outdir = join(work, name);
       mkdirSync(join(outdir, "stacks", "retired-us-east-1-network", ".terraform"), { recursive: true });
       writeFileSync(join(outdir, "stacks", "retired-us-east-1-network", "cdk.tf.json"), "{}");
@@ -53,7 +56,9 @@ describe("synthesizeOrg", () => {
     });
     process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = "true";
     try {
-      expect(() => synthesizeOrg(exampleOrgModel(), {}, outdir)).toThrow(/^\d+ error\(s\) at synth \(guardrail violations\):\n\[bootstrap-[\w-]+\/state\/bucket\] \[ORG-TEST\] a planted violation/);
+      expect(() => synthesizeOrg(exampleOrgModel(), {}, outdir)).toThrow(
+        /^\d+ error\(s\) at synth \(guardrail violations\):\n\[bootstrap-[\w-]+\/state\/bucket\] \[ORG-TEST\] a planted violation/,
+      );
     } finally {
       delete process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
       violation.mockRestore();

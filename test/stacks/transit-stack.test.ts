@@ -19,7 +19,11 @@ describe("the transit stacks", () => {
     expect(gateways.map((g) => g.amazon_side_asn)).toEqual(Object.values(org.regions).map((r) => r.transitGatewayAsn));
     expect(new Set(gateways.map((g) => g.amazon_side_asn)).size).toBe(gateways.length);
     for (const g of gateways) {
-      expect(g).toMatchObject({ default_route_table_association: "disable", default_route_table_propagation: "disable", auto_accept_shared_attachments: "disable" });
+      expect(g).toMatchObject({
+        default_route_table_association: "disable",
+        default_route_table_propagation: "disable",
+        auto_accept_shared_attachments: "disable",
+      });
     }
   });
 
@@ -32,21 +36,24 @@ describe("the transit stacks", () => {
     const onlyProd = exampleOrgInput();
     delete onlyProd.environments.dev.regions["ap-southeast-1"];
     const stack = findStack(buildTestOrg(resolveOrg(onlyProd)).transit, "shared-ap-southeast-1-transit");
-    expect(resourcesOf(synthStack(stack).json, "aws_ec2_transit_gateway_route_table").map((t) => (t.tags as Record<string, string>).Name).sort()).toEqual([
-      "shared-ap-southeast-1-transit-peering",
-      "shared-ap-southeast-1-transit-prod",
-    ]);
+    expect(
+      resourcesOf(synthStack(stack).json, "aws_ec2_transit_gateway_route_table")
+        .map((t) => (t.tags as Record<string, string>).Name)
+        .sort(),
+    ).toEqual(["shared-ap-southeast-1-transit-peering", "shared-ap-southeast-1-transit-prod"]);
   });
 
   it("shares the gateway with the workload accounts of the environments in the region, closed to outsiders", () => {
     const { json } = synthStack(findStack(stacks.transit, "shared-eu-west-1-transit"));
     expect(resourcesOf(json, "aws_ram_resource_share")).toEqual([expect.objectContaining({ allow_external_principals: false })]);
-    expect(resourcesOf(json, "aws_ram_resource_association").map((a) => a.resource_arn)).toEqual([expect.stringMatching(/^\$\{aws_ec2_transit_gateway\.hub_tgw_\w+\.arn\}$/)]);
-    expect(resourcesOf(json, "aws_ram_principal_association").map((p) => p.principal).sort()).toEqual([
-      "555555555555",
-      "666666666666",
-      "arn:aws:organizations::111111111111:ou/o-exampleorg1/ou-exmp-44444444",
+    expect(resourcesOf(json, "aws_ram_resource_association").map((a) => a.resource_arn)).toEqual([
+      expect.stringMatching(/^\$\{aws_ec2_transit_gateway\.hub_tgw_\w+\.arn\}$/),
     ]);
+    expect(
+      resourcesOf(json, "aws_ram_principal_association")
+        .map((p) => p.principal)
+        .sort(),
+    ).toEqual(["555555555555", "666666666666", "arn:aws:organizations::111111111111:ou/o-exampleorg1/ou-exmp-44444444"]);
   });
 
   it("outputs the gateway id and the route table ids by domain", () => {

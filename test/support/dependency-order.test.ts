@@ -2,7 +2,19 @@ import { allSettled, inDependencyOrder, valueOf } from "./dependency-order";
 import type { SynthesizedStack } from "./synthesized";
 
 function stack(name: string, dependencies: string[] = []): SynthesizedStack {
-  return { name, dir: "/nowhere", json: {}, dependencies, accountId: "555555555555", providers: ["aws"], region: "us-east-1", environment: "dev", backend: { kind: "local", path: "terraform.tfstate" }, resourceCount: 0, emulator: true };
+  return {
+    name,
+    dir: "/nowhere",
+    json: {},
+    dependencies,
+    accountId: "555555555555",
+    providers: ["aws"],
+    region: "us-east-1",
+    environment: "dev",
+    backend: { kind: "local", path: "terraform.tfstate" },
+    resourceCount: 0,
+    emulator: true,
+  };
 }
 
 /** transit ← network ← (batch, eks): the shape of an environment. */

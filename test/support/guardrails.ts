@@ -16,9 +16,7 @@ export function guardrailErrorsOf(build: (stack: TerraformStack) => void, contex
   const stack = guardedStack(context);
   build(stack);
   Testing.synth(stack);
-  return stack.node
-    .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.ERROR).map((m) => String(m.data)));
+  return stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.ERROR).map((m) => String(m.data)));
 }
 
 /** Only the rule ids of `guardrailErrorsOf`, for "trips exactly this rule" assertions. */

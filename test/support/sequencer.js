@@ -24,7 +24,10 @@ function rank(path) {
 class SlowestFirstSequencer extends Sequencer {
   sort(tests) {
     const byJest = super.sort(tests);
-    return byJest.map((test, index) => ({ test, index })).sort((a, b) => rank(a.test.path) - rank(b.test.path) || a.index - b.index).map(({ test }) => test);
+    return byJest
+      .map((test, index) => ({ test, index }))
+      .sort((a, b) => rank(a.test.path) - rank(b.test.path) || a.index - b.index)
+      .map(({ test }) => test);
   }
 }
 

@@ -5,7 +5,19 @@ import { StackRunner } from "./stack-runner";
 import type { SynthesizedStack } from "./synthesized";
 
 function stackOf(json: SynthesizedStack["json"], accountId = "555555555555"): SynthesizedStack {
-  return { name: "s", dir: "/nowhere", json, dependencies: [], accountId, providers: ["aws"], region: "us-east-1", environment: "dev", backend: { kind: "local", path: "terraform.tfstate" }, resourceCount: 0, emulator: true };
+  return {
+    name: "s",
+    dir: "/nowhere",
+    json,
+    dependencies: [],
+    accountId,
+    providers: ["aws"],
+    region: "us-east-1",
+    environment: "dev",
+    backend: { kind: "local", path: "terraform.tfstate" },
+    resourceCount: 0,
+    emulator: true,
+  };
 }
 
 const runner = new StackRunner("/nowhere/terraform.rc", {});

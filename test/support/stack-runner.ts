@@ -175,7 +175,9 @@ type Bodies = Map<string, string>;
 /** Resource bodies by address ("type.name") and data source bodies by "data.type.name". */
 function bodiesOf(stack: SynthesizedStack): Bodies {
   const entries = (blocks: StackJsonBlocks | undefined, prefix: string) =>
-    Object.entries(blocks ?? {}).flatMap(([type, byName]) => Object.entries(byName).map(([name, body]) => [`${prefix}${type}.${name}`, JSON.stringify(body)] as const));
+    Object.entries(blocks ?? {}).flatMap(([type, byName]) =>
+      Object.entries(byName).map(([name, body]) => [`${prefix}${type}.${name}`, JSON.stringify(body)] as const),
+    );
   return new Map([...entries(stack.json.resource, ""), ...entries(stack.json.data, "data.")]);
 }
 
@@ -194,7 +196,7 @@ function references(body: string, address: string): boolean {
 function sharedNetworkingReads(stack: SynthesizedStack): string[] {
   return Object.entries(stack.json.data?.terraform_remote_state ?? {})
     .filter(([, body]) => {
-      const roleArn = ((body as { config?: { assume_role?: { role_arn?: string } } }).config?.assume_role?.role_arn ?? "");
+      const roleArn = (body as { config?: { assume_role?: { role_arn?: string } } }).config?.assume_role?.role_arn ?? "";
       return !roleArn.includes(`::${stack.accountId}:`);
     })
     .map(([name]) => `data.terraform_remote_state.${name}`);
@@ -213,10 +215,13 @@ function excludedByGaps(stack: SynthesizedStack): string[] {
     nodes.filter((node) => {
       if (node.startsWith("data.")) return false;
       const type = node.split(".")[0];
-      return cannotApply(type, JSON.parse(bodies.get(node)!) as Record<string, unknown>) || (SHARED_VPC_PARTICIPANT_TYPES.has(type) && crossAccountReads.some((r) => references(bodies.get(node)!, r)));
+      return (
+        cannotApply(type, JSON.parse(bodies.get(node)!) as Record<string, unknown>) ||
+        (SHARED_VPC_PARTICIPANT_TYPES.has(type) && crossAccountReads.some((r) => references(bodies.get(node)!, r)))
+      );
     }),
   );
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const node of nodes) {
       if (excluded.has(node)) continue;

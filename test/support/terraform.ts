@@ -24,17 +24,7 @@ export interface TerraformOptions {
 export function writeCliConfig(workDir: string): string {
   mkdirSync(workDir, { recursive: true });
   const path = join(workDir, "terraform.rc");
-  writeFileSync(
-    path,
-    [
-      "provider_installation {",
-      "  filesystem_mirror {",
-      `    path = ${JSON.stringify(providerMirrorDir())}`,
-      "  }",
-      "}",
-      "",
-    ].join("\n"),
-  );
+  writeFileSync(path, ["provider_installation {", "  filesystem_mirror {", `    path = ${JSON.stringify(providerMirrorDir())}`, "  }", "}", ""].join("\n"));
   return path;
 }
 

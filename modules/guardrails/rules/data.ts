@@ -7,7 +7,8 @@ export const preventDestroy: GuardrailRule = {
   description: "Resources that hold data refuse destroy",
   why: "a destroy or a replacing change loses what no apply brings back (state, objects, keys, log evidence)",
   appliesTo: Object.keys(DATA_HOLDING_TYPES),
-  check: ({ body }) => ((body.lifecycle as { prevent_destroy?: unknown } | undefined)?.prevent_destroy === true ? undefined : "lifecycle.prevent_destroy is not set"),
+  check: ({ body }) =>
+    (body.lifecycle as { prevent_destroy?: unknown } | undefined)?.prevent_destroy === true ? undefined : "lifecycle.prevent_destroy is not set",
   fix: "add `lifecycle: { preventDestroy: true }` to the resource",
 };
 
@@ -25,7 +26,8 @@ export const sqsEncrypted: GuardrailRule = {
   description: "SQS queues are encrypted at rest",
   why: "messages can carry instance and account details",
   appliesTo: ["aws_sqs_queue"],
-  check: ({ body }) => (body.sqs_managed_sse_enabled === true || body.kms_master_key_id ? undefined : "neither sqs_managed_sse_enabled nor kms_master_key_id is set"),
+  check: ({ body }) =>
+    body.sqs_managed_sse_enabled === true || body.kms_master_key_id ? undefined : "neither sqs_managed_sse_enabled nor kms_master_key_id is set",
   fix: "set `sqsManagedSseEnabled: true` or a `kmsMasterKeyId`",
 };
 
@@ -35,7 +37,7 @@ export const eksSecretsEncrypted: GuardrailRule = {
   why: "without envelope encryption, secrets sit in etcd readable to anyone with its backups",
   appliesTo: ["aws_eks_cluster"],
   check: ({ body }) => (body.encryption_config ? undefined : "encryption_config is missing"),
-  fix: "add `encryptionConfig: { resources: [\"secrets\"], provider: { keyArn } }`",
+  fix: 'add `encryptionConfig: { resources: ["secrets"], provider: { keyArn } }`',
 };
 
 export const kmsRotation: GuardrailRule = {

@@ -9,16 +9,19 @@ const sample = (names: string[]) => (names.length > 3 ? `${names.slice(0, 3).joi
 export const noWildcardActions: GuardrailRule = {
   id: "ORG-IAM-1",
   description: "IAM Allow statements name the actions that change things; wildcards only over read and list actions",
-  why: "IAM matches actions case-insensitively with * and ?, so \"iam:Pass*\" or \"EC2:*\" grant writes as surely as \"*\", including actions AWS adds later",
+  why: 'IAM matches actions case-insensitively with * and ?, so "iam:Pass*" or "EC2:*" grant writes as surely as "*", including actions AWS adds later',
   appliesTo: POLICY_KINDS,
   check: (subject) => {
     const problems: string[] = [];
-    for (const action of allows(statementsOf(subject)).flatMap((s) => s.actions).filter(isWildcard)) {
+    for (const action of allows(statementsOf(subject))
+      .flatMap((s) => s.actions)
+      .filter(isWildcard)) {
       const matched = actionsMatching(action);
       if ("everything" in matched) problems.push(`"${action}" grants every action of every service`);
       else if ("actions" in matched) {
         const writes = changing(matched.actions);
-        if (writes.length) problems.push(`"${action}" grants ${writes.length} changing action(s): ${sample(writes.map((a) => `${a.name} (${a.accessLevel})`))}`);
+        if (writes.length)
+          problems.push(`"${action}" grants ${writes.length} changing action(s): ${sample(writes.map((a) => `${a.name} (${a.accessLevel})`))}`);
       }
     }
     return problems.length ? `Allow statement: ${problems.join("; ")}` : undefined;
@@ -43,7 +46,7 @@ export const noNotActionOrNotResource: GuardrailRule = {
 
 export const noWriteOnEveryResource: GuardrailRule = {
   id: "ORG-IAM-3",
-  description: "Changing actions that can be scoped to resources are not granted on Resource \"*\" without a condition",
+  description: 'Changing actions that can be scoped to resources are not granted on Resource "*" without a condition',
   why: "Resource \"*\" with a write grants it on every resource of the account, including other teams' and the platform's own",
   appliesTo: POLICY_KINDS,
   check: (subject) => {
@@ -51,7 +54,11 @@ export const noWriteOnEveryResource: GuardrailRule = {
     const writes = broad.flatMap((s) =>
       s.actions.flatMap((action) => {
         const matched = actionsMatching(action);
-        return "actions" in matched ? changing(matched.actions).filter((a) => a.hasResourceTypes).map((a) => a.name) : [];
+        return "actions" in matched
+          ? changing(matched.actions)
+              .filter((a) => a.hasResourceTypes)
+              .map((a) => a.name)
+          : [];
       }),
     );
     return writes.length ? `Resource "*" without a condition with ${sample([...new Set(writes)])}` : undefined;

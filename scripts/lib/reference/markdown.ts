@@ -1,6 +1,9 @@
 /** A table cell: one line, pipes escaped, so any text from the code keeps the table intact. */
 export function cell(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\|").trim();
+  return text
+    .replace(/\s*\n\s*/g, " ")
+    .replace(/\|/g, "\\|")
+    .trim();
 }
 
 /** Inline code that survives backticks inside the value. */

@@ -16,7 +16,10 @@ export function fieldSetKey(fields: readonly string[]): string {
 function docComment(sourceText: string, node: ts.Node): string | undefined {
   // A comment on the property's own line before it (`{ /** ... *\/ key: ... }`) counts as a
   // trailing comment of the token before, so both kinds are read.
-  const comments = [...(ts.getTrailingCommentRanges(sourceText, node.getFullStart()) ?? []), ...(ts.getLeadingCommentRanges(sourceText, node.getFullStart()) ?? [])];
+  const comments = [
+    ...(ts.getTrailingCommentRanges(sourceText, node.getFullStart()) ?? []),
+    ...(ts.getLeadingCommentRanges(sourceText, node.getFullStart()) ?? []),
+  ];
   const doc = comments.filter((c) => sourceText.startsWith("/**", c.pos)).pop();
   if (!doc) return undefined;
   return sourceText
@@ -48,7 +51,9 @@ export function objectSchemaDocs(sources: readonly { readonly path: string; read
         ts.isObjectLiteralExpression(node.arguments[0])
       ) {
         const literal = node.arguments[0];
-        const fields = literal.properties.filter((p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment => ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p));
+        const fields = literal.properties.filter(
+          (p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment => ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p),
+        );
         const key = fieldSetKey(fields.map((p) => propertyName(p.name, sourceFile)));
         const docs = byFieldSet.get(key) ?? {};
         for (const p of fields) {

@@ -76,7 +76,15 @@ describe("the network account's access, as IAM evaluates it", () => {
       const state = `${BUCKET}/dev-us-east-1-network/terraform.tfstate`;
       expect(await evaluate({ ...plan, action: "s3:GetObject", resource: state, resourcePolicy: bucketPolicy })).toBe("Allowed");
       expect(await evaluate({ ...plan, action: "s3:PutObject", resource: `${state}.tflock`, resourcePolicy: bucketPolicy })).toBe("Allowed");
-      expect(await evaluate({ ...plan, action: "s3:PutObject", resource: state, resourcePolicy: bucketPolicy, context: { "s3:x-amz-server-side-encryption-aws-kms-key-id": ALIAS } })).not.toBe("Allowed");
+      expect(
+        await evaluate({
+          ...plan,
+          action: "s3:PutObject",
+          resource: state,
+          resourcePolicy: bucketPolicy,
+          context: { "s3:x-amz-server-side-encryption-aws-kms-key-id": ALIAS },
+        }),
+      ).not.toBe("Allowed");
     });
   });
 
@@ -84,16 +92,28 @@ describe("the network account's access, as IAM evaluates it", () => {
     const reader = { principal: role("orgplat-state-reader-workload-dev"), identity: policy("orgplat-state-reader-workload-dev_permissions") };
 
     it("reads dev's network state", async () => {
-      expect(await evaluate({ ...reader, action: "s3:GetObject", resource: `${BUCKET}/dev-us-east-1-network/terraform.tfstate`, resourcePolicy: bucketPolicy })).toBe("Allowed");
+      expect(
+        await evaluate({ ...reader, action: "s3:GetObject", resource: `${BUCKET}/dev-us-east-1-network/terraform.tfstate`, resourcePolicy: bucketPolicy }),
+      ).toBe("Allowed");
     });
 
     it.each(["prod-us-east-1-network", "staging-us-east-1-network", "shared-us-east-1-transit"])("cannot read %s's state", async (stack) => {
-      expect(await evaluate({ ...reader, action: "s3:GetObject", resource: `${BUCKET}/${stack}/terraform.tfstate`, resourcePolicy: bucketPolicy })).not.toBe("Allowed");
+      expect(await evaluate({ ...reader, action: "s3:GetObject", resource: `${BUCKET}/${stack}/terraform.tfstate`, resourcePolicy: bucketPolicy })).not.toBe(
+        "Allowed",
+      );
     });
 
     it("writes nothing, not even a lock file", async () => {
       const wide = { Version: "2012-10-17" as const, Statement: [{ Effect: "Allow", Action: "s3:PutObject", Resource: `${BUCKET}/*` }] };
-      expect(await evaluate({ principal: reader.principal, identity: wide, action: "s3:PutObject", resource: `${BUCKET}/dev-us-east-1-network/terraform.tfstate.tflock`, resourcePolicy: bucketPolicy })).toBe("ExplicitlyDenied");
+      expect(
+        await evaluate({
+          principal: reader.principal,
+          identity: wide,
+          action: "s3:PutObject",
+          resource: `${BUCKET}/dev-us-east-1-network/terraform.tfstate.tflock`,
+          resourcePolicy: bucketPolicy,
+        }),
+      ).toBe("ExplicitlyDenied");
     });
 
     it("decrypts state only through S3", async () => {
@@ -107,11 +127,25 @@ describe("the network account's access, as IAM evaluates it", () => {
     const everything = { Version: "2012-10-17" as const, Statement: [{ Effect: "Allow", Action: ["s3:*", "kms:*"], Resource: "*" }] };
 
     it("deny state objects to a role of the account that is none of the purpose roles, whatever its own policy", async () => {
-      expect(await evaluate({ principal: role("some-admin"), identity: everything, action: "s3:GetObject", resource: `${BUCKET}/dev-us-east-1-network/terraform.tfstate`, resourcePolicy: bucketPolicy })).toBe("ExplicitlyDenied");
+      expect(
+        await evaluate({
+          principal: role("some-admin"),
+          identity: everything,
+          action: "s3:GetObject",
+          resource: `${BUCKET}/dev-us-east-1-network/terraform.tfstate`,
+          resourcePolicy: bucketPolicy,
+        }),
+      ).toBe("ExplicitlyDenied");
     });
 
     it("deny the deploy role a state write that does not name the state key", async () => {
-      const deploy = { principal: role("orgplat-deploy"), identity: policy("access_deploy_permissions"), action: "s3:PutObject", resource: `${BUCKET}/dev-us-east-1-network/terraform.tfstate`, resourcePolicy: bucketPolicy };
+      const deploy = {
+        principal: role("orgplat-deploy"),
+        identity: policy("access_deploy_permissions"),
+        action: "s3:PutObject",
+        resource: `${BUCKET}/dev-us-east-1-network/terraform.tfstate`,
+        resourcePolicy: bucketPolicy,
+      };
       expect(await evaluate({ ...deploy, context: { "s3:x-amz-server-side-encryption-aws-kms-key-id": ALIAS } })).toBe("Allowed");
       expect(await evaluate({ ...deploy, context: { "s3:x-amz-server-side-encryption": "AES256" } })).toBe("ExplicitlyDenied");
     });
@@ -123,8 +157,24 @@ describe("the network account's access, as IAM evaluates it", () => {
     });
 
     it("let no administrator of the state key decrypt with it", async () => {
-      expect(await evaluate({ principal: role("OrganizationAccountAccessRole"), identity: everything, action: "kms:Decrypt", resource: KEY, resourcePolicy: keyPolicy })).not.toBe("Allowed");
-      expect(await evaluate({ principal: role("OrganizationAccountAccessRole"), identity: everything, action: "kms:PutKeyPolicy", resource: KEY, resourcePolicy: keyPolicy })).toBe("Allowed");
+      expect(
+        await evaluate({
+          principal: role("OrganizationAccountAccessRole"),
+          identity: everything,
+          action: "kms:Decrypt",
+          resource: KEY,
+          resourcePolicy: keyPolicy,
+        }),
+      ).not.toBe("Allowed");
+      expect(
+        await evaluate({
+          principal: role("OrganizationAccountAccessRole"),
+          identity: everything,
+          action: "kms:PutKeyPolicy",
+          resource: KEY,
+          resourcePolicy: keyPolicy,
+        }),
+      ).toBe("Allowed");
     });
   });
 });

@@ -1,4 +1,10 @@
-import { deployActionsFor, planActionsFor, PLAN_DENIED_DATA_READS, serviceOfResourceType, servicesOfResourceTypes } from "../../../modules/access/service-actions";
+import {
+  deployActionsFor,
+  planActionsFor,
+  PLAN_DENIED_DATA_READS,
+  serviceOfResourceType,
+  servicesOfResourceTypes,
+} from "../../../modules/access/service-actions";
 import { terraformTypesOf } from "../../../stacks/account-access-plan";
 import { buildTestOrg } from "../../support/synth";
 
@@ -9,7 +15,9 @@ describe("the IAM services of Terraform types", () => {
     const aws = [...allTypes].filter((t) => t.startsWith("aws_"));
     expect(aws.length).toBeGreaterThan(40);
     for (const type of aws) expect(() => serviceOfResourceType(type)).not.toThrow();
-    expect(servicesOfResourceTypes(allTypes)).toEqual(expect.arrayContaining(["batch", "ec2", "eks", "elasticfilesystem", "events", "iam", "kms", "logs", "ram", "s3", "sqs"]));
+    expect(servicesOfResourceTypes(allTypes)).toEqual(
+      expect.arrayContaining(["batch", "ec2", "eks", "elasticfilesystem", "events", "iam", "kms", "logs", "ram", "s3", "sqs"]),
+    );
   });
 
   it("refuses a type nobody mapped, naming the file to extend", () => {

@@ -3,7 +3,13 @@ import { Testing } from "cdktf";
 import { BatchRoles, batchServiceLinkedRoleArn } from "../../../modules/batch/batch-roles";
 import { resourcesOf, type StackJson } from "../../support/synth";
 
-type Statement = { effect: string; actions: string[]; resources: string[]; principals?: { identifiers: string[] }[]; condition?: { variable: string; values: string[] }[] };
+type Statement = {
+  effect: string;
+  actions: string[];
+  resources: string[];
+  principals?: { identifiers: string[] }[];
+  condition?: { variable: string; values: string[] }[];
+};
 
 describe("BatchRoles", () => {
   const json = JSON.parse(
@@ -28,7 +34,11 @@ describe("BatchRoles", () => {
   });
 
   it("names the three roles per environment and region (IAM names are global)", () => {
-    expect(resourcesOf(json, "aws_iam_role").map((r) => r.name).sort()).toEqual(["dev-us-east-1-batch-instance", "dev-us-east-1-batch-job", "dev-us-east-1-batch-service"]);
+    expect(
+      resourcesOf(json, "aws_iam_role")
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(["dev-us-east-1-batch-instance", "dev-us-east-1-batch-job", "dev-us-east-1-batch-service"]);
     expect(resourcesOf(json, "aws_iam_instance_profile")).toEqual([expect.objectContaining({ name: "dev-us-east-1-batch-instance" })]);
   });
 
@@ -39,7 +49,9 @@ describe("BatchRoles", () => {
         condition: [expect.objectContaining({ variable: "aws:SourceAccount", values: ["555555555555"] })],
       }),
     ]);
-    expect(resourcesOf(json, "aws_iam_role_policy_attachment")).toEqual([expect.objectContaining({ policy_arn: "arn:aws:iam::aws:policy/service-role/AWSBatchServiceRole" })]);
+    expect(resourcesOf(json, "aws_iam_role_policy_attachment")).toEqual([
+      expect.objectContaining({ policy_arn: "arn:aws:iam::aws:policy/service-role/AWSBatchServiceRole" }),
+    ]);
   });
 
   it("gives jobs a role only ECS tasks of this account may assume, with no permissions of its own", () => {
@@ -58,7 +70,9 @@ describe("BatchRoles", () => {
     const agent = documentNamed("roles_agent");
     const actions = agent.flatMap((s) => s.actions);
     expect(actions.filter((a) => a.includes("*"))).toEqual([]);
-    expect(actions).toEqual(expect.arrayContaining(["ecs:RegisterContainerInstance", "ecs:Poll", "ecs:SubmitTaskStateChange", "ecr:BatchGetImage", "logs:PutLogEvents"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["ecs:RegisterContainerInstance", "ecs:Poll", "ecs:SubmitTaskStateChange", "ecr:BatchGetImage", "logs:PutLogEvents"]),
+    );
     const logs = agent.find((s) => s.actions.includes("logs:PutLogEvents"))!;
     expect(logs.resources).toEqual([expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.logs\.arn\}:log-stream:\*$/)]);
     const ecs = agent.find((s) => s.actions.includes("ecs:RegisterContainerInstance"))!;

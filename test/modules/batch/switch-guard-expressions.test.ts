@@ -1,5 +1,14 @@
 import { BatchNames } from "../../../modules/batch/queue-order";
-import { activeLeaving, ecsClusterName, EMPTY_LEDGER, leavingEnvironmentNames, liveQueueOrders, stillEnabled, stillQueued, stillRunningTasks } from "../../../modules/batch/switch-guard-expressions";
+import {
+  activeLeaving,
+  ecsClusterName,
+  EMPTY_LEDGER,
+  leavingEnvironmentNames,
+  liveQueueOrders,
+  stillEnabled,
+  stillQueued,
+  stillRunningTasks,
+} from "../../../modules/batch/switch-guard-expressions";
 import { TerraformConsole } from "../../support/terraform-console";
 import { describeWithTooling } from "../../support/tooling";
 
@@ -17,7 +26,12 @@ const ledger = (...colours: ("blue" | "green")[]): string =>
   `{ compute_environments = { ${colours.map((c) => `${c} = { spot = "${names.computeEnvironment(c, "spot")}", "on-demand" = "${names.computeEnvironment(c, "on-demand")}" }`).join(", ")} }, job_queues = ["${names.jobQueue("spot-first")}", "${names.jobQueue("on-demand")}"] }`;
 /** Live queues as the aws_batch_job_queue data source returns them; orders listed deliberately out of sequence. */
 const liveQueues = (spotFirst: string[], onDemand: string[]): string => {
-  const order = (envs: string[]) => `[${envs.map((e, i) => ({ e, i })).reverse().map(({ e, i }) => `{ order = ${i + 1}, compute_environment = "${arn(e)}" }`).join(", ")}]`;
+  const order = (envs: string[]) =>
+    `[${envs
+      .map((e, i) => ({ e, i }))
+      .reverse()
+      .map(({ e, i }) => `{ order = ${i + 1}, compute_environment = "${arn(e)}" }`)
+      .join(", ")}]`;
   return `{ "${names.jobQueue("spot-first")}" = { compute_environment_order = ${order(spotFirst)} }, "${names.jobQueue("on-demand")}" = { compute_environment_order = ${order(onDemand)} } }`;
 };
 const blueSpot = names.computeEnvironment("blue", "spot");
@@ -65,7 +79,9 @@ describeWithTooling({ moto: false })("colour-switch precondition expressions, ev
   });
 
   it("reads the cluster name out of the ECS cluster ARN Batch reports", () => {
-    expect(evaluate(ecsClusterName(`"arn:aws:ecs:us-east-1:555555555555:cluster/AWSBatch-dev-us-east-1-batch-blue-spot-6a3b"`))).toBe("AWSBatch-dev-us-east-1-batch-blue-spot-6a3b");
+    expect(evaluate(ecsClusterName(`"arn:aws:ecs:us-east-1:555555555555:cluster/AWSBatch-dev-us-east-1-batch-blue-spot-6a3b"`))).toBe(
+      "AWSBatch-dev-us-east-1-batch-blue-spot-6a3b",
+    );
   });
 
   it("flags the live active colour taken out of every queue at once (retiring without draining)", () => {

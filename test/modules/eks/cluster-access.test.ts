@@ -7,7 +7,11 @@ describe("ClusterAccess", () => {
   const json = synthWith((scope) => {
     const cluster = testCluster(scope);
     const nodeRole = new IamRole(scope, "node-role", { name: "karpenter-node", assumeRolePolicy: "{}" });
-    new ClusterAccess(scope, "access", { cluster, administrators: { "platform-admin": "arn:aws:iam::555555555555:role/platform-admin" }, nodeRoles: { "karpenter-nodes": nodeRole } });
+    new ClusterAccess(scope, "access", {
+      cluster,
+      administrators: { "platform-admin": "arn:aws:iam::555555555555:role/platform-admin" },
+      nodeRoles: { "karpenter-nodes": nodeRole },
+    });
   });
   const entries = resourcesOf(json, "aws_eks_access_entry");
 
@@ -27,7 +31,12 @@ describe("ClusterAccess", () => {
     const planRole = "arn:aws:iam::555555555555:role/orgplat-plan";
     const withReader = synthWith((scope) => {
       const cluster = testCluster(scope);
-      new ClusterAccess(scope, "access", { cluster, administrators: {}, nodeRoles: {}, readers: { planner: { principalArn: planRole, kubernetesGroups: ["orgplat:plan-readers"] } } });
+      new ClusterAccess(scope, "access", {
+        cluster,
+        administrators: {},
+        nodeRoles: {},
+        readers: { planner: { principalArn: planRole, kubernetesGroups: ["orgplat:plan-readers"] } },
+      });
     });
 
     it("gives it a STANDARD entry in its Kubernetes groups and the view policy on the whole cluster, never an admin policy", () => {
@@ -35,7 +44,11 @@ describe("ClusterAccess", () => {
         expect.objectContaining({ principal_arn: planRole, type: "STANDARD", kubernetes_groups: ["orgplat:plan-readers"] }),
       ]);
       expect(resourcesOf(withReader, "aws_eks_access_policy_association")).toEqual([
-        expect.objectContaining({ principal_arn: expect.stringMatching(/^\$\{aws_eks_access_entry\.access_planner_\w+\.principal_arn\}$/), policy_arn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy", access_scope: { type: "cluster" } }),
+        expect.objectContaining({
+          principal_arn: expect.stringMatching(/^\$\{aws_eks_access_entry\.access_planner_\w+\.principal_arn\}$/),
+          policy_arn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy",
+          access_scope: { type: "cluster" },
+        }),
       ]);
     });
   });

@@ -6,7 +6,12 @@ describe("ClusterSecurityGroups", () => {
   const json = synthWith((scope) => new ClusterSecurityGroups(scope, "groups", { namePrefix: "dev-us-east-1", vpcId: "vpc-0shared" }));
   const names = Object.fromEntries(Object.entries(json.resource!.aws_security_group).map(([id, g]) => [`\${aws_security_group.${id}.id}`, g.name as string]));
   const describe = (rules: Record<string, unknown>[], peer: string) =>
-    rules.map((r) => `${names[r.security_group_id as string]} ${peer === "in" ? "<-" : "->"} ${names[r.referenced_security_group_id as string] ?? r.cidr_ipv4} ${r.ip_protocol}:${r.from_port ?? "*"}-${r.to_port ?? "*"}`).sort();
+    rules
+      .map(
+        (r) =>
+          `${names[r.security_group_id as string]} ${peer === "in" ? "<-" : "->"} ${names[r.referenced_security_group_id as string] ?? r.cidr_ipv4} ${r.ip_protocol}:${r.from_port ?? "*"}-${r.to_port ?? "*"}`,
+      )
+      .sort();
 
   it("creates a control-plane group and a node group in the shared VPC", () => {
     expect(resourcesOf(json, "aws_security_group").map((g) => [g.name, g.vpc_id])).toEqual([

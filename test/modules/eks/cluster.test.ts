@@ -21,7 +21,10 @@ describe("EksCluster", () => {
   });
 
   it("opens the public endpoint only to configured CIDRs", () => {
-    const open = onlyResource(synthWith((scope) => testCluster(scope, { publicAccessCidrs: ["203.0.113.0/24"] })), "aws_eks_cluster") as typeof cluster;
+    const open = onlyResource(
+      synthWith((scope) => testCluster(scope, { publicAccessCidrs: ["203.0.113.0/24"] })),
+      "aws_eks_cluster",
+    ) as typeof cluster;
     expect(open.vpc_config).toMatchObject({ endpoint_private_access: true, endpoint_public_access: true, public_access_cidrs: ["203.0.113.0/24"] });
   });
 
@@ -39,7 +42,10 @@ describe("EksCluster", () => {
 
   it("lets the cluster role use the key for envelope encryption, and nothing else of KMS", () => {
     expect(statementsOf(json, "key-use")).toEqual([
-      expect.objectContaining({ actions: ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"], resources: [expect.stringMatching(/aws_kms_key\..*\.arn/)] }),
+      expect.objectContaining({
+        actions: ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"],
+        resources: [expect.stringMatching(/aws_kms_key\..*\.arn/)],
+      }),
     ]);
   });
 
@@ -73,14 +79,20 @@ describe("EksCluster", () => {
 
   it("waits for its role's policies, so they outlive the cluster on destroy (EKS still needs them to remove its ENIs)", () => {
     expect(cluster.depends_on).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^aws_iam_role_policy_attachment\.cluster_cluster-policy_/), expect.stringMatching(/^aws_iam_role_policy\.cluster_key-policy_/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^aws_iam_role_policy_attachment\.cluster_cluster-policy_/),
+        expect.stringMatching(/^aws_iam_role_policy\.cluster_key-policy_/),
+      ]),
     );
   });
 
   it("runs the configured version, leaves standard support by upgrading (not by billing extended support) unless told", () => {
     expect(cluster.version).toBe("1.33");
     expect(cluster.upgrade_policy).toEqual({ support_type: "STANDARD" });
-    const extended = onlyResource(synthWith((scope) => testCluster(scope, { supportType: "EXTENDED" })), "aws_eks_cluster") as typeof cluster;
+    const extended = onlyResource(
+      synthWith((scope) => testCluster(scope, { supportType: "EXTENDED" })),
+      "aws_eks_cluster",
+    ) as typeof cluster;
     expect(extended.upgrade_policy).toEqual({ support_type: "EXTENDED" });
   });
 

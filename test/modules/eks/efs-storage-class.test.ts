@@ -11,7 +11,12 @@ describe("the efs-sc StorageClass", () => {
 
   it("provisions an access point per volume on the cluster's file system, directories mode 700 under a base path", () => {
     expect(storageClass.provisioner).toBe("efs.csi.aws.com");
-    expect(storageClass.parameters).toMatchObject({ provisioningMode: "efs-ap", fileSystemId: "fs-0abc1234", directoryPerms: "700", basePath: "/dynamic_provisioning" });
+    expect(storageClass.parameters).toMatchObject({
+      provisioningMode: "efs-ap",
+      fileSystemId: "fs-0abc1234",
+      directoryPerms: "700",
+      basePath: "/dynamic_provisioning",
+    });
   });
 
   it("keeps the access point when a claim is deleted", () => {

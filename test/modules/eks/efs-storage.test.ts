@@ -12,7 +12,11 @@ describe("EfsStorage", () => {
   it("puts exactly one mount target in the shared subnet of each AZ ID", () => {
     const targets = resourcesOf(json, "aws_efs_mount_target");
     expect(targets.map((t) => t.subnet_id).sort()).toEqual(Object.values(SUBNETS_BY_AZ_ID).sort());
-    expect(Object.keys(json.resource!.aws_efs_mount_target).map((k) => k.match(/mount-(use1-az\d)/)![1]).sort()).toEqual(Object.keys(SUBNETS_BY_AZ_ID).sort());
+    expect(
+      Object.keys(json.resource!.aws_efs_mount_target)
+        .map((k) => k.match(/mount-(use1-az\d)/)![1])
+        .sort(),
+    ).toEqual(Object.keys(SUBNETS_BY_AZ_ID).sort());
   });
 
   it("encrypts the file system with the cluster key and refuses destroy", () => {
@@ -27,6 +31,7 @@ describe("EfsStorage", () => {
     const rules = resourcesOf(json, "aws_vpc_security_group_ingress_rule");
     expect(rules).toEqual([expect.objectContaining({ referenced_security_group_id: "sg-0nodes", ip_protocol: "tcp", from_port: NFS_PORT, to_port: NFS_PORT })]);
     expect(rules[0]).not.toHaveProperty("cidr_ipv4");
-    for (const target of resourcesOf(json, "aws_efs_mount_target")) expect(target.security_groups).toEqual([expect.stringMatching(/aws_security_group\.efs_security-group_.*\.id/)]);
+    for (const target of resourcesOf(json, "aws_efs_mount_target"))
+      expect(target.security_groups).toEqual([expect.stringMatching(/aws_security_group\.efs_security-group_.*\.id/)]);
   });
 });

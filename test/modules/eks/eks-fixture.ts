@@ -38,7 +38,12 @@ export function testCluster(scope: Construct, overrides: Partial<EksClusterProps
     securityGroup: groups.cluster,
     secretsKey: key.key,
     logRetentionDays: { security: 30, application: 90, debug: 7 },
-    logKey: new LogGroupKey(scope, "log-key", { name: "dev-us-east-1-eks-cluster", accountId: "555555555555", region: "us-east-1", roles: { administrators: [], planner: "arn:aws:iam::555555555555:role/orgplat-plan" } }).key,
+    logKey: new LogGroupKey(scope, "log-key", {
+      name: "dev-us-east-1-eks-cluster",
+      accountId: "555555555555",
+      region: "us-east-1",
+      roles: { administrators: [], planner: "arn:aws:iam::555555555555:role/orgplat-plan" },
+    }).key,
     ...overrides,
   });
 }

@@ -6,12 +6,20 @@ describe("InterruptionQueue", () => {
   const json = synthWith((scope) => new InterruptionQueue(scope, "interruption", { name: "dev-us-east-1-karpenter" }));
 
   it("is encrypted at rest and keeps events five minutes", () => {
-    expect(onlyResource(json, "aws_sqs_queue")).toMatchObject({ name: "dev-us-east-1-karpenter", sqs_managed_sse_enabled: true, message_retention_seconds: 300 });
+    expect(onlyResource(json, "aws_sqs_queue")).toMatchObject({
+      name: "dev-us-east-1-karpenter",
+      sqs_managed_sse_enabled: true,
+      message_retention_seconds: 300,
+    });
   });
 
   it("admits EventBridge and refuses every request without TLS", () => {
     const [deliver, deny] = statementsOf(json, "interruption_policy") as Record<string, unknown>[];
-    expect(deliver).toMatchObject({ effect: "Allow", actions: ["sqs:SendMessage"], principals: [{ type: "Service", identifiers: ["events.amazonaws.com", "sqs.amazonaws.com"] }] });
+    expect(deliver).toMatchObject({
+      effect: "Allow",
+      actions: ["sqs:SendMessage"],
+      principals: [{ type: "Service", identifiers: ["events.amazonaws.com", "sqs.amazonaws.com"] }],
+    });
     expect(deny).toMatchObject({ effect: "Deny", condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }] });
   });
 

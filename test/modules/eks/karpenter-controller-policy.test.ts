@@ -17,7 +17,7 @@ const bySid = (sid: string) => statements.find((s) => s.sid === sid)!;
 const statementsWith = (action: string) => statements.filter((s) => s.actions!.includes(action));
 
 describe("the Karpenter controller policy", () => {
-  it("allows only named actions: no \"*\" and no \"service:*\"", () => {
+  it('allows only named actions: no "*" and no "service:*"', () => {
     const actions = statements.flatMap((s) => s.actions!);
     expect(statements.every((s) => s.effect === "Allow")).toBe(true);
     expect(actions.filter((a) => a === "*" || a.endsWith(":*"))).toEqual([]);
@@ -55,7 +55,10 @@ describe("the Karpenter controller policy", () => {
   it("passes the node role and nothing else, to EC2 only", () => {
     const passRole = statementsWith("iam:PassRole");
     expect(passRole).toEqual([
-      expect.objectContaining({ resources: [props.nodeRoleArn], condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["ec2.amazonaws.com"] }] }),
+      expect.objectContaining({
+        resources: [props.nodeRoleArn],
+        condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["ec2.amazonaws.com"] }],
+      }),
     ]);
   });
 

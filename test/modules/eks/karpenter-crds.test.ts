@@ -9,7 +9,12 @@ describe("KarpenterCrds", () => {
 
   it("installs the pinned karpenter-crd chart as release karpenter-crd in kube-system, at a stable address", () => {
     expect(json.resource!.helm_release).toEqual({
-      [KARPENTER_CRDS_ADDRESS.split(".")[1]]: expect.objectContaining({ ...PLATFORM_CHARTS.karpenterCrd, name: "karpenter-crd", namespace: "kube-system", atomic: true }),
+      [KARPENTER_CRDS_ADDRESS.split(".")[1]]: expect.objectContaining({
+        ...PLATFORM_CHARTS.karpenterCrd,
+        name: "karpenter-crd",
+        namespace: "kube-system",
+        atomic: true,
+      }),
     });
   });
 });

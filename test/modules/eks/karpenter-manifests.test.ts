@@ -47,7 +47,12 @@ describe("a NodePool", () => {
   });
 
   it("asks for the architectures of its types, those the org file declares included", () => {
-    const graviton = nodePool({ name: "arm", nodeClassName: "default", azIds: AZ_IDS, config: pool({ instanceFamilies: ["m8g", "m9g"], instanceSizes: ["large"] }) });
+    const graviton = nodePool({
+      name: "arm",
+      nodeClassName: "default",
+      azIds: AZ_IDS,
+      config: pool({ instanceFamilies: ["m8g", "m9g"], instanceSizes: ["large"] }),
+    });
     const arch = (p: typeof graviton) => p.spec.template.spec.requirements.find((r) => r.key === "kubernetes.io/arch")?.values;
     expect(arch(graviton)).toEqual(["arm64"]);
     const declared = nodePool({
@@ -87,13 +92,20 @@ describe("a NodePool", () => {
   });
 
   it("disrupts no node at all during a quiet window", () => {
-    const prod = nodePool({ name: "general", nodeClassName: "default", azIds: AZ_IDS, config: pool({ quietWindow: { schedule: "0 7 * * mon-fri", duration: "14h" } }) });
+    const prod = nodePool({
+      name: "general",
+      nodeClassName: "default",
+      azIds: AZ_IDS,
+      config: pool({ quietWindow: { schedule: "0 7 * * mon-fri", duration: "14h" } }),
+    });
     expect(prod.spec.disruption!.budgets).toEqual([{ nodes: "10%" }, { nodes: "0", schedule: "0 7 * * mon-fri", duration: "14h" }]);
     expect(() => validateModel(prod, "NodePool general")).not.toThrow();
   });
 
   it("fails validation when the config would produce an object Karpenter rejects", () => {
     const broken = nodePool({ name: "general", nodeClassName: "default", azIds: AZ_IDS, config: { ...pool(), maxDisruptedPercent: 150 } });
-    expect(() => validateModel(broken, "NodePool general")).toThrow(/NodePool general does not match its schema: \/spec\/disruption\/budgets\/0\/nodes must match pattern/);
+    expect(() => validateModel(broken, "NodePool general")).toThrow(
+      /NodePool general does not match its schema: \/spec\/disruption\/budgets\/0\/nodes must match pattern/,
+    );
   });
 });

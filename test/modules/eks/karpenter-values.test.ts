@@ -16,7 +16,10 @@ describe("Karpenter chart values", () => {
   });
 
   it("annotate the karpenter service account with the controller's IRSA role", () => {
-    expect(values.serviceAccount).toEqual({ name: "karpenter", annotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::555555555555:role/dev-us-east-1-karpenter-controller" } });
+    expect(values.serviceAccount).toEqual({
+      name: "karpenter",
+      annotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::555555555555:role/dev-us-east-1-karpenter-controller" },
+    });
   });
 
   it("run 2 replicas spread over nodes and zones, with the chart's budget set to one pod at a time", () => {

@@ -23,7 +23,11 @@ describe("NodeNetworkingAddons", () => {
   const json = synthWith((scope) => new NodeNetworkingAddons(scope, "addons", { cluster: testCluster(scope), kubernetesVersion: "1.35" }));
 
   it("installs the VPC CNI, kube-proxy and the Pod Identity agent (what a node needs to turn Ready), not CoreDNS", () => {
-    expect(resourcesOf(json, "aws_eks_addon").map((a) => a.addon_name).sort()).toEqual(["eks-pod-identity-agent", "kube-proxy", "vpc-cni"]);
+    expect(
+      resourcesOf(json, "aws_eks_addon")
+        .map((a) => a.addon_name)
+        .sort(),
+    ).toEqual(["eks-pod-identity-agent", "kube-proxy", "vpc-cni"]);
   });
 
   it("gives the VPC CNI its own role with the CNI policy, trusted by kube-system:aws-node alone", () => {
@@ -32,6 +36,9 @@ describe("NodeNetworkingAddons", () => {
     const attachments = Object.entries(json.resource!.aws_iam_role_policy_attachment).filter(([name]) => name.startsWith("addons_vpc-cni-role_"));
     expect(attachments.map(([, a]) => a.policy_arn)).toEqual(["arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"]);
     const [trust] = statementsOf(json, "vpc-cni-role") as { condition: { variable: string; values: string[] }[] }[];
-    expect(trust.condition[0]).toMatchObject({ variable: expect.stringMatching(/:sub$/), values: [`system:serviceaccount:kube-system:${VPC_CNI_SERVICE_ACCOUNT}`] });
+    expect(trust.condition[0]).toMatchObject({
+      variable: expect.stringMatching(/:sub$/),
+      values: [`system:serviceaccount:kube-system:${VPC_CNI_SERVICE_ACCOUNT}`],
+    });
   });
 });

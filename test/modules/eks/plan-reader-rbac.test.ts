@@ -1,10 +1,23 @@
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Testing } from "cdktf";
-import { MANAGED_CUSTOM_RESOURCES, PLAN_READER_GROUP, PLAN_READER_RBAC_NAME, PlanReaderRbac, planReaderRbacObjects, READ_VERBS } from "../../../modules/eks/plan-reader-rbac";
+import {
+  MANAGED_CUSTOM_RESOURCES,
+  PLAN_READER_GROUP,
+  PLAN_READER_RBAC_NAME,
+  PlanReaderRbac,
+  planReaderRbacObjects,
+  READ_VERBS,
+} from "../../../modules/eks/plan-reader-rbac";
 import { validateModel } from "../../../modules/kubernetes/schema-validation";
 import { resourcesOf, type StackJson } from "../../support/synth";
 
-type Rbac = { kind: string; metadata: { name: string; namespace?: string }; rules?: { apiGroups: string[]; resources: string[]; verbs: string[] }[]; roleRef?: { kind: string; name: string }; subjects?: { kind: string; name: string }[] };
+type Rbac = {
+  kind: string;
+  metadata: { name: string; namespace?: string };
+  rules?: { apiGroups: string[]; resources: string[]; verbs: string[] }[];
+  roleRef?: { kind: string; name: string };
+  subjects?: { kind: string; name: string }[];
+};
 
 describe("the plan readers' RBAC", () => {
   const objects = planReaderRbacObjects({ releaseNamespaces: ["kube-system", "kube-system", "monitoring"] });

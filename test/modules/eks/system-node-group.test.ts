@@ -9,7 +9,14 @@ describe("SystemNodeGroup", () => {
   const json = synthWith((scope) => {
     const cluster = testCluster(scope);
     const nodeSecurityGroup = new SecurityGroup(scope, "nodes", { vpcId: "vpc-0shared" });
-    new SystemNodeGroup(scope, "system", { cluster, subnetIds: Object.values(SUBNETS_BY_AZ_ID), nodeSecurityGroup, instanceTypes: ["m6i.large"], minSize: 2, maxSize: 3 });
+    new SystemNodeGroup(scope, "system", {
+      cluster,
+      subnetIds: Object.values(SUBNETS_BY_AZ_ID),
+      nodeSecurityGroup,
+      instanceTypes: ["m6i.large"],
+      minSize: 2,
+      maxSize: 3,
+    });
   });
   const group = onlyResource(json, "aws_eks_node_group");
 
@@ -19,7 +26,11 @@ describe("SystemNodeGroup", () => {
   });
 
   it("runs On-Demand in every shared private subnet, at least two nodes", () => {
-    expect(group).toMatchObject({ capacity_type: "ON_DEMAND", subnet_ids: Object.values(SUBNETS_BY_AZ_ID), scaling_config: { min_size: 2, desired_size: 2, max_size: 3 } });
+    expect(group).toMatchObject({
+      capacity_type: "ON_DEMAND",
+      subnet_ids: Object.values(SUBNETS_BY_AZ_ID),
+      scaling_config: { min_size: 2, desired_size: 2, max_size: 3 },
+    });
   });
 
   it("never opens SSH (no remote access) and launches with the node security group, IMDSv2 one hop, encrypted root", () => {
@@ -32,9 +43,12 @@ describe("SystemNodeGroup", () => {
   });
 
   it("runs as a node role with the four policies every node needs", () => {
-    expect(resourcesOf(json, "aws_iam_role_policy_attachment").map((a) => a.policy_arn).filter((a) => !String(a).includes("EKSClusterPolicy")).sort()).toEqual(
-      NODE_MANAGED_POLICIES.map((p) => `arn:aws:iam::aws:policy/${p}`).sort(),
-    );
+    expect(
+      resourcesOf(json, "aws_iam_role_policy_attachment")
+        .map((a) => a.policy_arn)
+        .filter((a) => !String(a).includes("EKSClusterPolicy"))
+        .sort(),
+    ).toEqual(NODE_MANAGED_POLICIES.map((p) => `arn:aws:iam::aws:policy/${p}`).sort());
   });
 
   it("follows the cluster's Kubernetes version, so a version bump rolls the nodes in place after the control plane", () => {
@@ -52,7 +66,15 @@ describe("SystemNodeGroup", () => {
     const pinned = synthWith((scope) => {
       const cluster = testCluster(scope);
       const nodeSecurityGroup = new SecurityGroup(scope, "nodes", { vpcId: "vpc-0shared" });
-      new SystemNodeGroup(scope, "system", { cluster, subnetIds: ["subnet-0aaa1111"], nodeSecurityGroup, instanceTypes: ["m6i.large"], minSize: 2, maxSize: 3, releaseVersion: "1.33.5-20251120" });
+      new SystemNodeGroup(scope, "system", {
+        cluster,
+        subnetIds: ["subnet-0aaa1111"],
+        nodeSecurityGroup,
+        instanceTypes: ["m6i.large"],
+        minSize: 2,
+        maxSize: 3,
+        releaseVersion: "1.33.5-20251120",
+      });
     });
     expect(onlyResource(pinned, "aws_eks_node_group").release_version).toBe("1.33.5-20251120");
   });

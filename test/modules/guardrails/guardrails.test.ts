@@ -25,7 +25,14 @@ describe("guardrails", () => {
     Guardrails.suppress(bucket, "ORG-DATA-1", "scratch space, recreated by every run");
     Testing.synth(stack);
     expect(suppressedFindingsUnder(stack)).toEqual([
-      { ruleId: "ORG-DATA-1", reason: "scratch space, recreated by every run", stack: "guarded", path: "guarded/scratch", kind: "aws_s3_bucket", problem: "lifecycle.prevent_destroy is not set" },
+      {
+        ruleId: "ORG-DATA-1",
+        reason: "scratch space, recreated by every run",
+        stack: "guarded",
+        path: "guarded/scratch",
+        kind: "aws_s3_bucket",
+        problem: "lifecycle.prevent_destroy is not set",
+      },
     ]);
   });
 

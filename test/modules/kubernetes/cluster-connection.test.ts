@@ -18,7 +18,18 @@ describe("ClusterConnection", () => {
   const exec = {
     api_version: "client.authentication.k8s.io/v1beta1",
     command: "aws",
-    args: ["eks", "get-token", "--cluster-name", "dev-us-east-1", "--region", "us-east-1", "--role-arn", "arn:aws:iam::555555555555:role/deployer", "--output", "json"],
+    args: [
+      "eks",
+      "get-token",
+      "--cluster-name",
+      "dev-us-east-1",
+      "--region",
+      "us-east-1",
+      "--role-arn",
+      "arn:aws:iam::555555555555:role/deployer",
+      "--output",
+      "json",
+    ],
   };
 
   it("gets a token from aws eks get-token, as the deployer role, whenever a provider needs one", () => {

@@ -10,12 +10,33 @@ describe("Kubernetes models loaded from their ES-only packages", () => {
 
   it("rejects an object the schema forbids, naming the field", () => {
     const NodePool = models.NodePool();
-    const pool = new NodePool({ spec: { template: { spec: { nodeClassRef: { group: "karpenter.k8s.aws", kind: "EC2NodeClass", name: "default" }, requirements: [{ key: "a", operator: "Bogus" as "In", values: ["b"] }] } } } });
+    const pool = new NodePool({
+      spec: {
+        template: {
+          spec: {
+            nodeClassRef: { group: "karpenter.k8s.aws", kind: "EC2NodeClass", name: "default" },
+            requirements: [{ key: "a", operator: "Bogus" as "In", values: ["b"] }],
+          },
+        },
+      },
+    });
     expect(() => pool.validate()).toThrow(/data\/spec\/template\/spec\/requirements\/0\/operator must be equal to one of the allowed values/);
   });
 
   it("loads each kind the platform builds", () => {
     for (const load of Object.values(models)) expect(typeof load()).toBe("function");
-    expect(Object.keys(models).sort()).toEqual(["Affinity", "ClusterRole", "ClusterRoleBinding", "EC2NodeClass", "NodePool", "PodDisruptionBudget", "Role", "RoleBinding", "StorageClass", "Toleration", "TopologySpreadConstraint"]);
+    expect(Object.keys(models).sort()).toEqual([
+      "Affinity",
+      "ClusterRole",
+      "ClusterRoleBinding",
+      "EC2NodeClass",
+      "NodePool",
+      "PodDisruptionBudget",
+      "Role",
+      "RoleBinding",
+      "StorageClass",
+      "Toleration",
+      "TopologySpreadConstraint",
+    ]);
   });
 });

@@ -6,7 +6,13 @@ function nodeClass(subnetId: string, extra: Record<string, unknown> = {}) {
   const EC2NodeClass = models.EC2NodeClass();
   return new EC2NodeClass({
     metadata: { name: "default" },
-    spec: { role: "node-role", amiSelectorTerms: [{ alias: "al2023@latest" }], subnetSelectorTerms: [{ id: subnetId }], securityGroupSelectorTerms: [{ id: "sg-0abc" }], ...extra },
+    spec: {
+      role: "node-role",
+      amiSelectorTerms: [{ alias: "al2023@latest" }],
+      subnetSelectorTerms: [{ id: subnetId }],
+      securityGroupSelectorTerms: [{ id: "sg-0abc" }],
+      ...extra,
+    },
   });
 }
 
@@ -17,7 +23,10 @@ describe("validateModel", () => {
 
   it("reports every violation with its path", () => {
     expect(() => validateModel(nodeClass("not-a-subnet", { kubelet: { maxPods: "many" } }), "EC2NodeClass default")).toThrow(
-      new ManifestSchemaError("EC2NodeClass default", ["/spec/kubelet/maxPods must be integer", '/spec/subnetSelectorTerms/0/id must match pattern "subnet-[0-9a-z]+"']),
+      new ManifestSchemaError("EC2NodeClass default", [
+        "/spec/kubelet/maxPods must be integer",
+        '/spec/subnetSelectorTerms/0/id must match pattern "subnet-[0-9a-z]+"',
+      ]),
     );
   });
 

@@ -8,7 +8,12 @@ describe("FlowLogs", () => {
   const json = JSON.parse(
     Testing.synthScope((scope) => {
       const vpc = new Vpc(scope, "vpc", { cidrBlock: "10.0.0.0/16" });
-      const key = new LogGroupKey(scope, "log-key", { name: "prod-eu-west-1-network", accountId: "222222222222", region: "eu-west-1", roles: { administrators: [], planner: "arn:aws:iam::222222222222:role/orgplat-plan" } });
+      const key = new LogGroupKey(scope, "log-key", {
+        name: "prod-eu-west-1-network",
+        accountId: "222222222222",
+        region: "eu-west-1",
+        roles: { administrators: [], planner: "arn:aws:iam::222222222222:role/orgplat-plan" },
+      });
       new FlowLogs(scope, "flow-logs", {
         vpc,
         accountId: "222222222222",
@@ -42,7 +47,11 @@ describe("FlowLogs", () => {
 
   it("delivers a second copy of every record to the log-archive bucket, without a role of this account", () => {
     const archive = resourcesOf(json, "aws_flow_log").find((f) => f.log_destination_type === "s3");
-    expect(archive).toMatchObject({ traffic_type: "ALL", vpc_id: "${aws_vpc.vpc.id}", log_destination: "arn:aws:s3:::example-flow-logs-444444444444-eu-west-1/prod" });
+    expect(archive).toMatchObject({
+      traffic_type: "ALL",
+      vpc_id: "${aws_vpc.vpc.id}",
+      log_destination: "arn:aws:s3:::example-flow-logs-444444444444-eu-west-1/prod",
+    });
     expect(archive).not.toHaveProperty("iam_role_arn");
   });
 

@@ -18,7 +18,16 @@ describe("InternetEgress and TierRouteTables", () => {
   it("puts a NAT gateway with its own address in each public subnet, and each zone's private table uses its own", () => {
     const json = synth("one-per-az", false);
     const nats = resourcesOf(json, "aws_nat_gateway");
-    expect(nats.map((n) => String(n.subnet_id).match(/subnets-(\w+)_(use1-az\d)_/)!.slice(1).join(" ")).sort()).toEqual(["public use1-az1", "public use1-az2"]);
+    expect(
+      nats
+        .map((n) =>
+          String(n.subnet_id)
+            .match(/subnets-(\w+)_(use1-az\d)_/)!
+            .slice(1)
+            .join(" "),
+        )
+        .sort(),
+    ).toEqual(["public use1-az1", "public use1-az2"]);
     expect(resourcesOf(json, "aws_eip")).toHaveLength(2);
     const defaults = resourcesOf(json, "aws_route").filter((r) => r.nat_gateway_id);
     for (const az of ["az1", "az2"]) {
@@ -30,7 +39,13 @@ describe("InternetEgress and TierRouteTables", () => {
   it("shares one NAT gateway between every zone when asked for a single one", () => {
     const json = synth("single", false);
     expect(resourcesOf(json, "aws_nat_gateway")).toHaveLength(1);
-    expect(new Set(resourcesOf(json, "aws_route").filter((r) => r.nat_gateway_id).map((r) => r.nat_gateway_id)).size).toBe(1);
+    expect(
+      new Set(
+        resourcesOf(json, "aws_route")
+          .filter((r) => r.nat_gateway_id)
+          .map((r) => r.nat_gateway_id),
+      ).size,
+    ).toBe(1);
   });
 
   it("sends IPv6 out of the private tier through an egress-only gateway", () => {
@@ -43,13 +58,11 @@ describe("InternetEgress and TierRouteTables", () => {
 
   it("gives every subnet a table of its tier: one public, one per zone for private, one data, one transit", () => {
     const json = synth("one-per-az", false);
-    expect(resourcesOf(json, "aws_route_table").map((t) => (t.tags as Record<string, string>).Name).sort()).toEqual([
-      "t-data",
-      "t-private-use1-az1",
-      "t-private-use1-az2",
-      "t-public",
-      "t-transit",
-    ]);
+    expect(
+      resourcesOf(json, "aws_route_table")
+        .map((t) => (t.tags as Record<string, string>).Name)
+        .sort(),
+    ).toEqual(["t-data", "t-private-use1-az1", "t-private-use1-az2", "t-public", "t-transit"]);
     expect(resourcesOf(json, "aws_route_table_association")).toHaveLength(8);
   });
 });

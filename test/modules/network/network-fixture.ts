@@ -17,7 +17,13 @@ export function vpcWithSubnets(scope: Construct, ipv6 = false) {
   const subnets = Object.fromEntries(
     SUBNET_TIERS.map((tier, i) => [
       tier,
-      new SharedSubnets(scope, `subnets-${tier}`, { vpc, tier, namePrefix: "t", cidrByAzId: CIDRS[tier], ipv6NetnumByAzId: ipv6 ? { "use1-az1": i * 16, "use1-az2": i * 16 + 1 } : undefined }).byAzId,
+      new SharedSubnets(scope, `subnets-${tier}`, {
+        vpc,
+        tier,
+        namePrefix: "t",
+        cidrByAzId: CIDRS[tier],
+        ipv6NetnumByAzId: ipv6 ? { "use1-az1": i * 16, "use1-az2": i * 16 + 1 } : undefined,
+      }).byAzId,
     ]),
   ) as Record<SubnetTier, SharedSubnets["byAzId"]>;
   return { vpc, subnets };

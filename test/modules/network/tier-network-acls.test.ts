@@ -30,7 +30,13 @@ describe("TierNetworkAcls", () => {
   const { byName, rules } = acls(false);
 
   it("lets the internet reach the public tier on HTTP(S) and replies only", () => {
-    expect(rules("t-public", "ingress")).toEqual(["6 443-443 0.0.0.0/0", "6 80-80 0.0.0.0/0", "-1 0-0 10.0.0.0/16", "6 1024-65535 0.0.0.0/0", "17 1024-65535 0.0.0.0/0"]);
+    expect(rules("t-public", "ingress")).toEqual([
+      "6 443-443 0.0.0.0/0",
+      "6 80-80 0.0.0.0/0",
+      "-1 0-0 10.0.0.0/16",
+      "6 1024-65535 0.0.0.0/0",
+      "17 1024-65535 0.0.0.0/0",
+    ]);
   });
 
   it("admits the VPC and its routing-domain peers into the private tier, and from the internet only replies", () => {

@@ -8,11 +8,14 @@ describe("alarm catalog", () => {
     for (const id of ALARM_IDS) expect(ALARM_DEFAULTS[id].evaluationPeriods).toBeGreaterThanOrEqual(1);
   });
 
-  it.each(METRIC_ALARMS.flatMap((d) => d.metrics.map((m) => [d.id, m] as const)))("%s watches a metric AWS publishes with exactly those dimensions", (_id, metric) => {
-    const dimensionSets = KNOWN_METRICS[metric.namespace]?.[metric.metricName];
-    expect(dimensionSets).toBeDefined();
-    expect(dimensionSets!.map((set) => [...set].sort().join(","))).toContain(Object.keys(metric.dimensions).sort().join(","));
-  });
+  it.each(METRIC_ALARMS.flatMap((d) => d.metrics.map((m) => [d.id, m] as const)))(
+    "%s watches a metric AWS publishes with exactly those dimensions",
+    (_id, metric) => {
+      const dimensionSets = KNOWN_METRICS[metric.namespace]?.[metric.metricName];
+      expect(dimensionSets).toBeDefined();
+      expect(dimensionSets!.map((set) => [...set].sort().join(","))).toContain(Object.keys(metric.dimensions).sort().join(","));
+    },
+  );
 
   it("gives expression alarms an expression over their own metric ids, and anomaly alarms exactly one metric", () => {
     for (const d of METRIC_ALARMS.filter((a) => a.kind === "expression")) {

@@ -8,7 +8,14 @@ import { flowLogArchiveBucketName, flowLogArchiveDestination } from "../../../mo
 import { resourcesOf, type StackJson } from "../../support/synth";
 
 const role = (name: string) => `arn:aws:iam::444444444444:role/${name}`;
-type Statement = { sid: string; effect: string; actions: string[]; resources: string[]; principals: { type: string; identifiers: string[] }[]; condition?: { test: string; variable: string; values: string[] }[] };
+type Statement = {
+  sid: string;
+  effect: string;
+  actions: string[];
+  resources: string[];
+  principals: { type: string; identifiers: string[] }[];
+  condition?: { test: string; variable: string; values: string[] }[];
+};
 
 describe("FlowLogArchiveBucket", () => {
   const text = Testing.synthScope(
@@ -37,10 +44,21 @@ describe("FlowLogArchiveBucket", () => {
 
   it("is versioned, private and encrypted with the archive account's own rotated key", () => {
     expect(text).toHaveResourceWithProperties(S3BucketVersioningA, { versioning_configuration: { status: "Enabled" } });
-    expect(text).toHaveResourceWithProperties(S3BucketPublicAccessBlock, { block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
+    expect(text).toHaveResourceWithProperties(S3BucketPublicAccessBlock, {
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
     expect(text).toHaveResourceWithProperties(KmsKey, { enable_key_rotation: true, lifecycle: { prevent_destroy: true } });
     expect(resourcesOf(json, "aws_s3_bucket_server_side_encryption_configuration")[0].rule).toEqual([
-      { apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\.archive_key_\w+\.arn\}$/) }, bucket_key_enabled: true },
+      {
+        apply_server_side_encryption_by_default: {
+          sse_algorithm: "aws:kms",
+          kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\.archive_key_\w+\.arn\}$/),
+        },
+        bucket_key_enabled: true,
+      },
     ]);
   });
 
@@ -64,7 +82,13 @@ describe("FlowLogArchiveBucket", () => {
     expect(bucketStatement("DenyTamperingBySourceAccounts")).toMatchObject({
       effect: "Deny",
       principals: [{ type: "*", identifiers: ["*"] }],
-      actions: expect.arrayContaining(["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutLifecycleConfiguration", "s3:PutBucketPolicy", "s3:PutBucketVersioning"]),
+      actions: expect.arrayContaining([
+        "s3:DeleteObject",
+        "s3:DeleteObjectVersion",
+        "s3:PutLifecycleConfiguration",
+        "s3:PutBucketPolicy",
+        "s3:PutBucketVersioning",
+      ]),
       condition: [{ test: "StringEquals", variable: "aws:PrincipalAccount", values: ["222222222222"] }],
     });
     expect(bucketStatement("DenyTamperingBySourceAccounts").actions).toEqual([...ARCHIVE_TAMPERING_ACTIONS]);
@@ -73,12 +97,19 @@ describe("FlowLogArchiveBucket", () => {
   });
 
   it("refuses every request without TLS", () => {
-    expect(bucketStatement("DenyInsecureTransport")).toMatchObject({ effect: "Deny", actions: ["s3:*"], condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }] });
+    expect(bucketStatement("DenyInsecureTransport")).toMatchObject({
+      effect: "Deny",
+      actions: ["s3:*"],
+      condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
+    });
   });
 
   it("lets log delivery use the key only for the network account's deliveries in this region; the administrators never use it", () => {
     const key = statementsOf("key-policy");
-    expect(key.find((s) => s.sid === "FlowLogDeliveryOfSourceAccounts")).toMatchObject({ principals: [{ type: "Service", identifiers: ["delivery.logs.amazonaws.com"] }], condition: delivery });
+    expect(key.find((s) => s.sid === "FlowLogDeliveryOfSourceAccounts")).toMatchObject({
+      principals: [{ type: "Service", identifiers: ["delivery.logs.amazonaws.com"] }],
+      condition: delivery,
+    });
     expect(key.find((s) => s.sid === "KeyAdministrationWithoutUse")!.actions.filter((a) => /Encrypt|Decrypt|GenerateDataKey/.test(a))).toEqual([]);
   });
 });

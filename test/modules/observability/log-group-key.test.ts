@@ -6,7 +6,13 @@ import { LOG_GROUP_KEY_USE_ACTIONS, LogGroupKey } from "../../../modules/observa
 import type { StackJson } from "../../support/synth";
 
 const role = (name: string) => `arn:aws:iam::555555555555:role/${name}`;
-type Statement = { sid: string; effect: string; actions: string[]; principals: { type: string; identifiers: string[] }[]; condition: { test: string; variable: string; values: string[] }[] };
+type Statement = {
+  sid: string;
+  effect: string;
+  actions: string[];
+  principals: { type: string; identifiers: string[] }[];
+  condition: { test: string; variable: string; values: string[] }[];
+};
 
 describe("LogGroupKey", () => {
   const text = Testing.synthScope(
@@ -42,8 +48,13 @@ describe("LogGroupKey", () => {
     const admin = bySid("KeyAdministrationWithoutUse");
     expect(admin.actions).toEqual([...KEY_ADMINISTRATION_ACTIONS]);
     expect(admin.actions.filter((a) => /Encrypt|Decrypt|GenerateDataKey/.test(a))).toEqual([]);
-    expect(admin.condition).toEqual([{ test: "ArnEquals", variable: "aws:PrincipalArn", values: [role("orgplat-deploy"), role("OrganizationAccountAccessRole")] }]);
-    expect(bySid("KeyReadForPlans")).toMatchObject({ actions: [...KEY_READ_ACTIONS], condition: [{ test: "ArnEquals", variable: "aws:PrincipalArn", values: [role("orgplat-plan")] }] });
+    expect(admin.condition).toEqual([
+      { test: "ArnEquals", variable: "aws:PrincipalArn", values: [role("orgplat-deploy"), role("OrganizationAccountAccessRole")] },
+    ]);
+    expect(bySid("KeyReadForPlans")).toMatchObject({
+      actions: [...KEY_READ_ACTIONS],
+      condition: [{ test: "ArnEquals", variable: "aws:PrincipalArn", values: [role("orgplat-plan")] }],
+    });
     expect(statements.map((s) => s.sid)).toEqual(["KeyAdministrationWithoutUse", "KeyReadForPlans", "LogGroupsOfThisAccountAndRegion"]);
   });
 });

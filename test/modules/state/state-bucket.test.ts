@@ -10,7 +10,12 @@ import { StateBucket } from "../../../modules/state/state-bucket";
 import { resourcesOf, type StackJson } from "../../support/synth";
 
 const role = (name: string) => `arn:aws:iam::222222222222:role/${name}`;
-const ROLES = { deploy: role("orgplat-deploy"), plan: role("orgplat-plan"), stateReaders: [role("orgplat-state-reader-network"), role("orgplat-state-reader-workload-dev")], breakGlass: role("OrganizationAccountAccessRole") };
+const ROLES = {
+  deploy: role("orgplat-deploy"),
+  plan: role("orgplat-plan"),
+  stateReaders: [role("orgplat-state-reader-network"), role("orgplat-state-reader-workload-dev")],
+  breakGlass: role("OrganizationAccountAccessRole"),
+};
 
 type Statement = { sid: string; effect: string; actions: string[]; resources: string[]; condition?: { test: string; variable: string; values: string[] }[] };
 /** Statements of the policy document whose data source id contains `id`. */
@@ -23,7 +28,13 @@ const bySid = (statements: Statement[], sid: string): Statement => statements.fi
 describe("StateBucket", () => {
   const text = Testing.synthScope(
     (scope) =>
-      new StateBucket(scope, "state", { bucketName: "example-tfstate-222222222222", accountId: "222222222222", region: "us-east-1", keyAliasName: "alias/example-tfstate", roles: ROLES }),
+      new StateBucket(scope, "state", {
+        bucketName: "example-tfstate-222222222222",
+        accountId: "222222222222",
+        region: "us-east-1",
+        keyAliasName: "alias/example-tfstate",
+        roles: ROLES,
+      }),
   );
   const json = JSON.parse(text) as StackJson;
 
@@ -36,7 +47,13 @@ describe("StateBucket", () => {
     expect(text).toHaveResourceWithProperties(S3BucketVersioningA, { versioning_configuration: { status: "Enabled" } });
     const [encryption] = resourcesOf(json, "aws_s3_bucket_server_side_encryption_configuration");
     expect(encryption.rule).toEqual([
-      { apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\.state_key_\w+\.arn\}$/) }, bucket_key_enabled: true },
+      {
+        apply_server_side_encryption_by_default: {
+          sse_algorithm: "aws:kms",
+          kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\.state_key_\w+\.arn\}$/),
+        },
+        bucket_key_enabled: true,
+      },
     ]);
   });
 
@@ -65,28 +82,47 @@ describe("StateBucket", () => {
     const deny = bySid(statementsOf(json, "bucket-policy"), "DenyStateNotUnderTheStateKey");
     expect(deny).toMatchObject({ effect: "Deny", actions: ["s3:PutObject"], resources: [expect.stringMatching(/\/\*\.tfstate$/)] });
     expect(deny.condition).toEqual([
-      { test: "StringNotEquals", variable: "s3:x-amz-server-side-encryption-aws-kms-key-id", values: ["arn:aws:kms:us-east-1:222222222222:alias/example-tfstate", expect.stringMatching(/aws_kms_key\.state_key_\w+\.arn/)] },
+      {
+        test: "StringNotEquals",
+        variable: "s3:x-amz-server-side-encryption-aws-kms-key-id",
+        values: ["arn:aws:kms:us-east-1:222222222222:alias/example-tfstate", expect.stringMatching(/aws_kms_key\.state_key_\w+\.arn/)],
+      },
     ]);
   });
 
   it("denies its objects to every principal but the deploy, plan, state-reader and break-glass roles", () => {
     const deny = bySid(statementsOf(json, "bucket-policy"), "DenyObjectsToOtherPrincipals");
     expect(deny.actions).toEqual(expect.arrayContaining(["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]));
-    expect(deny.condition).toEqual([{ test: "ArnNotEquals", variable: "aws:PrincipalArn", values: [ROLES.deploy, ROLES.plan, ...ROLES.stateReaders, ROLES.breakGlass] }]);
+    expect(deny.condition).toEqual([
+      { test: "ArnNotEquals", variable: "aws:PrincipalArn", values: [ROLES.deploy, ROLES.plan, ...ROLES.stateReaders, ROLES.breakGlass] },
+    ]);
   });
 
   it("lets plans write lock files only, and the state readers write nothing", () => {
     const statements = statementsOf(json, "bucket-policy");
-    expect(bySid(statements, "DenyStateWritesByPlansAndReaders")).toMatchObject({ resources: [expect.stringMatching(/\/\*\.tfstate$/)], condition: [{ values: [ROLES.plan, ...ROLES.stateReaders] }] });
-    expect(bySid(statements, "DenyAnyWriteByStateReaders")).toMatchObject({ resources: [expect.stringMatching(/\/\*$/)], condition: [{ values: ROLES.stateReaders }] });
+    expect(bySid(statements, "DenyStateWritesByPlansAndReaders")).toMatchObject({
+      resources: [expect.stringMatching(/\/\*\.tfstate$/)],
+      condition: [{ values: [ROLES.plan, ...ROLES.stateReaders] }],
+    });
+    expect(bySid(statements, "DenyAnyWriteByStateReaders")).toMatchObject({
+      resources: [expect.stringMatching(/\/\*$/)],
+      condition: [{ values: ROLES.stateReaders }],
+    });
   });
 
   it("lets only the deploy role change its policy, versioning or lifecycle, and puts the policy last", () => {
     const deny = bySid(statementsOf(json, "bucket-policy"), "DenySettingChangesExceptByDeploy");
-    expect(deny.actions).toEqual(expect.arrayContaining(["s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:PutBucketVersioning", "s3:PutLifecycleConfiguration"]));
+    expect(deny.actions).toEqual(
+      expect.arrayContaining(["s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:PutBucketVersioning", "s3:PutLifecycleConfiguration"]),
+    );
     expect(deny.condition).toEqual([{ test: "ArnNotEquals", variable: "aws:PrincipalArn", values: [ROLES.deploy] }]);
     const [policy] = resourcesOf(json, "aws_s3_bucket_policy");
-    for (const type of ["aws_s3_bucket_versioning", "aws_s3_bucket_lifecycle_configuration", "aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket_public_access_block"]) {
+    for (const type of [
+      "aws_s3_bucket_versioning",
+      "aws_s3_bucket_lifecycle_configuration",
+      "aws_s3_bucket_server_side_encryption_configuration",
+      "aws_s3_bucket_public_access_block",
+    ]) {
       expect(policy.depends_on).toEqual(expect.arrayContaining([expect.stringContaining(`${type}.`)]));
     }
     expect(text).toHaveResource(S3BucketPolicy);
@@ -114,7 +150,10 @@ describe("StateBucket", () => {
         { test: "StringEquals", variable: "kms:ViaService", values: ["s3.us-east-1.amazonaws.com"] },
         { test: "StringEquals", variable: "kms:CallerAccount", values: ["222222222222"] },
       ];
-      expect(bySid(statements, "StateWritesThroughS3").condition).toEqual([{ test: "ArnEquals", variable: "aws:PrincipalArn", values: [ROLES.deploy, ROLES.plan] }, ...viaS3]);
+      expect(bySid(statements, "StateWritesThroughS3").condition).toEqual([
+        { test: "ArnEquals", variable: "aws:PrincipalArn", values: [ROLES.deploy, ROLES.plan] },
+        ...viaS3,
+      ]);
       const reads = bySid(statements, "StateReadsThroughS3");
       expect(reads.actions).toEqual(["kms:Decrypt", "kms:DescribeKey"]);
       expect(reads.condition).toEqual([{ test: "ArnEquals", variable: "aws:PrincipalArn", values: ROLES.stateReaders }, ...viaS3]);

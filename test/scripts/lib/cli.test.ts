@@ -40,13 +40,19 @@ describe("runCommand", () => {
 
   it("treats a UsageError of the body like a bad command line", () => {
     const io = capture();
-    expect(runCommand([], io, spec, () => { throw new UsageError("name a stack"); })).toBe(64);
+    expect(
+      runCommand([], io, spec, () => {
+        throw new UsageError("name a stack");
+      }),
+    ).toBe(64);
     expect(io.errText).toEqual([`name a stack\n${spec.usage}`]);
   });
 
   it("prints only the message of any other error, exit 1", () => {
     const io = capture();
-    const failing = () => { throw new Error("cdktf.out/manifest.json does not exist"); };
+    const failing = () => {
+      throw new Error("cdktf.out/manifest.json does not exist");
+    };
     expect(runCommand([], io, spec, failing)).toBe(1);
     expect(io.errText).toEqual(["cdktf.out/manifest.json does not exist"]);
   });
@@ -54,7 +60,15 @@ describe("runCommand", () => {
   it("keeps the same contract for a body that waits", async () => {
     expect(await runCommandAsync(["--name", "dev"], capture(), spec, async () => 2)).toBe(2);
     expect(await runCommandAsync(["--bad"], capture(), spec, async () => 0)).toBe(64);
-    expect(await runCommandAsync([], capture(), spec, async () => { throw new UsageError("x"); })).toBe(64);
-    expect(await runCommandAsync([], capture(), spec, async () => { throw new Error("x"); })).toBe(1);
+    expect(
+      await runCommandAsync([], capture(), spec, async () => {
+        throw new UsageError("x");
+      }),
+    ).toBe(64);
+    expect(
+      await runCommandAsync([], capture(), spec, async () => {
+        throw new Error("x");
+      }),
+    ).toBe(1);
   });
 });

@@ -13,7 +13,10 @@ describe("runWithCodeCache", () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "helper.js"), "exports.shout = (s) => s.toUpperCase();");
     const bundle = join(dir, "app.bundle.js");
-    writeFileSync(bundle, `const { shout } = require("./helper.js");\nrequire("node:fs").writeFileSync(__dirname + "/ran.txt", shout(${JSON.stringify(message)}) + " " + __filename);\n`);
+    writeFileSync(
+      bundle,
+      `const { shout } = require("./helper.js");\nrequire("node:fs").writeFileSync(__dirname + "/ran.txt", shout(${JSON.stringify(message)}) + " " + __filename);\n`,
+    );
     return bundle;
   }
   const cachesIn = (name: string) => readdirSync(join(work, name)).filter((f) => f.endsWith(".v8cache"));

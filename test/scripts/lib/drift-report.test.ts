@@ -9,7 +9,9 @@ describe("drift report", () => {
   it("reports the resource changed outside Terraform, with the attribute the next apply sets back", () => {
     const report = drift();
     expect(report.status).toBe("drifted");
-    expect(report.drifted).toEqual([{ address: expect.stringMatching(/^aws_subnet\.subnets-private_use1-az2_/), type: "aws_subnet", kind: "update", attributes: ["map_public_ip_on_launch"] }]);
+    expect(report.drifted).toEqual([
+      { address: expect.stringMatching(/^aws_subnet\.subnets-private_use1-az2_/), type: "aws_subnet", kind: "update", attributes: ["map_public_ip_on_launch"] },
+    ]);
   });
 
   it("keeps resources that were never applied apart from drift", () => {
@@ -31,7 +33,13 @@ describe("drift report", () => {
 
   it("sees no drift in a plan without changes, and a failure when there is no plan", () => {
     expect(driftOf("shared-us-east-1-transit", recordedPlan("pull-request/shared-us-east-1-transit.json")).status).toBe("in-sync");
-    expect(driftOf("x", undefined, "terraform init failed")).toEqual({ stack: "x", status: "failed", drifted: [], pending: [], error: "terraform init failed" });
+    expect(driftOf("x", undefined, "terraform init failed")).toEqual({
+      stack: "x",
+      status: "failed",
+      drifted: [],
+      pending: [],
+      error: "terraform init failed",
+    });
   });
 
   it("exits 2 on drift, 1 when a stack could not be checked, 0 otherwise", () => {

@@ -21,7 +21,12 @@ describe("plan summary", () => {
 
   it("names the attribute that forces a replacement, with its old and new value", () => {
     const subnet = movedSubnet().changes.find((c) => c.type === "aws_subnet")!;
-    expect(subnet.attributes.find((a) => a.forcesReplacement)).toEqual({ name: "cidr_block", before: '"10.0.51.0/24"', after: '"10.0.200.0/24"', forcesReplacement: true });
+    expect(subnet.attributes.find((a) => a.forcesReplacement)).toEqual({
+      name: "cidr_block",
+      before: '"10.0.51.0/24"',
+      after: '"10.0.200.0/24"',
+      forcesReplacement: true,
+    });
   });
 
   it("sees no change in a plan that has none, and keeps a failed plan's error", () => {
@@ -130,13 +135,21 @@ describe("plan summary", () => {
     });
   });
 
-  it("says \"N of M stacks affected\" and folds the unaffected stacks when the plans are of what changed", () => {
+  it('says "N of M stacks affected" and folds the unaffected stacks when the plans are of what changed', () => {
     const comment = renderPlanComment([movedSubnet()], {
-      affected: { changed: ["dev-us-east-1-network"], added: [], removed: ["dev-us-east-1-batch"], unaffected: ["shared-us-east-1-transit", "prod-us-east-1-network"], total: 4 },
+      affected: {
+        changed: ["dev-us-east-1-network"],
+        added: [],
+        removed: ["dev-us-east-1-batch"],
+        unaffected: ["shared-us-east-1-transit", "prod-us-east-1-network"],
+        total: 4,
+      },
     });
     expect(comment).toContain("**2 of 4 stacks affected** (synthesized output compared with the base; only those were planned).");
     expect(comment).toContain("Removed from the org, planned for destruction: `dev-us-east-1-batch`");
-    expect(comment).toContain("<details><summary>2 stacks unaffected (not planned)</summary>\n\n`shared-us-east-1-transit`, `prod-us-east-1-network`\n\n</details>");
+    expect(comment).toContain(
+      "<details><summary>2 stacks unaffected (not planned)</summary>\n\n`shared-us-east-1-transit`, `prod-us-east-1-network`\n\n</details>",
+    );
     expect(renderPlanComment([movedSubnet()])).not.toContain("affected");
   });
 });

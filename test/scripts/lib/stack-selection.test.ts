@@ -39,7 +39,11 @@ describe("stack selection", () => {
     expect(matchesPattern("prod-us-east-1-network", "{dev,shared}-*")).toBe(false);
     expect(matchesPattern("dev-eu-west-1-batch", "dev-*-[0-9]-batch")).toBe(true);
     expect(matchesPattern("dev-eu-west-1-batch", "dev-??-west-1-batch")).toBe(true);
-    expect(names(selectStacks(stacks, { stacks: ["{dev,shared}-us-east-1-*"] }))).toEqual(["shared-us-east-1-transit", "dev-us-east-1-network", "dev-us-east-1-batch"]);
+    expect(names(selectStacks(stacks, { stacks: ["{dev,shared}-us-east-1-*"] }))).toEqual([
+      "shared-us-east-1-transit",
+      "dev-us-east-1-network",
+      "dev-us-east-1-batch",
+    ]);
   });
 
   it("selects by environment, account (name or id), region and pattern, all of them at once", () => {
@@ -51,12 +55,19 @@ describe("stack selection", () => {
   });
 
   it("knows account names from the bootstrap stacks", () => {
-    expect(accountIdsByName(stacks)).toEqual(new Map([["network", "222222222222"], ["workload-dev", "555555555555"]]));
+    expect(accountIdsByName(stacks)).toEqual(
+      new Map([
+        ["network", "222222222222"],
+        ["workload-dev", "555555555555"],
+      ]),
+    );
   });
 
   it("names what exists when a criterion matches nothing", () => {
     expect(() => selectStacks(stacks, { environment: "qa" })).toThrow('no stack of environment "qa"; environments: dev, global, shared');
-    expect(() => selectStacks(stacks, { account: "workload-prod" })).toThrow('no stack in account "workload-prod"; accounts: network (222222222222), workload-dev (555555555555)');
+    expect(() => selectStacks(stacks, { account: "workload-prod" })).toThrow(
+      'no stack in account "workload-prod"; accounts: network (222222222222), workload-dev (555555555555)',
+    );
     expect(() => selectStacks(stacks, { region: "ap-south-1" })).toThrow('no stack in region "ap-south-1"; regions: eu-west-1, us-east-1');
     expect(() => selectStacks(stacks, { stacks: ["prod-*"] })).toThrow('no stack matches "prod-*"');
   });

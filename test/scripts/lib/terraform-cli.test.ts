@@ -7,7 +7,15 @@ import { terraformCli, terraformCliAsync } from "../../../scripts/lib/terraform-
 const bin = mkdtempSync(join(tmpdir(), "orgplat-fake-terraform-"));
 writeFileSync(
   join(bin, "terraform"),
-  ['#!/bin/sh', 'echo "args=$* dir=$(basename "$PWD") automation=$TF_IN_AUTOMATION input=$TF_INPUT"', 'echo "to stderr" >&2', '[ "$1" = sleep ] && exec sleep "$2"', '[ "$1" = fail ] && exit 3', "exit 0", ""].join("\n"),
+  [
+    "#!/bin/sh",
+    'echo "args=$* dir=$(basename "$PWD") automation=$TF_IN_AUTOMATION input=$TF_INPUT"',
+    'echo "to stderr" >&2',
+    '[ "$1" = sleep ] && exec sleep "$2"',
+    '[ "$1" = fail ] && exit 3',
+    "exit 0",
+    "",
+  ].join("\n"),
 );
 chmodSync(join(bin, "terraform"), 0o755);
 const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
@@ -18,7 +26,11 @@ describe("terraformCliAsync runs terraform as terraformCli does, without blockin
     for (const args of [["plan", "-no-color"], ["fail"]]) {
       expect(await terraformCliAsync(env)(bin, args)).toEqual(terraformCli(env)(bin, args));
     }
-    expect(await terraformCliAsync(env)(bin, ["fail"])).toEqual({ code: 3, stdout: `args=fail dir=${bin.split("/").pop()} automation=1 input=0\n`, stderr: "to stderr\n" });
+    expect(await terraformCliAsync(env)(bin, ["fail"])).toEqual({
+      code: 3,
+      stdout: `args=fail dir=${bin.split("/").pop()} automation=1 input=0\n`,
+      stderr: "to stderr\n",
+    });
   });
 
   it("runs commands side by side", async () => {

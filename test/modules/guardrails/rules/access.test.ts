@@ -9,9 +9,13 @@ const adminForbidden = { forbiddenRoleNames: ["OrganizationAccountAccessRole"] }
 describe("provider, backend and remote-state guardrails", () => {
   it("ORG-STATE-1: a backend or remote-state read without kms_key_id trips; with the state key, passes", () => {
     expect(violatedRules((s) => new S3Backend(s, { bucket: "state", key: "k", region: "us-east-1", encrypt: true }))).toEqual(["ORG-STATE-1"]);
-    expect(violatedRules((s) => new DataTerraformRemoteStateS3(s, "read", { bucket: "state", key: "k", region: "us-east-1", encrypt: true }))).toEqual(["ORG-STATE-1"]);
+    expect(violatedRules((s) => new DataTerraformRemoteStateS3(s, "read", { bucket: "state", key: "k", region: "us-east-1", encrypt: true }))).toEqual([
+      "ORG-STATE-1",
+    ]);
     expect(violatedRules((s) => new S3Backend(s, { bucket: "state", key: "k", region: "us-east-1", encrypt: true, kmsKeyId: stateKey }))).toEqual([]);
-    expect(violatedRules((s) => new DataTerraformRemoteStateS3(s, "read", { bucket: "state", key: "k", region: "us-east-1", encrypt: true, kmsKeyId: stateKey }))).toEqual([]);
+    expect(
+      violatedRules((s) => new DataTerraformRemoteStateS3(s, "read", { bucket: "state", key: "k", region: "us-east-1", encrypt: true, kmsKeyId: stateKey })),
+    ).toEqual([]);
   });
 
   it("ORG-PROV-1: an AWS provider without allowed_account_ids trips; with them, passes", () => {
@@ -30,6 +34,10 @@ describe("provider, backend and remote-state guardrails", () => {
   });
 
   it("ORG-ROLE-1 is off while the stack forbids no role (the org has only its admin role)", () => {
-    expect(violatedRules((s) => new AwsProvider(s, "eu", { region: "eu-west-1", alias: "eu", allowedAccountIds: ["1"], assumeRole: [role("OrganizationAccountAccessRole")] }))).toEqual([]);
+    expect(
+      violatedRules(
+        (s) => new AwsProvider(s, "eu", { region: "eu-west-1", alias: "eu", allowedAccountIds: ["1"], assumeRole: [role("OrganizationAccountAccessRole")] }),
+      ),
+    ).toEqual([]);
   });
 });

@@ -10,7 +10,10 @@ import { preventDestroy } from "../../../../modules/guardrails/rules/data";
 import { guardrailErrorsOf, violatedRules } from "../../../support/guardrails";
 
 const keep = { preventDestroy: true };
-const keyPolicy = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111111111111:role/admin" }, Action: "kms:*", Resource: "*" }] });
+const keyPolicy = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111111111111:role/admin" }, Action: "kms:*", Resource: "*" }],
+});
 
 describe("data guardrails", () => {
   it("ORG-DATA-1 covers every data-holding type of the plan warnings (one list)", () => {
@@ -20,7 +23,9 @@ describe("data guardrails", () => {
 
   it("ORG-DATA-1: a bucket without prevent_destroy stops the synth, naming rule, path and fix", () => {
     expect(guardrailErrorsOf((s) => new S3Bucket(s, "logs", { bucket: "logs" }))).toEqual([
-      expect.stringMatching(/^\[ORG-DATA-1\] Resources that hold data refuse destroy: aws_s3_bucket guarded\/logs: lifecycle\.prevent_destroy is not set\. Fix: add `lifecycle: \{ preventDestroy: true \}`/),
+      expect.stringMatching(
+        /^\[ORG-DATA-1\] Resources that hold data refuse destroy: aws_s3_bucket guarded\/logs: lifecycle\.prevent_destroy is not set\. Fix: add `lifecycle: \{ preventDestroy: true \}`/,
+      ),
     ]);
     expect(violatedRules((s) => new S3Bucket(s, "logs", { bucket: "logs", lifecycle: keep }))).toEqual([]);
   });
@@ -64,25 +69,36 @@ describe("data guardrails", () => {
 
     it("ORG-LOG-1 and ORG-LOG-2: a log group without tier, retention or key trips both; a tiered, keyed one passes", () => {
       expect(violatedRules((s) => new CloudwatchLogGroup(s, "l", { name: "l", lifecycle: keep }))).toEqual(["ORG-LOG-1", "ORG-LOG-2"]);
-      expect(violatedRules((s) => new CloudwatchLogGroup(s, "l", { name: "l", retentionInDays: 0, kmsKeyId: key, tags: security, lifecycle: keep }))).toEqual(["ORG-LOG-1"]);
-      expect(violatedRules((s) => new CloudwatchLogGroup(s, "l", { name: "l", retentionInDays: 365, kmsKeyId: key, tags: security, lifecycle: keep }))).toEqual([]);
+      expect(violatedRules((s) => new CloudwatchLogGroup(s, "l", { name: "l", retentionInDays: 0, kmsKeyId: key, tags: security, lifecycle: keep }))).toEqual([
+        "ORG-LOG-1",
+      ]);
+      expect(violatedRules((s) => new CloudwatchLogGroup(s, "l", { name: "l", retentionInDays: 365, kmsKeyId: key, tags: security, lifecycle: keep }))).toEqual(
+        [],
+      );
     });
 
     it("ORG-LOG-1: a log group with retention but no tier trips, naming the tag and TieredLogGroup", () => {
       expect(guardrailErrorsOf((s) => new CloudwatchLogGroup(s, "l", { name: "l", retentionInDays: 30, kmsKeyId: key, lifecycle: keep }))).toEqual([
-        expect.stringMatching(/^\[ORG-LOG-1\] .*aws_cloudwatch_log_group guarded\/l: tag LogTier \(the log tier\) is not set\. Fix: make the log group with TieredLogGroup/),
+        expect.stringMatching(
+          /^\[ORG-LOG-1\] .*aws_cloudwatch_log_group guarded\/l: tag LogTier \(the log tier\) is not set\. Fix: make the log group with TieredLogGroup/,
+        ),
       ]);
     });
 
     it("ORG-LOG-1: with the environment's tiers known, a group must keep its own tier's days and name a known tier", () => {
-      const group = (days: number, tier: string) => (s: TerraformStack) => new CloudwatchLogGroup(s, "l", { name: "l", retentionInDays: days, kmsKeyId: key, tags: { LogTier: tier }, lifecycle: keep });
+      const group = (days: number, tier: string) => (s: TerraformStack) =>
+        new CloudwatchLogGroup(s, "l", { name: "l", retentionInDays: days, kmsKeyId: key, tags: { LogTier: tier }, lifecycle: keep });
       expect(violatedRules(group(365, "security"), tiers)).toEqual([]);
-      expect(guardrailErrorsOf(group(90, "security"), tiers)).toEqual([expect.stringContaining("retention_in_days is 90, but the security tier keeps 365 days")]);
+      expect(guardrailErrorsOf(group(90, "security"), tiers)).toEqual([
+        expect.stringContaining("retention_in_days is 90, but the security tier keeps 365 days"),
+      ]);
       expect(guardrailErrorsOf(group(90, "audit"), tiers)).toEqual([expect.stringContaining('tier "audit" is none of security, application, debug')]);
     });
 
     it("ORG-LOG-2: a tiered log group without a key trips only the key rule", () => {
-      expect(violatedRules((s) => new CloudwatchLogGroup(s, "l", { name: "l", retentionInDays: 365, tags: security, lifecycle: keep }), tiers)).toEqual(["ORG-LOG-2"]);
+      expect(violatedRules((s) => new CloudwatchLogGroup(s, "l", { name: "l", retentionInDays: 365, tags: security, lifecycle: keep }), tiers)).toEqual([
+        "ORG-LOG-2",
+      ]);
     });
   });
 });

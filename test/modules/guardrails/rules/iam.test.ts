@@ -12,13 +12,15 @@ const bucket = "arn:aws:s3:::bucket/*";
 
 describe("IAM guardrails", () => {
   describe("ORG-IAM-1: wildcards with IAM's own matching", () => {
-    it("trips on \"*\" and on \"service:*\" in any case", () => {
+    it('trips on "*" and on "service:*" in any case', () => {
       expect(rolePolicy({ Effect: "Allow", Action: "*", Resource: bucket })).toEqual(["ORG-IAM-1"]);
       expect(document({ actions: ["EC2:*"], resources: ["arn:aws:ec2:us-east-1:1:instance/*"] })).toEqual(["ORG-IAM-1"]);
     });
 
     it("trips on a partial wildcard that reaches a changing action, naming it", () => {
-      const errors = guardrailErrorsOf((s) => new DataAwsIamPolicyDocument(s, "doc", { statement: [{ actions: ["iam:Pass*"], resources: ["arn:aws:iam::1:role/r"] }] }));
+      const errors = guardrailErrorsOf(
+        (s) => new DataAwsIamPolicyDocument(s, "doc", { statement: [{ actions: ["iam:Pass*"], resources: ["arn:aws:iam::1:role/r"] }] }),
+      );
       expect(errors).toEqual([expect.stringMatching(/\[ORG-IAM-1\].*"iam:Pass\*" grants 1 changing action\(s\): iam:PassRole \(Write\)/)]);
       expect(document({ actions: ["s3:Put?bject"], resources: [bucket] })).toEqual(["ORG-IAM-1"]);
     });
@@ -43,7 +45,7 @@ describe("IAM guardrails", () => {
     });
   });
 
-  describe("ORG-IAM-3: Resource \"*\" with changing actions", () => {
+  describe('ORG-IAM-3: Resource "*" with changing actions', () => {
     it("trips on a write that can be scoped, granted on every resource without a condition", () => {
       expect(document({ actions: ["s3:PutObject"], resources: ["*"] })).toEqual(["ORG-IAM-3"]);
       expect(rolePolicy({ Effect: "Allow", Action: ["ec2:TerminateInstances"], Resource: "*" })).toEqual(["ORG-IAM-3"]);
@@ -51,7 +53,11 @@ describe("IAM guardrails", () => {
 
     it("passes a write scoped by a condition, a write AWS cannot scope, and reads", () => {
       expect(
-        document({ actions: ["ec2:TerminateInstances"], resources: ["*"], condition: [{ test: "StringEquals", variable: "aws:ResourceTag/owner", values: ["me"] }] }),
+        document({
+          actions: ["ec2:TerminateInstances"],
+          resources: ["*"],
+          condition: [{ test: "StringEquals", variable: "aws:ResourceTag/owner", values: ["me"] }],
+        }),
       ).toEqual([]);
       expect(document({ actions: ["ecr:GetAuthorizationToken", "ec2:DescribeInstances"], resources: ["*"] })).toEqual([]);
     });
@@ -63,9 +69,11 @@ describe("IAM guardrails", () => {
 
     it("trips on a trust of a service that supports aws:SourceAccount but has none", () => {
       expect(trust("eks.amazonaws.com")).toEqual(["ORG-IAM-4"]);
-      expect(violatedRules((s) => new IamRole(s, "r", { assumeRolePolicy: json({ Effect: "Allow", Principal: { Service: "batch.amazonaws.com" }, Action: "sts:AssumeRole" }) }))).toEqual([
-        "ORG-IAM-4",
-      ]);
+      expect(
+        violatedRules(
+          (s) => new IamRole(s, "r", { assumeRolePolicy: json({ Effect: "Allow", Principal: { Service: "batch.amazonaws.com" }, Action: "sts:AssumeRole" }) }),
+        ),
+      ).toEqual(["ORG-IAM-4"]);
     });
 
     it("passes a pinned trust, and a service that does not support the keys (EC2)", () => {
@@ -80,7 +88,11 @@ describe("IAM guardrails", () => {
       document({
         actions: ["sts:AssumeRoleWithWebIdentity"],
         principals: [{ type: "Federated", identifiers: [`arn:aws:iam::1:oidc-provider/${issuer}`] }],
-        condition: claims.map((claim) => ({ test, variable: `${issuer}:${claim}`, values: [claim === "aud" ? "sts.amazonaws.com" : "system:serviceaccount:ns:sa"] })),
+        condition: claims.map((claim) => ({
+          test,
+          variable: `${issuer}:${claim}`,
+          values: [claim === "aud" ? "sts.amazonaws.com" : "system:serviceaccount:ns:sa"],
+        })),
       });
 
     it("trips without StringEquals on sub and aud (StringLike or a missing claim)", () => {
@@ -95,10 +107,16 @@ describe("IAM guardrails", () => {
 
   describe("ORG-IAM-6: AWS-managed admin policies", () => {
     it("trips on AdministratorAccess, PowerUserAccess and IAMFullAccess, in any partition", () => {
-      for (const arn of ["arn:aws:iam::aws:policy/AdministratorAccess", "arn:aws:iam::aws:policy/PowerUserAccess", "arn:aws-us-gov:iam::aws:policy/IAMFullAccess"]) {
+      for (const arn of [
+        "arn:aws:iam::aws:policy/AdministratorAccess",
+        "arn:aws:iam::aws:policy/PowerUserAccess",
+        "arn:aws-us-gov:iam::aws:policy/IAMFullAccess",
+      ]) {
         expect(violatedRules((s) => new IamRolePolicyAttachment(s, "a", { role: "r", policyArn: arn }))).toEqual(["ORG-IAM-6"]);
       }
-      expect(violatedRules((s) => new IamRole(s, "r", { assumeRolePolicy: "${x}", managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] }))).toEqual(["ORG-IAM-6"]);
+      expect(
+        violatedRules((s) => new IamRole(s, "r", { assumeRolePolicy: "${x}", managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] })),
+      ).toEqual(["ORG-IAM-6"]);
     });
 
     it("passes a narrow AWS-managed policy and the account's own policies", () => {
@@ -118,7 +136,9 @@ describe("IAM guardrails", () => {
 
     it("passes AWS's actions in any case, and trust actions", () => {
       expect(document({ actions: ["S3:getobject", "kms:Decrypt"], resources: [bucket] })).toEqual([]);
-      expect(document({ actions: ["sts:AssumeRole", "sts:TagSession"], principals: [{ type: "AWS", identifiers: ["arn:aws:iam::111111111111:root"] }] })).toEqual([]);
+      expect(
+        document({ actions: ["sts:AssumeRole", "sts:TagSession"], principals: [{ type: "AWS", identifiers: ["arn:aws:iam::111111111111:root"] }] }),
+      ).toEqual([]);
     });
   });
 });

@@ -8,34 +8,49 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import type { TerraformStack } from "cdktf";
 import { guardrailErrorsOf, violatedRules } from "../../../support/guardrails";
 
-const sshFrom = (...cidrBlocks: string[]) => (s: TerraformStack) =>
-  new SecurityGroup(s, "sg", { ingress: [{ fromPort: 22, toPort: 22, protocol: "tcp", cidrBlocks }] });
+const sshFrom =
+  (...cidrBlocks: string[]) =>
+  (s: TerraformStack) =>
+    new SecurityGroup(s, "sg", { ingress: [{ fromPort: 22, toPort: 22, protocol: "tcp", cidrBlocks }] });
 
 describe("network guardrails", () => {
   describe("ORG-NET-1: security group ingress from the internet, by CIDR arithmetic", () => {
     it("trips on 0.0.0.0/0 and ::/0", () => {
       expect(violatedRules(sshFrom("0.0.0.0/0"))).toEqual(["ORG-NET-1"]);
-      expect(violatedRules((s) => new VpcSecurityGroupIngressRule(s, "r", { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv6: "::/0" }))).toEqual([
-        "ORG-NET-1",
-      ]);
+      expect(
+        violatedRules(
+          (s) => new VpcSecurityGroupIngressRule(s, "r", { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv6: "::/0" }),
+        ),
+      ).toEqual(["ORG-NET-1"]);
     });
 
     it("trips on blocks that add up to the internet: two /1s in one group", () => {
-      expect(guardrailErrorsOf(sshFrom("0.0.0.0/1", "128.0.0.0/1"))).toEqual([expect.stringMatching(/admit the whole IPv4 internet \(0\.0\.0\.0\/1, 128\.0\.0\.0\/1\)/)]);
+      expect(guardrailErrorsOf(sshFrom("0.0.0.0/1", "128.0.0.0/1"))).toEqual([
+        expect.stringMatching(/admit the whole IPv4 internet \(0\.0\.0\.0\/1, 128\.0\.0\.0\/1\)/),
+      ]);
     });
 
     it("trips on standalone rules of one group that add up to the internet, each alone harmless", () => {
       expect(
         violatedRules((s) => {
           new VpcSecurityGroupIngressRule(s, "low", { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/1" });
-          new SecurityGroupRule(s, "high", { securityGroupId: "sg-1", type: "ingress", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["128.0.0.0/1"] });
+          new SecurityGroupRule(s, "high", {
+            securityGroupId: "sg-1",
+            type: "ingress",
+            protocol: "tcp",
+            fromPort: 22,
+            toPort: 22,
+            cidrBlocks: ["128.0.0.0/1"],
+          });
         }),
       ).toEqual(["ORG-NET-1", "ORG-NET-1"]);
     });
 
     it("trips on the public space split around the private ranges it leaves out", () => {
       // Everything but 10.0.0.0/8: still every public address.
-      expect(violatedRules(sshFrom("0.0.0.0/5", "8.0.0.0/7", "11.0.0.0/8", "12.0.0.0/6", "16.0.0.0/4", "32.0.0.0/3", "64.0.0.0/2", "128.0.0.0/1"))).toEqual(["ORG-NET-1"]);
+      expect(violatedRules(sshFrom("0.0.0.0/5", "8.0.0.0/7", "11.0.0.0/8", "12.0.0.0/6", "16.0.0.0/4", "32.0.0.0/3", "64.0.0.0/2", "128.0.0.0/1"))).toEqual([
+        "ORG-NET-1",
+      ]);
     });
 
     it("passes private ranges, one public half, rules of different groups, and tokens", () => {
@@ -52,14 +67,18 @@ describe("network guardrails", () => {
   });
 
   describe("ORG-NET-2: network ACLs", () => {
-    const acl = (...ingress: { protocol: string; fromPort: number; toPort: number; cidrBlock?: string; ipv6CidrBlock?: string }[]) => (s: TerraformStack) =>
-      new NetworkAcl(s, "acl", { vpcId: "vpc-1", ingress: ingress.map((e, i) => ({ action: "allow", ruleNo: 100 + i, ...e })) });
+    const acl =
+      (...ingress: { protocol: string; fromPort: number; toPort: number; cidrBlock?: string; ipv6CidrBlock?: string }[]) =>
+      (s: TerraformStack) =>
+        new NetworkAcl(s, "acl", { vpcId: "vpc-1", ingress: ingress.map((e, i) => ({ action: "allow", ruleNo: 100 + i, ...e })) });
 
     it("trips on all traffic or SSH from the internet, also split into blocks", () => {
       expect(violatedRules(acl({ protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" }))).toEqual(["ORG-NET-2"]);
-      expect(violatedRules(acl({ protocol: "6", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/1" }, { protocol: "6", fromPort: 22, toPort: 22, cidrBlock: "128.0.0.0/1" }))).toEqual([
-        "ORG-NET-2",
-      ]);
+      expect(
+        violatedRules(
+          acl({ protocol: "6", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/1" }, { protocol: "6", fromPort: 22, toPort: 22, cidrBlock: "128.0.0.0/1" }),
+        ),
+      ).toEqual(["ORG-NET-2"]);
       expect(
         violatedRules((s) => {
           new NetworkAclRule(s, "v6", { networkAclId: "acl-1", ruleNumber: 100, protocol: "-1", ruleAction: "allow", ipv6CidrBlock: "::/0" });
@@ -67,9 +86,33 @@ describe("network guardrails", () => {
       ).toEqual(["ORG-NET-2"]);
       expect(
         violatedRules((s) => {
-          new NetworkAclRule(s, "low", { networkAclId: "acl-1", ruleNumber: 100, protocol: "6", fromPort: 22, toPort: 22, ruleAction: "allow", cidrBlock: "0.0.0.0/1" });
-          new NetworkAclRule(s, "high", { networkAclId: "acl-1", ruleNumber: 110, protocol: "6", fromPort: 22, toPort: 22, ruleAction: "allow", cidrBlock: "128.0.0.0/1" });
-          new NetworkAclRule(s, "other", { networkAclId: "acl-2", ruleNumber: 100, protocol: "6", fromPort: 22, toPort: 22, ruleAction: "allow", cidrBlock: "128.0.0.0/1" });
+          new NetworkAclRule(s, "low", {
+            networkAclId: "acl-1",
+            ruleNumber: 100,
+            protocol: "6",
+            fromPort: 22,
+            toPort: 22,
+            ruleAction: "allow",
+            cidrBlock: "0.0.0.0/1",
+          });
+          new NetworkAclRule(s, "high", {
+            networkAclId: "acl-1",
+            ruleNumber: 110,
+            protocol: "6",
+            fromPort: 22,
+            toPort: 22,
+            ruleAction: "allow",
+            cidrBlock: "128.0.0.0/1",
+          });
+          new NetworkAclRule(s, "other", {
+            networkAclId: "acl-2",
+            ruleNumber: 100,
+            protocol: "6",
+            fromPort: 22,
+            toPort: 22,
+            ruleAction: "allow",
+            cidrBlock: "128.0.0.0/1",
+          });
         }),
       ).toEqual(["ORG-NET-2", "ORG-NET-2"]);
     });
@@ -86,7 +129,12 @@ describe("network guardrails", () => {
           ),
         ),
       ).toEqual([]);
-      expect(violatedRules((s) => new NetworkAclRule(s, "out", { networkAclId: "acl-1", ruleNumber: 100, protocol: "-1", ruleAction: "allow", egress: true, cidrBlock: "0.0.0.0/0" }))).toEqual([]);
+      expect(
+        violatedRules(
+          (s) =>
+            new NetworkAclRule(s, "out", { networkAclId: "acl-1", ruleNumber: 100, protocol: "-1", ruleAction: "allow", egress: true, cidrBlock: "0.0.0.0/0" }),
+        ),
+      ).toEqual([]);
     });
   });
 

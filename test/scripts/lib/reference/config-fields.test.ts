@@ -35,7 +35,10 @@ describe("config field reference", () => {
     expect(field("name")).toMatchObject({ type: "string", required: true, default: undefined });
     expect(field("environments.<environment>.natGateways")).toMatchObject({ type: '"one-per-az" | "single"', required: false, default: '"one-per-az"' });
     expect(field("environments.<environment>.batch.jobDefinitions.<jobDefinition>.retryAttempts")).toMatchObject({ type: "integer 1–10", default: "3" });
-    expect(field("environments.<environment>.eks.nodePools.<nodePool>.capacityTypes")).toMatchObject({ type: '("spot" | "on-demand")[]', default: '["spot","on-demand"]' });
+    expect(field("environments.<environment>.eks.nodePools.<nodePool>.capacityTypes")).toMatchObject({
+      type: '("spot" | "on-demand")[]',
+      default: '["spot","on-demand"]',
+    });
     expect(field("accounts[].id")).toMatchObject({ type: "string", required: true, description: "12-digit AWS account id, quoted so leading zeros survive." });
   });
 
@@ -46,7 +49,10 @@ describe("config field reference", () => {
   });
 
   it("picks up a new schema part and its comments with no change to the generator; .describe() wins over a comment", () => {
-    const added = configFields(z.toJSONSchema(retentionSchema, { io: "input" }) as Parameters<typeof configFields>[0], objectSchemaDocs([{ path: __filename, text: readFileSync(__filename, "utf8") }]));
+    const added = configFields(
+      z.toJSONSchema(retentionSchema, { io: "input" }) as Parameters<typeof configFields>[0],
+      objectSchemaDocs([{ path: __filename, text: readFileSync(__filename, "utf8") }]),
+    );
     expect(added).toEqual([
       { path: "retentionDays", type: "integer 1–3653", required: false, default: "30", description: "Days the tier keeps its log events." },
       { path: "tiers", type: "map of object", required: true, default: undefined, description: "Log tiers by name." },

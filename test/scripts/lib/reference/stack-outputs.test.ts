@@ -27,7 +27,10 @@ describe("stack output reference", () => {
     const network = synthStack(built.network.find((s) => s.node.id === "prod-eu-west-1-network")!).json;
     const listed = stacks.find((s) => s.stack === "prod-eu-west-1-network")!.outputs.map((o) => o.name);
     expect(listed.sort()).toEqual(Object.keys(network.output ?? {}).sort());
-    expect(stacks.find((s) => s.stack === "bootstrap-network")!.outputs).toContainEqual({ name: "state_bucket", description: "Bucket holding every stack state of this account" });
+    expect(stacks.find((s) => s.stack === "bootstrap-network")!.outputs).toContainEqual({
+      name: "state_bucket",
+      description: "Bucket holding every stack state of this account",
+    });
   });
 
   it("says which stacks of a kind have an output that only some have", () => {
