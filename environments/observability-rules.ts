@@ -24,7 +24,8 @@ export function observabilityProblems(org: OrgConfig): ConfigProblem[] {
   }
   for (const [envName, env] of Object.entries(org.environments ?? {})) {
     const overridesAlarms = env.observability?.alarms !== undefined || env.observability?.subscriptions !== undefined;
-    if (overridesAlarms && !org.observability?.alarms) {
+    // An org-level section that failed the schema is reported there; only a parsed one without alarms is refused here.
+    if (overridesAlarms && org.observability && !org.observability.alarms) {
       problems.push({
         path: `environments.${envName}.observability`,
         message:

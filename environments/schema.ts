@@ -404,6 +404,7 @@ export const alarmOverrideSchema = z
 /** Where the pages of an environment's alarms go: SNS subscriptions of its alarm topics. */
 export const alarmSubscriptionSchema = z
   .object({
+    /** SNS protocol of the subscription. */
     protocol: z.enum(["email", "https", "sqs", "lambda"]),
     /** An e-mail address, an HTTPS URL, or a queue or function ARN, as the protocol needs. */
     endpoint: z.string().min(3),
@@ -413,8 +414,11 @@ export const alarmSubscriptionSchema = z
 /** Days per log tier at org level: every environment starts from these. */
 const logRetentionSchema = z
   .object({
+    /** Days for security logs: VPC flow logs, EKS control plane and audit. */
     security: logRetentionDays.default(DEFAULT_LOG_RETENTION.security),
+    /** Days for application logs: Batch job output. */
     application: logRetentionDays.default(DEFAULT_LOG_RETENTION.application),
+    /** Days for short-lived troubleshooting logs. */
     debug: logRetentionDays.default(DEFAULT_LOG_RETENTION.debug),
   })
   .strict();

@@ -9,7 +9,7 @@ describe("observability config validation", () => {
       org.accounts = org.accounts.filter((a) => a.role !== "monitoring");
     });
     expect(problems).toEqual([
-      'observability: alarms are configured but no account has role "monitoring": add one to accounts, e.g. { id: "888888888888", name: "monitoring", role: "monitoring", ou: "security" }, or remove observability',
+      'observability.alarms: alarms are configured but no account has role "monitoring": add one to accounts, e.g. { id: "888888888888", name: "monitoring", role: "monitoring", ou: "security" }, or remove observability.alarms',
     ]);
   });
 
@@ -24,10 +24,10 @@ describe("observability config validation", () => {
 
   it("refuses an environment's alarm overrides when the org configures no alarms", () => {
     const problems = configProblemsOf((org) => {
-      delete org.observability;
+      delete org.observability!.alarms;
     });
     expect(problems).toEqual([
-      "environments.dev.observability: overrides alarms that are not configured: add the org-level observability section (it may be empty, {}), or remove this one",
+      "environments.dev.observability: overrides alarms that are not configured: add observability.alarms at org level (it may be empty, {}), or remove this environment's alarms and subscriptions",
     ]);
   });
 

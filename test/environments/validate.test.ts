@@ -162,7 +162,7 @@ describe("messages for common mistakes", () => {
 describe("log retention tiers", () => {
   it("fills the org's tiers with the documented defaults and lets an environment override one tier", () => {
     const input = exampleOrgInput() as unknown as Record<string, any>;
-    delete input.observability;
+    delete input.observability.logRetention;
     input.environments.staging.observability = { logRetention: { application: 30 } };
     const org = resolveOrg(input);
     expect(org.logRetention).toEqual({ security: 365, application: 90, debug: 7 });

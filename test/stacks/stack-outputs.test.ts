@@ -2,7 +2,16 @@ import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { App, Testing, type TerraformStack } from "cdktf";
 import { AccountStack } from "../../stacks/account-stack";
-import { BATCH_OUTPUTS, BOOTSTRAP_OUTPUTS, EKS_CLUSTER_OUTPUTS, NETWORK_OUTPUTS, OUTPUT_CONTRACTS, TRANSIT_OUTPUTS } from "../../stacks/output-contracts";
+import {
+  BATCH_OUTPUTS,
+  BOOTSTRAP_OUTPUTS,
+  EKS_CLUSTER_OUTPUTS,
+  LOG_ARCHIVE_OUTPUTS,
+  MONITORING_SINK_OUTPUTS,
+  NETWORK_OUTPUTS,
+  OUTPUT_CONTRACTS,
+  TRANSIT_OUTPUTS,
+} from "../../stacks/output-contracts";
 import { readOutputs, writeOutputs, type OutputContract } from "../../stacks/stack-outputs";
 import { buildTestOrg, exampleOrgModel, synthStack } from "../support/synth";
 
@@ -55,6 +64,8 @@ describe("stack output contracts", () => {
       ["network", stacks.network, NETWORK_OUTPUTS],
       ["EKS cluster", stacks.eksClusters, EKS_CLUSTER_OUTPUTS],
       ["Batch", stacks.batch, BATCH_OUTPUTS],
+      ["OAM sink", stacks.monitoringSinks, MONITORING_SINK_OUTPUTS],
+      ["log archive", stacks.logArchive, LOG_ARCHIVE_OUTPUTS],
     ];
 
     it.each(cases)("every %s stack writes only the outputs its contract declares, with the declared descriptions", (_kind, producers, contract) => {
@@ -74,7 +85,15 @@ describe("stack output contracts", () => {
   });
 
   it("lists every contract once for the docs, each output name once per producer", () => {
-    expect(OUTPUT_CONTRACTS.map((c) => c.outputs)).toEqual([BOOTSTRAP_OUTPUTS, TRANSIT_OUTPUTS, NETWORK_OUTPUTS, EKS_CLUSTER_OUTPUTS, BATCH_OUTPUTS]);
+    expect(OUTPUT_CONTRACTS.map((c) => c.outputs)).toEqual([
+      BOOTSTRAP_OUTPUTS,
+      TRANSIT_OUTPUTS,
+      NETWORK_OUTPUTS,
+      EKS_CLUSTER_OUTPUTS,
+      BATCH_OUTPUTS,
+      MONITORING_SINK_OUTPUTS,
+      LOG_ARCHIVE_OUTPUTS,
+    ]);
     for (const { outputs } of OUTPUT_CONTRACTS) {
       const names = Object.values(outputs).map((spec) => spec.name);
       expect(new Set(names).size).toBe(names.length);

@@ -8,8 +8,13 @@ const Sequencer = require("@jest/test-sequencer").default;
 const SLOWEST_FIRST = [
   "/e2e/org.e2e.test.ts",
   "/e2e/batch-blue-green.e2e.test.ts",
-  "/e2e/eks-cluster.e2e.test.ts",
+  "/e2e/batch-replacement.e2e.test.ts",
+  "/e2e/observability-alarms.e2e.test.ts",
   "/e2e/delivery.e2e.test.ts",
+  "/e2e/eks-cluster.e2e.test.ts",
+  "/e2e/state-safety.e2e.test.ts",
+  "/e2e/apply-saved-plan.e2e.test.ts",
+  "/e2e/observability-logs.e2e.test.ts",
   "/terraform/validate.test.ts",
   "/e2e/cdktf-cli.e2e.test.ts",
 ];

@@ -23,7 +23,7 @@ const retentionSchema = z
   .strict();
 
 describe("config field reference", () => {
-  const fields = configFields(orgFileJsonSchema(), objectSchemaDocs([source("environments/schema.ts"), source("environments/aws-facts.ts")]));
+  const fields = configFields(orgFileJsonSchema(), objectSchemaDocs([source("environments/schema.ts"), source("planning/aws-facts.ts")]));
   const field = (path: string) => fields.find((f) => f.path === path);
 
   it("gives every field of the org file a description (document a new field with a /** */ comment in its z.object)", () => {

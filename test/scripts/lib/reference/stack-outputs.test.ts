@@ -8,12 +8,17 @@ describe("stack output reference", () => {
   it("groups the stacks by the name scheme: environment, region and account become placeholders", () => {
     expect([...new Set(stacks.map((s) => s.kind))].sort()).toEqual(
       [
+        "<env>-<region>-alarms",
         "<env>-<region>-batch",
         "<env>-<region>-eks-addons",
         "<env>-<region>-eks-cluster",
         "<env>-<region>-eks-crds",
+        "<env>-<region>-net-alarms",
         "<env>-<region>-network",
+        "<env>-global-dashboard",
         "bootstrap-<account>",
+        "shared-<region>-archive",
+        "shared-<region>-oam-sink",
         "shared-<region>-transit",
         "shared-global-transit-peering",
       ].sort(),
