@@ -2,7 +2,7 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
-import { KEY_ADMINISTRATION_ACTIONS, KEY_READ_ACTIONS, rolesOf } from "../state/state-access-policies";
+import { keyRoleStatements, rolesOf } from "../state/state-access-policies";
 import { partitionOf } from "../../planning/partition";
 
 /** Who administers and who uses a cluster's key, by role ARN (the roles may not exist when the key is made). */
@@ -45,8 +45,7 @@ export class ClusterKey extends Construct {
     const inAccount = (arns: readonly string[]) => rolesOf(accountId, arns, partitionOf(region));
     const policy = new DataAwsIamPolicyDocument(this, "policy", {
       statement: [
-        { sid: "KeyAdministrationWithoutUse", effect: "Allow", actions: [...KEY_ADMINISTRATION_ACTIONS], resources: ["*"], ...inAccount(roles.administrators) },
-        { sid: "KeyReadForPlans", effect: "Allow", actions: [...KEY_READ_ACTIONS], resources: ["*"], ...inAccount([roles.planner]) },
+        ...keyRoleStatements(accountId, roles, partitionOf(region)),
         {
           sid: "GrantsThroughEksAndEfs",
           effect: "Allow",

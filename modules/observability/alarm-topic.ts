@@ -5,7 +5,7 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Construct } from "constructs";
-import { KEY_ADMINISTRATION_ACTIONS, KEY_READ_ACTIONS, rolesOf } from "../state/state-access-policies";
+import { keyRoleStatements } from "../state/state-access-policies";
 import { partitionOf, regionalArn } from "../../planning/partition";
 
 /** Who administers and reads the topic's key, by role ARN. */
@@ -49,20 +49,7 @@ export class AlarmTopic extends Construct {
     const cloudwatch = [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }];
     const keyPolicy = new DataAwsIamPolicyDocument(this, "key-policy", {
       statement: [
-        {
-          sid: "KeyAdministrationWithoutUse",
-          effect: "Allow",
-          actions: [...KEY_ADMINISTRATION_ACTIONS],
-          resources: ["*"],
-          ...rolesOf(accountId, props.roles.administrators, partitionOf(region)),
-        },
-        {
-          sid: "KeyReadForPlans",
-          effect: "Allow",
-          actions: [...KEY_READ_ACTIONS],
-          resources: ["*"],
-          ...rolesOf(accountId, [props.roles.planner], partitionOf(region)),
-        },
+        ...keyRoleStatements(accountId, props.roles, partitionOf(region)),
         // SNS encrypts each message with a data key the publisher (CloudWatch) asks for.
         {
           sid: "AlarmsOfThisAccountPublish",

@@ -9,7 +9,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
-import { KEY_ADMINISTRATION_ACTIONS, KEY_READ_ACTIONS, rolesOf } from "../state/state-access-policies";
+import { keyRoleStatements } from "../state/state-access-policies";
 import { partitionOf, regionalArn } from "../../planning/partition";
 
 const LOG_DELIVERY = "delivery.logs.amazonaws.com";
@@ -63,20 +63,7 @@ export class FlowLogArchiveBucket extends Construct {
     ];
     const keyPolicy = new DataAwsIamPolicyDocument(this, "key-policy", {
       statement: [
-        {
-          sid: "KeyAdministrationWithoutUse",
-          effect: "Allow",
-          actions: [...KEY_ADMINISTRATION_ACTIONS],
-          resources: ["*"],
-          ...rolesOf(accountId, roles.administrators, partitionOf(region)),
-        },
-        {
-          sid: "KeyReadForPlans",
-          effect: "Allow",
-          actions: [...KEY_READ_ACTIONS],
-          resources: ["*"],
-          ...rolesOf(accountId, [roles.planner], partitionOf(region)),
-        },
+        ...keyRoleStatements(accountId, roles, partitionOf(region)),
         {
           sid: "FlowLogDeliveryOfSourceAccounts",
           effect: "Allow",

@@ -2,7 +2,7 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
-import { KEY_ADMINISTRATION_ACTIONS, KEY_READ_ACTIONS, rolesOf } from "../state/state-access-policies";
+import { keyRoleStatements } from "../state/state-access-policies";
 import { partitionOf, regionalArn } from "../../planning/partition";
 
 /** The cryptographic actions CloudWatch Logs calls on a log group's key (AWS's documented key policy for log groups). */
@@ -52,20 +52,7 @@ export class LogGroupKey extends Construct {
     const { accountId, region, roles } = props;
     const policy = new DataAwsIamPolicyDocument(this, "policy", {
       statement: [
-        {
-          sid: "KeyAdministrationWithoutUse",
-          effect: "Allow",
-          actions: [...KEY_ADMINISTRATION_ACTIONS],
-          resources: ["*"],
-          ...rolesOf(accountId, roles.administrators, partitionOf(region)),
-        },
-        {
-          sid: "KeyReadForPlans",
-          effect: "Allow",
-          actions: [...KEY_READ_ACTIONS],
-          resources: ["*"],
-          ...rolesOf(accountId, [roles.planner], partitionOf(region)),
-        },
+        ...keyRoleStatements(accountId, roles, partitionOf(region)),
         {
           sid: "LogGroupsOfThisAccountAndRegion",
           effect: "Allow",

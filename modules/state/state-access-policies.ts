@@ -54,6 +54,29 @@ export const KEY_ADMINISTRATION_ACTIONS = [
   "kms:CancelKeyDeletion",
 ] as const;
 
+/** Who may administer a key (without using it) and who may read it for plans. */
+export interface KeyRoles {
+  readonly administrators: readonly string[];
+  readonly planner: string;
+}
+
+/**
+ * The two statements every account key of the platform starts with: its administrators manage it
+ * without any cryptographic use, the plan role reads what a refresh reads. Each key adds who may use it.
+ */
+export function keyRoleStatements(accountId: string, roles: KeyRoles, partition: Partition): DataAwsIamPolicyDocumentStatement[] {
+  return [
+    {
+      sid: "KeyAdministrationWithoutUse",
+      effect: "Allow",
+      actions: [...KEY_ADMINISTRATION_ACTIONS],
+      resources: ["*"],
+      ...rolesOf(accountId, roles.administrators, partition),
+    },
+    { sid: "KeyReadForPlans", effect: "Allow", actions: [...KEY_READ_ACTIONS], resources: ["*"], ...rolesOf(accountId, [roles.planner], partition) },
+  ];
+}
+
 /**
  * The state key's policy: the deploy and break-glass roles administer it but cannot encrypt or decrypt
  * with it; state is encrypted and decrypted only through S3 in this account (`kms:ViaService`,
