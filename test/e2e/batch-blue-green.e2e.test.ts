@@ -209,6 +209,8 @@ describeWithTooling({ moto: true })("the Batch blue-green switch applied to moto
         "aws_iam_role.roles_service: create",
         "aws_iam_role_policy.roles_agent-policy: create",
         "aws_iam_role_policy_attachment.roles_service-policy: create",
+        "aws_kms_alias.log-group-key_alias: create",
+        "aws_kms_key.log-group-key: create",
         "aws_security_group.security-group: create",
         "aws_vpc_security_group_egress_rule.security-group_https: create",
         "aws_vpc_security_group_egress_rule.security-group_vpc: create",
