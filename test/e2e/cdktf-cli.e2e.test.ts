@@ -48,7 +48,8 @@ describeWithTooling({ moto: true })("the cdktf CLI against moto_server", () => {
       },
     );
     if (run.status !== 0) throw new Error(`cdktf diff failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
-    // The bucket, its settings and key (8), the key alias, the GitHub OIDC provider, and the plan, deploy and state-reader roles with their policies.
-    expect(run.stdout).toContain("Plan: 16 to add, 0 to change, 0 to destroy.");
+    // The bucket, its settings and key (8), its request-metrics filter, the key alias, the GitHub OIDC provider, and the plan, deploy and
+    // state-reader roles with their policies.
+    expect(run.stdout).toContain("Plan: 17 to add, 0 to change, 0 to destroy.");
   }, 300_000);
 });

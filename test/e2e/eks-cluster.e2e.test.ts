@@ -129,8 +129,10 @@ describeWithTooling({ moto: true })(`${CLUSTER_STACK} applied to moto_server`, (
       expect(excluded.map(withoutHash).sort()).toEqual([
         "aws_eks_access_entry.access_deployer",
         "aws_eks_access_entry.access_karpenter-nodes",
+        "aws_eks_access_entry.access_planner",
         "aws_eks_access_entry.access_platform-admin",
         "aws_eks_access_policy_association.access_deployer-admin",
+        "aws_eks_access_policy_association.access_planner-view",
         "aws_eks_access_policy_association.access_platform-admin-admin",
         "aws_eks_addon.addons_kube-proxy_addon",
         "aws_eks_addon.addons_pod-identity-agent_addon",
