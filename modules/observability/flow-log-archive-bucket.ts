@@ -3,14 +3,11 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
-import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
-import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
-import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
 import { keyRoleStatements } from "../state/state-access-policies";
 import { partitionOf, regionalArn } from "../../planning/partition";
+import { protectBucket } from "../aws/protected-bucket-settings";
 
 const LOG_DELIVERY = "delivery.logs.amazonaws.com";
 
@@ -84,19 +81,7 @@ export class FlowLogArchiveBucket extends Construct {
     new KmsAlias(this, "key-alias", { name: `alias/orgplat/flow-log-archive`, targetKeyId: this.key.keyId });
     this.bucket = new S3Bucket(this, "bucket", { bucket: props.bucketName, lifecycle: { preventDestroy: true } });
     const bucket = this.bucket.id;
-    const versioning = new S3BucketVersioningA(this, "versioning", { bucket, versioningConfiguration: { status: "Enabled" } });
-    const encryption = new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
-      bucket,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: this.key.arn }, bucketKeyEnabled: true }],
-    });
-    const publicAccess = new S3BucketPublicAccessBlock(this, "public-access", {
-      bucket,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    const ownership = new S3BucketOwnershipControls(this, "ownership", { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } });
+    const { versioning, encryption, publicAccess, ownership } = protectBucket(this, this.bucket, this.key);
     const lifecycle = new S3BucketLifecycleConfiguration(this, "lifecycle", {
       bucket,
       rule: [

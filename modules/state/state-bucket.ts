@@ -4,14 +4,11 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketMetric } from "@cdktf/provider-aws/lib/s3-bucket-metric";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
-import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
-import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
-import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
 import { stateBucketPolicyStatements, stateKeyPolicyStatements, type StateAccessRoleArns } from "./state-access-policies";
 import { regionalArn } from "../../planning/partition";
+import { protectBucket } from "../aws/protected-bucket-settings";
 
 /** Request-metrics filter of every state bucket: the FilterId dimension of its AWS/S3 4xxErrors and 5xxErrors. */
 export const STATE_BUCKET_METRICS_FILTER = "state-requests";
@@ -66,30 +63,7 @@ export class StateBucket extends Construct {
     });
     const bucket = this.bucket.id;
 
-    const versioning = new S3BucketVersioningA(this, "versioning", {
-      bucket,
-      versioningConfiguration: { status: "Enabled" },
-    });
-    const encryption = new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
-      bucket,
-      rule: [
-        {
-          applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: this.encryptionKey.arn },
-          bucketKeyEnabled: true,
-        },
-      ],
-    });
-    const publicAccess = new S3BucketPublicAccessBlock(this, "public-access", {
-      bucket,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    const ownership = new S3BucketOwnershipControls(this, "ownership", {
-      bucket,
-      rule: { objectOwnership: "BucketOwnerEnforced" },
-    });
+    const { versioning, encryption, publicAccess, ownership } = protectBucket(this, this.bucket, this.encryptionKey);
     const lifecycle = new S3BucketLifecycleConfiguration(this, "lifecycle", {
       bucket,
       rule: [
