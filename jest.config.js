@@ -2,6 +2,13 @@
 const ESM_ONLY_PACKAGE_NAMES = "(kubernetes-models|@kubernetes-models/[^/]+|is-cidr|cidr-regex)";
 const ESM_ONLY_PACKAGES = `node_modules/${ESM_ONLY_PACKAGE_NAMES}/`;
 
+// Every terraform and AWS provider process the tests start inherits this. Most of a terraform
+// command's CPU is the provider building and sending its schema, which allocates heavily: with Go's
+// collector off until a process holds 1 GiB, a plan costs about a quarter less CPU (docs/testing.md).
+// Ten such processes at once stay well inside the machine's memory. Set either variable to override.
+process.env.GOGC ??= "off";
+process.env.GOMEMLIMIT ??= "1GiB";
+
 /** Unit tests synthesize in-process; ts-jest only transpiles (`npm run build` type-checks). */
 module.exports = {
   testEnvironment: "node",
@@ -19,8 +26,11 @@ module.exports = {
   resolver: "<rootDir>/test/support/esm-exports-resolver.js",
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
   testSequencer: "<rootDir>/test/support/sequencer.js",
-  testTimeout: 30000,
-  // Jest's default on 2 cores is one worker. The moto end-to-end files spend most of their time
-  // waiting on terraform and moto (each file runs its own moto_server), so two run side by side.
+  // Generous: in the full run four workers share two cores, and a unit test that synthesizes the
+  // whole org can take several times its unloaded seconds there.
+  testTimeout: 120_000,
+  // Jest's default on 2 cores is one worker. A moto end-to-end file spends part of its time waiting
+  // (on the provider's polls and moto), so in the full run (`npm test`, which passes --maxWorkers=4)
+  // four files share the two cores; the unit files alone gain nothing from more than two.
   maxWorkers: 2,
 };

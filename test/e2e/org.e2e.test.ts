@@ -6,6 +6,7 @@ import { loadOrg, resolveOrg } from "../../environments/load";
 import type { OrgModel } from "../../planning/model";
 import { synthesizeOrg } from "../../stacks/synthesize";
 import { startMoto, type Moto } from "../support/moto";
+import { allSettled, inDependencyOrder, valueOf, type Outcome } from "../support/dependency-order";
 import { StackRunner } from "../support/stack-runner";
 import { readSynthesized, withDependencies, type SynthesizedStack } from "../support/synthesized";
 import { writeCliConfig } from "../support/terraform";
@@ -18,6 +19,8 @@ import { s3ObjectEncryption } from "../support/s3-object-encryption";
 const ENVIRONMENT = "dev";
 /** Org-wide stacks (Transit Gateways, their peering) every environment relies on. */
 const ORG_WIDE_PREFIX = "shared-";
+/** Stacks run side by side in each step (see the bootstrap step). */
+const CONCURRENCY = 4;
 
 const org: OrgModel = loadOrg();
 const workDir = mkdtempSync(join(tmpdir(), "orgplat-e2e-"));
@@ -65,7 +68,9 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
 
   beforeAll(async () => {
     moto = await startMoto();
-    runner = new StackRunner(writeCliConfig(workDir), { env: moto.env });
+    // Stacks side by side share the CPU: one apply of the cluster stack can take over the default
+    // 5 minutes on a busy 2-core machine (6.5 min seen), so each command gets 15.
+    runner = new StackRunner(writeCliConfig(workDir), { env: moto.env, timeoutMs: 15 * 60_000 });
     // The very first bootstrap runs as the break-glass role: the purpose roles do not exist yet.
     resynthesize(org, "break-glass");
     console.log(
@@ -94,13 +99,26 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
     expect(bootstrapStacks.length).toBe(accountsInUse.size);
   });
 
+  // Stacks of different accounts, or that do not read each other, run side by side (inDependencyOrder,
+  // CONCURRENCY at a time): against moto a stack mostly waits, on the provider's polls (56 s for every
+  // state bucket's lifecycle rule) and on moto's answers. Each step waits for all its stacks before it
+  // asserts, and each stack's assertions stay its own.
   it(
     "applies each account's bootstrap stack with local state as the break-glass role, and re-plans with no changes",
-    () => {
+    async () => {
+      const applied = await allSettled(
+        inDependencyOrder(
+          bootstrapStacks,
+          async ({ name }) => {
+            await runner.initAsync(stack(name));
+            await runner.applyAsync(stack(name));
+            return runner.unexpectedChangesAsync(stack(name));
+          },
+          { concurrency: CONCURRENCY },
+        ),
+      );
       for (const { name } of bootstrapStacks) {
-        runner.init(stack(name));
-        runner.apply(stack(name));
-        expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
+        expect({ name, changes: valueOf(applied.get(name)!) }).toEqual({ name, changes: [] });
       }
     },
     20 * 60_000,
@@ -128,26 +146,51 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
 
   it(
     "migrates each bootstrap state into its own account's bucket through the deploy role",
-    () => {
+    async () => {
       resynthesize({ ...org, bootstrapBackend: "s3" }, "deploy");
+      const migrated = await allSettled(
+        inDependencyOrder(
+          bootstrapStacks,
+          async ({ name }) => {
+            await runner.initAsync(stack(name), ["-migrate-state", "-force-copy"]);
+            const pulled = JSON.parse((await runner.okAsync(stack(name), ["state", "pull"])).stdout) as { resources: unknown[] };
+            return { resources: pulled.resources.length, changes: await runner.unexpectedChangesAsync(stack(name)) };
+          },
+          { concurrency: CONCURRENCY },
+        ),
+      );
       for (const { name } of bootstrapStacks) {
-        runner.init(stack(name), ["-migrate-state", "-force-copy"]);
-        const pulled = JSON.parse(runner.ok(stack(name), ["state", "pull"]).stdout) as { resources: unknown[] };
-        expect(pulled.resources.length).toBeGreaterThan(0);
-        expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
+        const { resources, changes } = valueOf(migrated.get(name)!);
+        expect(resources).toBeGreaterThan(0);
+        expect({ name, changes }).toEqual({ name, changes: [] });
       }
     },
     20 * 60_000,
   );
 
+  /** Every environment stack applied and re-planned, each once the stacks it reads are applied; started by the first test that needs it. */
+  let applied: Promise<Map<string, Outcome<{ stateList: string; changes: unknown[] }>>> | undefined;
+  const applyEnvironment = () =>
+    (applied ??= allSettled(
+      inDependencyOrder(
+        environmentStacks,
+        async ({ name }) => {
+          await runner.initAsync(stack(name));
+          await runner.applyAsync(stack(name));
+          const stateList = (await runner.runAsync(stack(name), ["state", "list"])).stdout.trim();
+          return { stateList, changes: await runner.unexpectedChangesAsync(stack(name)) };
+        },
+        { concurrency: CONCURRENCY },
+      ),
+    ));
+
   it.each(environmentStacks.map((s) => s.name))(
     "applies %s as the deploy role with its state in its account's bucket, and re-plans with no changes",
-    (name) => {
+    async (name) => {
       expect(assumedRoleNames(stack(name))).toEqual([org.access.deployRoleName]);
-      runner.init(stack(name));
-      runner.apply(stack(name));
-      expect(runner.run(stack(name), ["state", "list"]).stdout.trim()).not.toBe("");
-      expect(runner.unexpectedChanges(stack(name))).toEqual([]);
+      const { stateList, changes } = valueOf((await applyEnvironment()).get(name)!);
+      expect(stateList).not.toBe("");
+      expect(changes).toEqual([]);
     },
     20 * 60_000,
   );
@@ -172,18 +215,27 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
 
   it(
     "plans every applied stack with zero changes as the plan role (the pull-request and drift synth)",
-    () => {
+    async () => {
+      const all = [...bootstrapStacks, ...environmentStacks];
       resynthesize({ ...org, bootstrapBackend: "s3" }, "plan");
       try {
-        for (const { name } of [...bootstrapStacks, ...environmentStacks]) {
-          expect({ name, roles: assumedRoleNames(stack(name)) }).toEqual({ name, roles: [org.access.planRoleName] });
-          runner.init(stack(name), ["-reconfigure"]);
-          expect({ name, changes: runner.unexpectedChanges(stack(name)) }).toEqual({ name, changes: [] });
-        }
+        for (const { name } of all) expect({ name, roles: assumedRoleNames(stack(name)) }).toEqual({ name, roles: [org.access.planRoleName] });
+        // Plans read state and change nothing: every stack at once, within the concurrency.
+        const planned = await allSettled(
+          inDependencyOrder(
+            all.map((s) => ({ ...s, dependencies: [] })),
+            async ({ name }) => {
+              await runner.initAsync(stack(name), ["-reconfigure"]);
+              return runner.unexpectedChangesAsync(stack(name));
+            },
+            { concurrency: CONCURRENCY },
+          ),
+        );
+        for (const { name } of all) expect({ name, changes: valueOf(planned.get(name)!) }).toEqual({ name, changes: [] });
       } finally {
         // Back to the deploy role for the tests after this one, whatever happened above.
         resynthesize({ ...org, bootstrapBackend: "s3" }, "deploy");
-        for (const { name } of [...bootstrapStacks, ...environmentStacks]) runner.init(stack(name), ["-reconfigure"]);
+        await Promise.all(all.map(({ name }) => runner.initAsync(stack(name), ["-reconfigure"])));
       }
     },
     20 * 60_000,
@@ -223,26 +275,43 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
 
   it(
     "destroys every stack in reverse dependency order",
-    () => {
-      for (const { name } of [...environmentStacks].reverse()) {
-        const retired = runner.destroy(stack(name));
-        if (retired.length) console.log(`${name}: dropped from state before destroy (prevent_destroy): ${retired.join(", ")}`);
-        expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
-      }
+    async () => {
+      const destroyed = await allSettled(
+        inDependencyOrder(
+          environmentStacks,
+          async ({ name }) => {
+            const retired = await runner.destroyAsync(stack(name));
+            if (retired.length) console.log(`${name}: dropped from state before destroy (prevent_destroy): ${retired.join(", ")}`);
+            return (await runner.runAsync(stack(name), ["state", "list"])).stdout.trim();
+          },
+          { reverse: true, concurrency: CONCURRENCY },
+        ),
+      );
+      for (const { name } of environmentStacks) expect({ name, left: valueOf(destroyed.get(name)!) }).toEqual({ name, left: "" });
     },
     30 * 60_000,
   );
 
   it(
     "retires the state buckets last, after moving each bootstrap state back to local",
-    () => {
+    async () => {
       // A bucket cannot be torn down while it holds the state (and lock file) of its own teardown.
       resynthesize({ ...org, bootstrapBackend: "local" }, "deploy");
+      const retiredBuckets = await allSettled(
+        inDependencyOrder(
+          bootstrapStacks,
+          async ({ name }) => {
+            await runner.initAsync(stack(name), ["-migrate-state", "-force-copy"]);
+            const retired = await runner.destroyAsync(stack(name));
+            return { retired, left: (await runner.runAsync(stack(name), ["state", "list"])).stdout.trim() };
+          },
+          { concurrency: CONCURRENCY },
+        ),
+      );
       for (const { name } of bootstrapStacks) {
-        runner.init(stack(name), ["-migrate-state", "-force-copy"]);
-        const retired = runner.destroy(stack(name));
+        const { retired, left } = valueOf(retiredBuckets.get(name)!);
         expect(retired.sort()).toEqual(runner.protectedAddresses(stack(name)).sort());
-        expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
+        expect({ name, left }).toEqual({ name, left: "" });
       }
     },
     20 * 60_000,

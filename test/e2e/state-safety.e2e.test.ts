@@ -55,6 +55,9 @@ describeWithTooling({ moto: true })("Terraform state under concurrency and inter
       cwd: stack.dir,
       env: { ...process.env, ...moto.env, ...TERRAFORM_ENV, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" },
       stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group: a terraform killed halfway leaves its provider running (as a crash
+      // would), and the group is how that orphan is ended once terraform is gone.
+      detached: true,
     });
     let text = "";
     const waiters: { pattern: RegExp; resolve: () => void }[] = [];
@@ -67,7 +70,16 @@ describeWithTooling({ moto: true })("Terraform state under concurrency and inter
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
-    const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once("close", (code) => {
+        try {
+          process.kill(-child.pid!, "SIGKILL");
+        } catch {
+          // the whole group has exited already
+        }
+        resolve(code);
+      }),
+    );
     return {
       output: () => text,
       exited,
