@@ -2,13 +2,6 @@
 const ESM_ONLY_PACKAGE_NAMES = "(kubernetes-models|@kubernetes-models/[^/]+|is-cidr|cidr-regex)";
 const ESM_ONLY_PACKAGES = `node_modules/${ESM_ONLY_PACKAGE_NAMES}/`;
 
-// Every terraform and AWS provider process the tests start inherits this. Most of a terraform
-// command's CPU is the provider building and sending its schema, which allocates heavily: with Go's
-// collector off until a process holds 1 GiB, a plan costs about a quarter less CPU (docs/testing.md).
-// Ten such processes at once stay well inside the machine's memory. Set either variable to override.
-process.env.GOGC ??= "off";
-process.env.GOMEMLIMIT ??= "1GiB";
-
 /** Unit tests synthesize in-process; ts-jest only transpiles (`npm run build` type-checks). */
 module.exports = {
   testEnvironment: "node",

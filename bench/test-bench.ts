@@ -6,7 +6,7 @@ import { writeTestTimings, type TestTiming } from "./test-timings";
 
 /**
  * How long the tests take and where the time goes: `npm run test:unit` (build included) and, with
- * `--full`, the whole jest run `.ci/run` makes after `npm ci`, with every terraform command it
+ * `--full`, `npm test` as `.ci/run` runs it after `npm ci` and the lint, with every terraform command it
  * starts counted and timed per test area and subcommand (a shim on PATH logs them). On a shared
  * machine seconds drift; the command counts, provider start-ups and CPU seconds much less. The
  * figures are also recorded in bench/test-timings.json, which `npm run bench` prints.
@@ -133,9 +133,8 @@ function main(): void {
   if (process.argv.includes("--full")) {
     const log = join(work, "terraform.log");
     const shim = timingShim(log);
-    const jest = join(ROOT, "node_modules", ".bin", "jest");
-    full = run("jest", jest, [], { PATH: `${shim}:${process.env.PATH}` });
-    printFiles("full jest run (what .ci/run runs after npm ci and the build)", full, 100);
+    full = run("npm test", npm, ["run", "--silent", "test", "--"], { PATH: `${shim}:${process.env.PATH}` });
+    printFiles("npm test (what .ci/run runs after npm ci and the lint)", full, 100);
     printTerraform(log);
   }
   writeTestTimings({

@@ -58,8 +58,7 @@ function validateAll(cliConfig: string): { readonly byStack: Map<string, Diagnos
   const byStack = new Map(checked.map((s) => [s.name, [] as Diagnostic[]]));
   const unattributed: Diagnostic[] = [];
   const exits: number[] = [];
-  // Go's default collector here: the batch's processes all live at once (see jest.config.js).
-  const env = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1", GOGC: "100" };
+  const env = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" };
   const perRun = Math.ceil(checked.length / RUNS);
   for (let first = 0; first < checked.length; first += perRun) {
     const batch = checked.slice(first, first + perRun);
