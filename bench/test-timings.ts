@@ -21,7 +21,7 @@ export interface TestTimings {
   readonly machine: string;
   /** `npm run test:unit`, build included. */
   readonly unit?: TestTiming;
-  /** The whole jest run `.ci/run` makes after `npm ci` and the build. */
+  /** `npm test` (build included), as `.ci/run` runs it after `npm ci` and the lint. */
   readonly full?: TestTiming;
 }
 
@@ -50,6 +50,6 @@ export function testTimingLines(timings: TestTimings | undefined): string[] {
   return [
     `test durations (npm run bench:tests, ${timings.measuredAt}, ${timings.machine}):`,
     `  npm run test:unit (build included): ${describeTiming(timings.unit)}`,
-    `  full jest run of .ci/run: ${describeTiming(timings.full)}`,
+    `  npm test (what .ci/run runs after npm ci and the lint): ${describeTiming(timings.full)}`,
   ];
 }

@@ -11,13 +11,13 @@ describe("the test durations npm run bench prints", () => {
     expect(lines).toEqual([
       "test durations (npm run bench:tests, 2026-12-01T07:00:00.000Z, 2 cores, load average 1.0 1.0 1.0 at the end):",
       "  npm run test:unit (build included): 58 s wall, 101 s CPU, 784 passed, 0 failed",
-      "  full jest run of .ci/run: 1500 s wall, 2100 s CPU, 900 passed, 1 failed",
+      "  npm test (what .ci/run runs after npm ci and the lint): 1500 s wall, 2100 s CPU, 900 passed, 1 failed",
     ]);
   });
 
   it("says what was not measured yet and how to measure it", () => {
     expect(testTimingLines({ measuredAt: "2026-12-01", machine: "2 cores", unit: { wallSeconds: 60 } })[2]).toBe(
-      "  full jest run of .ci/run: not measured yet",
+      "  npm test (what .ci/run runs after npm ci and the lint): not measured yet",
     );
     expect(testTimingLines(undefined)).toEqual(["test durations: not measured yet (npm run bench:tests [-- --full])"]);
   });

@@ -103,8 +103,11 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
   // CONCURRENCY at a time): against moto a stack mostly waits, on the provider's polls (56 s for every
   // state bucket's lifecycle rule) and on moto's answers. Each step waits for all its stacks before it
   // asserts, and each stack's assertions stay its own.
+  // The second plan that must show no changes comes after the move into the buckets (each bootstrap
+  // stack) and as the plan role (every stack): a plan right after each apply as well would cost three
+  // more provider start-ups per stack and prove nothing those plans do not (docs/testing.md).
   it(
-    "applies each account's bootstrap stack with local state as the break-glass role, and re-plans with no changes",
+    "applies each account's bootstrap stack with local state as the break-glass role",
     async () => {
       const applied = await allSettled(
         inDependencyOrder(
@@ -112,14 +115,12 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
           async ({ name }) => {
             await runner.initAsync(stack(name));
             await runner.applyAsync(stack(name));
-            return runner.unexpectedChangesAsync(stack(name));
+            return (await runner.runAsync(stack(name), ["state", "list"])).stdout.trim();
           },
           { concurrency: CONCURRENCY },
         ),
       );
-      for (const { name } of bootstrapStacks) {
-        expect({ name, changes: valueOf(applied.get(name)!) }).toEqual({ name, changes: [] });
-      }
+      for (const { name } of bootstrapStacks) expect({ name, applied: valueOf(applied.get(name)!) !== "" }).toEqual({ name, applied: true });
     },
     20 * 60_000,
   );
@@ -169,7 +170,7 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
   );
 
   /** Every environment stack applied and re-planned, each once the stacks it reads are applied; started by the first test that needs it. */
-  let applied: Promise<Map<string, Outcome<{ stateList: string; changes: unknown[] }>>> | undefined;
+  let applied: Promise<Map<string, Outcome<string>>> | undefined;
   const applyEnvironment = () =>
     (applied ??= allSettled(
       inDependencyOrder(
@@ -177,20 +178,17 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
         async ({ name }) => {
           await runner.initAsync(stack(name));
           await runner.applyAsync(stack(name));
-          const stateList = (await runner.runAsync(stack(name), ["state", "list"])).stdout.trim();
-          return { stateList, changes: await runner.unexpectedChangesAsync(stack(name)) };
+          return (await runner.runAsync(stack(name), ["state", "list"])).stdout.trim();
         },
         { concurrency: CONCURRENCY },
       ),
     ));
 
   it.each(environmentStacks.map((s) => s.name))(
-    "applies %s as the deploy role with its state in its account's bucket, and re-plans with no changes",
+    "applies %s as the deploy role with its state in its account's bucket",
     async (name) => {
       expect(assumedRoleNames(stack(name))).toEqual([org.access.deployRoleName]);
-      const { stateList, changes } = valueOf((await applyEnvironment()).get(name)!);
-      expect(stateList).not.toBe("");
-      expect(changes).toEqual([]);
+      expect(valueOf((await applyEnvironment()).get(name)!)).not.toBe("");
     },
     20 * 60_000,
   );
@@ -214,7 +212,7 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
   );
 
   it(
-    "plans every applied stack with zero changes as the plan role (the pull-request and drift synth)",
+    "plans every applied stack with zero changes as the plan role (the pull-request and drift synth): the second plan after apply",
     async () => {
       const all = [...bootstrapStacks, ...environmentStacks];
       resynthesize({ ...org, bootstrapBackend: "s3" }, "plan");
