@@ -66,6 +66,13 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
     return [...new Set(arns.map((arn) => arn.split(":role/")[1]))];
   };
 
+  /** Initializes and applies a stack; returns what its state then lists (empty if nothing was applied). */
+  const applyListingState = async ({ name }: { readonly name: string }): Promise<string> => {
+    await runner.initAsync(stack(name));
+    await runner.applyAsync(stack(name));
+    return (await runner.runAsync(stack(name), ["state", "list"])).stdout.trim();
+  };
+
   beforeAll(async () => {
     moto = await startMoto();
     // Stacks side by side share the CPU: one apply of the cluster stack can take over the default
@@ -109,17 +116,7 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
   it(
     "applies each account's bootstrap stack with local state as the break-glass role",
     async () => {
-      const applied = await allSettled(
-        inDependencyOrder(
-          bootstrapStacks,
-          async ({ name }) => {
-            await runner.initAsync(stack(name));
-            await runner.applyAsync(stack(name));
-            return (await runner.runAsync(stack(name), ["state", "list"])).stdout.trim();
-          },
-          { concurrency: CONCURRENCY },
-        ),
-      );
+      const applied = await allSettled(inDependencyOrder(bootstrapStacks, applyListingState, { concurrency: CONCURRENCY }));
       for (const { name } of bootstrapStacks) expect({ name, applied: valueOf(applied.get(name)!) !== "" }).toEqual({ name, applied: true });
     },
     20 * 60_000,
@@ -171,18 +168,7 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
 
   /** Every environment stack applied and re-planned, each once the stacks it reads are applied; started by the first test that needs it. */
   let applied: Promise<Map<string, Outcome<string>>> | undefined;
-  const applyEnvironment = () =>
-    (applied ??= allSettled(
-      inDependencyOrder(
-        environmentStacks,
-        async ({ name }) => {
-          await runner.initAsync(stack(name));
-          await runner.applyAsync(stack(name));
-          return (await runner.runAsync(stack(name), ["state", "list"])).stdout.trim();
-        },
-        { concurrency: CONCURRENCY },
-      ),
-    ));
+  const applyEnvironment = () => (applied ??= allSettled(inDependencyOrder(environmentStacks, applyListingState, { concurrency: CONCURRENCY })));
 
   it.each(environmentStacks.map((s) => s.name))(
     "applies %s as the deploy role with its state in its account's bucket",
