@@ -166,7 +166,7 @@ describeWithTooling({ moto: true })(`the ${ENVIRONMENT} environment applied to m
     20 * 60_000,
   );
 
-  /** Every environment stack applied and re-planned, each once the stacks it reads are applied; started by the first test that needs it. */
+  /** Every environment stack applied, each once the stacks it reads are applied; started by the first test that needs it. */
   let applied: Promise<Map<string, Outcome<string>>> | undefined;
   const applyEnvironment = () => (applied ??= allSettled(inDependencyOrder(environmentStacks, applyListingState, { concurrency: CONCURRENCY })));
 
