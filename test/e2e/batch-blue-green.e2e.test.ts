@@ -100,13 +100,14 @@ describeWithTooling({ moto: true })("the Batch blue-green switch applied to moto
   };
   const stack = (name: string): SynthesizedStack => stacks.get(name)!;
 
-  /** Plans the batch stack for `input`; returns the plan, or the failed plan's output. */
-  const plan = (input: OrgConfigInput): { ok: true; seen: PlanSeen } | { ok: false; output: string } => {
+  /** Plans the batch stack for `input`; returns the plan (summarized, and as `show -json` printed it), or the failed plan's output. */
+  const plan = (input: OrgConfigInput): { ok: true; seen: PlanSeen; json: string } | { ok: false; output: string } => {
     synth(input);
     runner.init(stack(BATCH_STACK));
     const run = runner.run(stack(BATCH_STACK), ["plan", "-input=false", "-no-color", "-out=step.tfplan"]);
     if (run.code !== 0) return { ok: false, output: run.stderr + run.stdout };
-    return { ok: true, seen: summarize(runner.ok(stack(BATCH_STACK), ["show", "-json", "step.tfplan"]).stdout) };
+    const json = runner.ok(stack(BATCH_STACK), ["show", "-json", "step.tfplan"]).stdout;
+    return { ok: true, seen: summarize(json), json };
   };
 
   /** Plans a step, checks the plan holds exactly `expected`, applies that plan, re-plans to no changes. */
@@ -168,7 +169,7 @@ describeWithTooling({ moto: true })("the Batch blue-green switch applied to moto
 
   beforeAll(async () => {
     moto = await startMoto();
-    runner = new StackRunner(writeCliConfig(workDir), { env: moto.env });
+    runner = new StackRunner(writeCliConfig(workDir, "mirror-binary"), { env: moto.env });
     synth(STEPS["1 blue active"]);
     for (const name of [BOOTSTRAP, STAND_IN]) {
       runner.init(stack(name));
@@ -333,7 +334,7 @@ describeWithTooling({ moto: true })("the Batch blue-green switch applied to moto
       runner.apply(stack(STAND_IN));
       const planned = plan(input);
       if (!planned.ok) throw new Error(`plan failed:\n${planned.output}`);
-      const actions = rawActions(runner.ok(stack(BATCH_STACK), ["show", "-json", "step.tfplan"]).stdout);
+      const actions = rawActions(planned.json);
       expect(actions.filter(([address]) => address.startsWith("aws_batch_compute_environment."))).toEqual([
         ["aws_batch_compute_environment.compute_green_on-demand", "update"],
         ["aws_batch_compute_environment.compute_green_spot", "update"],
@@ -351,12 +352,12 @@ describeWithTooling({ moto: true })("the Batch blue-green switch applied to moto
   );
 
   it(
-    "destroys the Batch stack, then the stand-in network and the state bucket",
+    // The stand-in network and the state bucket are this file's fixtures, not its subject: moto_server is
+    // stopped with them (the org e2e destroys the product's own network and bootstrap stacks).
+    "destroys the Batch stack",
     () => {
-      for (const name of [BATCH_STACK, STAND_IN, BOOTSTRAP]) {
-        runner.destroy(stack(name));
-        expect({ name, left: runner.run(stack(name), ["state", "list"]).stdout.trim() }).toEqual({ name, left: "" });
-      }
+      runner.destroy(stack(BATCH_STACK));
+      expect(runner.run(stack(BATCH_STACK), ["state", "list"]).stdout.trim()).toBe("");
     },
     15 * 60_000,
   );

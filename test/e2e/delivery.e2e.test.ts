@@ -90,7 +90,7 @@ describeWithTooling({ moto: true })("delivery commands against moto_server", () 
 
   beforeAll(async () => {
     moto = await startMoto();
-    const cliConfig = writeCliConfig(workDir);
+    const cliConfig = writeCliConfig(workDir, "mirror-binary");
     runner = new StackRunner(cliConfig, { env: moto.env });
     tf = terraformCli({ ...process.env, ...moto.env, TF_CLI_CONFIG_FILE: cliConfig }, 300_000);
     synthesize(org);

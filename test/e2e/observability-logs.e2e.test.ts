@@ -121,7 +121,7 @@ describeWithTooling({ moto: true })("log groups, their keys and the flow-log arc
 
   beforeAll(async () => {
     moto = await startMoto();
-    runner = new StackRunner(writeCliConfig(workDir), { env: moto.env });
+    runner = new StackRunner(writeCliConfig(workDir, "mirror-binary"), { env: moto.env });
     synth(org);
   }, 120_000);
 

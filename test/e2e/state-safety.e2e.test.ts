@@ -105,7 +105,7 @@ describeWithTooling({ moto: true })("Terraform state under concurrency and inter
 
   beforeAll(async () => {
     moto = await startMoto();
-    cliConfig = writeCliConfig(workDir);
+    cliConfig = writeCliConfig(workDir, "mirror-binary");
     runner = new StackRunner(cliConfig, { env: { ...moto.env, ...TERRAFORM_ENV } });
     synthesizeOrg(loadOrg(), { emulatorEndpoint: moto.endpoint, purpose: "deploy" }, outdir);
     const stacks = new Map(readSynthesized(outdir).map((s) => [s.name, s]));
