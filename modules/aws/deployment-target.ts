@@ -3,7 +3,10 @@ import type { RolePurpose } from "./account-role";
 /** Where the synthesized stacks point, and as whom they act there. */
 export interface DeploymentTarget {
   /**
-   * Base URL of an AWS API emulator such as moto_server; every provider and backend then points there.
+   * Base URL of an AWS API emulator such as moto_server. Backends and remote-state reads name it;
+   * the AWS providers take it from the environment terraform runs in, `AWS_ENDPOINT_URL` (which must
+   * then be set to the same URL), and are switched to what an emulator needs (path-style S3, no
+   * credential or region checks).
    * @default undefined (real AWS endpoints)
    */
   readonly emulatorEndpoint?: string;

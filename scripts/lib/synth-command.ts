@@ -8,7 +8,7 @@ import { EXIT, type CliIo } from "./cli";
 /**
  * The app (main.ts): synthesizes every stack of the organization. Reads from `env`:
  *   ORGPLAT_ORG            path of a .json/.yaml org file (default: "org" of orgplat.json under `root`, the committed project setting)
- *   ORGPLAT_AWS_ENDPOINT   AWS API emulator URL (tests only; default: real AWS)
+ *   ORGPLAT_AWS_ENDPOINT   AWS API emulator URL (tests only; default: real AWS); terraform then runs with AWS_ENDPOINT_URL set to it
  *   ORGPLAT_ROLE           plan | deploy | break-glass | session: the role every provider and backend assumes (default: plan;
  *                          session: none, the caller's own credentials act, as in CI's OIDC jobs)
  *   CDKTF_OUTDIR           output directory (set by the cdktf CLI; default: cdktf.out)
@@ -42,6 +42,9 @@ export function runSynthCommand(env: NodeJS.ProcessEnv, io: CliIo, root: string 
       `${result.guardrails.rules.length} guardrails checked; ${result.guardrails.suppressed.length} finding(s) suppressed with a written reason (${GUARDRAIL_REPORT_FILE}):`,
     );
     for (const line of suppressions) io.out(`  ${line}`);
+    if (endpoint && env.AWS_ENDPOINT_URL !== endpoint) {
+      io.out(`The providers take the emulator's URL from the environment: run terraform with AWS_ENDPOINT_URL=${endpoint}`);
+    }
     return EXIT.ok;
   } catch (e) {
     // Config problems and guardrail violations both arrive here; synthesizeOrg has already

@@ -24,7 +24,7 @@ export interface SynthesizedStack {
   readonly resourceCount: number;
   /** Provider names of required_providers, e.g. ["aws"] or ["aws", "helm", "kubernetes"]. */
   readonly providers: readonly string[];
-  /** Synthesized for an AWS API emulator (ORGPLAT_AWS_ENDPOINT): its providers carry endpoint overrides. */
+  /** Synthesized for an AWS API emulator (ORGPLAT_AWS_ENDPOINT): its providers skip the checks only real AWS answers. */
   readonly emulator: boolean;
   /** The stack's Terraform JSON (cdk.tf.json) as synthesized. */
   readonly json: SynthesizedStackJson;
@@ -40,7 +40,13 @@ export interface SynthesizedStackJson {
   readonly data?: Record<string, Record<string, Record<string, unknown>>>;
   readonly output?: Record<string, { value: unknown }>;
   readonly provider?: {
-    aws?: { alias?: string; region?: string; allowed_account_ids?: string[]; endpoints?: unknown[]; default_tags?: { tags?: Record<string, string> }[] }[];
+    aws?: {
+      alias?: string;
+      region?: string;
+      allowed_account_ids?: string[];
+      skip_credentials_validation?: boolean;
+      default_tags?: { tags?: Record<string, string> }[];
+    }[];
   };
   readonly terraform?: {
     backend?: { s3?: { bucket: string; key: string; region: string; assume_role?: { role_arn?: string } }; local?: { path: string } };
@@ -86,7 +92,7 @@ function describeStack(name: string, dir: string, dependencies: readonly string[
       : { kind: "local", path: backend?.local?.path ?? "terraform.tfstate" },
     resourceCount: Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0),
     providers: Object.keys(json.terraform?.required_providers ?? {}),
-    emulator: Boolean(home?.endpoints?.length),
+    emulator: home?.skip_credentials_validation === true,
     json,
   };
 }

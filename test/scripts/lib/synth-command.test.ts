@@ -36,4 +36,14 @@ describe("runSynthCommand", () => {
     expect(result.stderr).toContain('ORGPLAT_AWS_ENDPOINT="127.0.0.1:5000/x" is not a base URL');
     expect(existsSync(outdir)).toBe(false);
   });
+
+  it("synthesizes for an emulator and says terraform needs the same URL as AWS_ENDPOINT_URL, unless it already has it", () => {
+    const env = { ORGPLAT_AWS_ENDPOINT: "http://127.0.0.1:4599", ORGPLAT_ORG: "examples/org.yaml" };
+    const told = run({ ...env, CDKTF_OUTDIR: join(work, "emulated", "cdktf.out") });
+    expect(told.status).toBe(0);
+    expect(told.stdout).toContain("run terraform with AWS_ENDPOINT_URL=http://127.0.0.1:4599");
+    const ready = run({ ...env, AWS_ENDPOINT_URL: "http://127.0.0.1:4599", CDKTF_OUTDIR: join(work, "emulated-ready", "cdktf.out") });
+    expect(ready.status).toBe(0);
+    expect(ready.stdout).not.toContain("AWS_ENDPOINT_URL");
+  });
 });
