@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TerraformCommand } from "../../scripts/lib/terraform-cli";
 import { planOutcome, runPlanEnv } from "../../scripts/plan-env";
 import { capturedIo, synthesizeExample } from "./fixtures/example-synth";
 import { recordedPlan, recordedText } from "./fixtures/plan-fixtures";
+import { scratchDir } from "../support/scratch";
 
 /**
  * The command's loop, order, output and exit code. terraform itself runs in
@@ -39,7 +39,7 @@ describe("plan command", () => {
 
   it("plans an environment's stacks producers first, a line each, a table at the end, exit 1 on a failure", async () => {
     const { tf, dirs } = standIn("dev-us-east-1-batch", recordedText("pull-request/dev-us-east-1-network.json"));
-    const jsonDir = mkdtempSync(join(tmpdir(), "orgplat-plans-"));
+    const jsonDir = scratchDir("orgplat-plans-");
     const io = capturedIo();
     expect(await runPlanEnv(["--outdir", example.outdir, "--env", "dev", "--region", "us-east-1", "--json-dir", jsonDir], io, tf)).toBe(1);
     const planned = dirs.map((d) => d.split("/").pop());

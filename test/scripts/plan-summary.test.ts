@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runPlanSummary } from "../../scripts/plan-summary";
 import { capturedIo } from "./fixtures/example-synth";
 import { recordedPlanDir } from "./fixtures/plan-fixtures";
+import { scratchDir } from "../support/scratch";
 
 const PULL_REQUEST = ["pull-request/dev-us-east-1-network.json", "pull-request/shared-us-east-1-transit.json", "pull-request/bootstrap-network.error.txt"];
 
@@ -17,7 +17,7 @@ describe("plan-summary command", () => {
 
   it("takes single files too, and writes the comment to --out", () => {
     const dir = recordedPlanDir(PULL_REQUEST);
-    const out = join(mkdtempSync(join(tmpdir(), "orgplat-comment-")), "comment.md");
+    const out = join(scratchDir("orgplat-comment-"), "comment.md");
     const io = capturedIo();
     expect(runPlanSummary([join(dir, "dev-us-east-1-network.json"), "--out", out, "--title", "Plan for dev"], io)).toBe(0);
     expect(io.stdout).toBe("");
@@ -31,7 +31,7 @@ describe("plan-summary command", () => {
   });
 
   it("refuses a file that is not a terraform plan, naming it and how to make one", () => {
-    const dir = mkdtempSync(join(tmpdir(), "orgplat-notplan-"));
+    const dir = scratchDir("orgplat-notplan-");
     writeFileSync(join(dir, "dev-us-east-1-network.json"), JSON.stringify({ stacks: {} }));
     const io = capturedIo();
     expect(runPlanSummary([dir], io)).toBe(1);
@@ -45,7 +45,7 @@ describe("plan-summary command", () => {
     expect(runPlanSummary([dir, join(dir, "dev-us-east-1-network.json")], io)).toBe(64);
     expect(io.stderr).toContain("more than one plan for dev-us-east-1-network");
     const empty = capturedIo();
-    expect(runPlanSummary([mkdtempSync(join(tmpdir(), "orgplat-empty-"))], empty)).toBe(64);
+    expect(runPlanSummary([scratchDir("orgplat-empty-")], empty)).toBe(64);
     expect(empty.stderr).toContain("no <stack>.json or <stack>.error.txt under");
   });
 });
