@@ -18,6 +18,8 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!${ESM_ONLY_PACKAGE_NAMES}/)`],
   resolver: "<rootDir>/test/support/esm-exports-resolver.js",
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
+  globalSetup: "<rootDir>/test/support/run-scratch-setup.js",
+  globalTeardown: "<rootDir>/test/support/run-scratch-teardown.js",
   testSequencer: "<rootDir>/test/support/sequencer.js",
   // Generous: in the full run four workers share two cores, and a unit test that synthesizes the
   // whole org can take several times its unloaded seconds there.

@@ -100,10 +100,9 @@ describeWithTooling({ moto: true })("the Batch blue-green switch applied to moto
   };
   const stack = (name: string): SynthesizedStack => stacks.get(name)!;
 
-  /** Plans the batch stack for `input`; returns the plan (summarized, and as `show -json` printed it), or the failed plan's output. */
+  /** Plans the batch stack for `input` (initialized once: a synth keeps its .terraform); returns the plan (summarized, and as `show -json` printed it), or the failed plan's output. */
   const plan = (input: OrgConfigInput): { ok: true; seen: PlanSeen; json: string } | { ok: false; output: string } => {
     synth(input);
-    runner.init(stack(BATCH_STACK));
     const run = runner.run(stack(BATCH_STACK), ["plan", "-input=false", "-no-color", "-out=step.tfplan"]);
     if (run.code !== 0) return { ok: false, output: run.stderr + run.stdout };
     const json = runner.ok(stack(BATCH_STACK), ["show", "-json", "step.tfplan"]).stdout;
@@ -175,6 +174,7 @@ describeWithTooling({ moto: true })("the Batch blue-green switch applied to moto
       runner.init(stack(name));
       runner.apply(stack(name));
     }
+    runner.init(stack(BATCH_STACK));
     // AWS Batch creates its service-linked role on first use; moto does not (moto-gaps.ts), so it is created here as Batch would.
     asOperator(
       `client("iam").create_role(Path="/aws-service-role/batch.amazonaws.com/", RoleName="AWSServiceRoleForBatch", ` +

@@ -117,7 +117,6 @@ describeWithTooling({ moto: true })("replacing Batch compute environments on mot
 
   /** Plans the Batch stack as synthesized; returns its planned actions (and logs the counts). */
   const planBatch = (label: string): Record<string, string> => {
-    runner.init(stack(BATCH_STACK));
     const run = runner.run(stack(BATCH_STACK), ["plan", "-input=false", "-no-color", "-out=step.tfplan"]);
     if (run.code !== 0) throw new Error(`plan (${label}) failed:\n${run.stderr}${run.stdout}`);
     seen.push(`${label}: ${/Plan: .*/.exec(run.stdout)?.[0] ?? "no changes"}`);
@@ -158,6 +157,8 @@ describeWithTooling({ moto: true })("replacing Batch compute environments on mot
       runner.init(stack(name));
       runner.apply(stack(name));
     }
+    // Initialized once: a synth rewrites cdk.tf.json and keeps .terraform.
+    runner.init(stack(BATCH_STACK));
     // AWS Batch creates its service-linked role on first use; moto does not (moto-gaps.ts).
     asOperator(
       `client("iam").create_role(Path="/aws-service-role/batch.amazonaws.com/", RoleName="AWSServiceRoleForBatch", ` +
@@ -233,7 +234,6 @@ describeWithTooling({ moto: true })("replacing Batch compute environments on mot
       const batch = input.environments[ENVIRONMENT].batch!;
       input.environments[ENVIRONMENT].batch = { ...batch, colours: { ...batch.colours, green: batch.colours.blue }, state: { active: "green" } };
       synth(input);
-      runner.init(stack(BATCH_STACK));
       const run = runner.run(stack(BATCH_STACK), ["plan", "-input=false", "-no-color"]);
       expect(run.code).toBe(1);
       expect((run.stderr + run.stdout).replace(/[│╷╵]/g, " ").replace(/\s+/g, " ")).toMatch(

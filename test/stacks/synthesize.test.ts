@@ -12,10 +12,13 @@ import { exampleOrgModel } from "../support/synth";
 describe("synthesizeOrg", () => {
   const work = mkdtempSync(join(tmpdir(), "orgplat-synthesize-"));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
+  /** The example org synthesized as the app does, for the tests that only read it. */
+  let example: { outdir: string; result: ReturnType<typeof synthesizeOrg> } | undefined;
+  const synthesizedExample = () => (example ??= { outdir: join(work, "fast"), result: synthesizeOrg(exampleOrgModel(), {}, join(work, "fast")) });
 
   it("writes exactly what cdktf's full prepare pass writes, without running it", () => {
     const org = exampleOrgModel();
-    const fast = synthesizeOrg(org, {}, join(work, "fast"));
+    const fast = synthesizedExample().result;
     const stockPrepare = jest.spyOn(AccountStack.prototype, "prepareStack").mockImplementation(function (this: AccountStack) {
       TerraformStack.prototype.prepareStack.call(this);
     });
@@ -67,8 +70,7 @@ describe("synthesizeOrg", () => {
   });
 
   it("writes the guardrail report with the stacks it describes: every rule, every suppressed finding with its reason", () => {
-    const outdir = join(work, "reported");
-    const result = synthesizeOrg(exampleOrgModel(), {}, outdir);
+    const { outdir, result } = synthesizedExample();
     const report = JSON.parse(readFileSync(join(outdir, GUARDRAIL_REPORT_FILE), "utf8")) as typeof result.guardrails;
     expect(report).toEqual(result.guardrails);
     expect(report.rules.map((r) => r.id)).toEqual(expect.arrayContaining(["ORG-STATE-1", "ORG-IAM-1", "ORG-NET-1", "ORG-DATA-1"]));
