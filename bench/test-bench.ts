@@ -33,6 +33,20 @@ interface Timed {
   readonly report?: JestReport;
 }
 
+/**
+ * The machine's speed when measured, as a yardstick between runs: the same machine type is up to
+ * twice as slow on some days (loading cdktf alone took 0.20 s on one, 0.40 s on another), and
+ * every duration here scales with it.
+ */
+function machineSpeed(): string {
+  const seconds = [1, 2, 3, 4, 5].map(() => {
+    const start = process.hrtime.bigint();
+    spawnSync(process.execPath, ["-e", "require('cdktf')"], { cwd: ROOT });
+    return Number(process.hrtime.bigint() - start) / 1e9;
+  });
+  return `node -e "require('cdktf')" ${Math.min(...seconds).toFixed(2)} s (best of 5)`;
+}
+
 /** GNU time, to read a run's CPU seconds including its workers and the terraform processes they start. */
 const GNU_TIME = "/usr/bin/time";
 
@@ -141,7 +155,7 @@ function main(): void {
     measuredAt: new Date().toISOString(),
     machine: `${cpus().length} cores, load average ${loadavg()
       .map((l) => l.toFixed(1))
-      .join(" ")} at the end`,
+      .join(" ")} at the end, ${machineSpeed()}`,
     unit: timingOf(unit),
     full: full && timingOf(full),
   });
