@@ -5,7 +5,7 @@ import { PLAN_FILE } from "../../scripts/lib/stack-plan";
 import type { TerraformCommand } from "../../scripts/lib/terraform-cli";
 import { capturedIo, synthesizeExample } from "./fixtures/example-synth";
 
-/** The command around terraform; the saved plan really applied (and refused when stale) is test/e2e/apply-saved-plan.e2e.test.ts. */
+/** The command around terraform; the saved plan really applied (and refused when stale) is test/e2e/network-account/saved-plan-apply.ts. */
 describe("apply", () => {
   const example = synthesizeExample();
   afterAll(() => example.cleanup());

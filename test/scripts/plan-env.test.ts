@@ -8,7 +8,7 @@ import { scratchDir } from "../support/scratch";
 
 /**
  * The command's loop, order, output and exit code. terraform itself runs in
- * test/e2e/delivery.e2e.test.ts; here a stand-in answers with a plan terraform really made
+ * test/e2e/network-account/delivery.ts; here a stand-in answers with a plan terraform really made
  * for one stack and refuses to initialize another.
  */
 function standIn(failing: string, planJson: string): { tf: TerraformCommand; dirs: string[] } {

@@ -6,14 +6,12 @@ const Sequencer = require("@jest/test-sequencer").default;
  * at the end. A file not listed here (a new e2e scenario) runs after these, before the unit tests.
  */
 const SLOWEST_FIRST = [
-  "/e2e/org.e2e.test.ts",
   "/e2e/batch-blue-green.e2e.test.ts",
+  "/e2e/org.e2e.test.ts",
+  "/e2e/network-account.e2e.test.ts",
   "/e2e/batch-replacement.e2e.test.ts",
   "/e2e/observability-alarms.e2e.test.ts",
-  "/e2e/delivery.e2e.test.ts",
   "/e2e/eks-cluster.e2e.test.ts",
-  "/e2e/state-safety.e2e.test.ts",
-  "/e2e/apply-saved-plan.e2e.test.ts",
   "/e2e/observability-logs.e2e.test.ts",
   "/terraform/validate.test.ts",
   "/e2e/cdktf-cli.e2e.test.ts",
