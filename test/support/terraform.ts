@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { failureTail, terraformCli, terraformCliAsync, type TerraformResult } from "../../scripts/lib/terraform-cli";
-import { providerMirrorDir } from "./tooling";
+import { mirroredProviderDir, providerMirrorDir } from "./tooling";
 
 /** Result of one terraform command (the product's own result type). */
 export type TerraformRun = TerraformResult;
@@ -46,7 +46,7 @@ export function writeCliConfig(workDir: string, source: ProviderSource = "mirror
 function awsProviderBinaryDir(): string {
   const { cdktf } = JSON.parse(readFileSync(require.resolve("@cdktf/provider-aws/package.json"), "utf8")) as { cdktf: { provider: { version: string } } };
   const platform = `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`;
-  const dir = join(providerMirrorDir(), "registry.terraform.io", "hashicorp", "aws", cdktf.provider.version, platform);
+  const dir = join(mirroredProviderDir("aws", "hashicorp", cdktf.provider.version), platform);
   if (!existsSync(dir)) throw new Error(`the provider mirror has no hashicorp/aws ${cdktf.provider.version} for ${platform} (looked in ${dir})`);
   return dir;
 }

@@ -7,9 +7,14 @@ export function providerMirrorDir(): string {
   return process.env.ORGPLAT_TF_PLUGIN_MIRROR || "/opt/tf-plugins";
 }
 
+/** Where the mirror keeps provider `<namespace>/<name>`, or one version of it (its platform directories below). */
+export function mirroredProviderDir(name: string, namespace = "hashicorp", version?: string): string {
+  return join(providerMirrorDir(), "registry.terraform.io", namespace, name, ...(version ? [version] : []));
+}
+
 /** True when the mirror holds provider `hashicorp/<name>` (e.g. "aws"). */
 export function mirrorHasProvider(name: string, namespace = "hashicorp"): boolean {
-  return existsSync(join(providerMirrorDir(), "registry.terraform.io", namespace, name));
+  return existsSync(mirroredProviderDir(name, namespace));
 }
 
 function onPath(command: string): boolean {
