@@ -12,13 +12,14 @@ import { exampleOrgModel } from "../support/synth";
 describe("synthesizeOrg", () => {
   const work = mkdtempSync(join(tmpdir(), "orgplat-synthesize-"));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
-  /** The example org synthesized as the app does, for the tests that only read it. */
-  let example: { outdir: string; result: ReturnType<typeof synthesizeOrg> } | undefined;
-  const synthesizedExample = () => (example ??= { outdir: join(work, "fast"), result: synthesizeOrg(exampleOrgModel(), {}, join(work, "fast")) });
+  /** The example org synthesized as the app does into `exampleOutdir`, for the tests that only read it. */
+  const exampleOutdir = join(work, "fast");
+  let exampleResult: ReturnType<typeof synthesizeOrg> | undefined;
+  const synthesizedExample = () => (exampleResult ??= synthesizeOrg(exampleOrgModel(), {}, exampleOutdir));
 
   it("writes exactly what cdktf's full prepare pass writes, without running it", () => {
     const org = exampleOrgModel();
-    const fast = synthesizedExample().result;
+    const fast = synthesizedExample();
     const stockPrepare = jest.spyOn(AccountStack.prototype, "prepareStack").mockImplementation(function (this: AccountStack) {
       TerraformStack.prototype.prepareStack.call(this);
     });
@@ -28,7 +29,7 @@ describe("synthesizeOrg", () => {
     } finally {
       stockPrepare.mockRestore();
     }
-    const fastFiles = filesUnder(join(work, "fast"));
+    const fastFiles = filesUnder(exampleOutdir);
     expect(Object.keys(fastFiles)).toHaveLength(fast.stackNames.length + 2); // + manifest.json, guardrails.json
     expect(fastFiles).toEqual(filesUnder(join(work, "stock")));
   });
@@ -70,8 +71,8 @@ describe("synthesizeOrg", () => {
   });
 
   it("writes the guardrail report with the stacks it describes: every rule, every suppressed finding with its reason", () => {
-    const { outdir, result } = synthesizedExample();
-    const report = JSON.parse(readFileSync(join(outdir, GUARDRAIL_REPORT_FILE), "utf8")) as typeof result.guardrails;
+    const result = synthesizedExample();
+    const report = JSON.parse(readFileSync(join(exampleOutdir, GUARDRAIL_REPORT_FILE), "utf8")) as typeof result.guardrails;
     expect(report).toEqual(result.guardrails);
     expect(report.rules.map((r) => r.id)).toEqual(expect.arrayContaining(["ORG-STATE-1", "ORG-IAM-1", "ORG-NET-1", "ORG-DATA-1"]));
     // The org's known exceptions, each with the change that removes it; nothing else is let through.

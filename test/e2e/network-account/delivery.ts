@@ -11,6 +11,7 @@ import { runPlanSummary } from "../../../scripts/plan-summary";
 import { runState } from "../../../scripts/state";
 import { exampleOrgInput } from "../../support/synth";
 import { PLAN_FIXTURES } from "../../scripts/fixtures/plan-fixtures";
+import { capturedIo } from "../../scripts/fixtures/example-synth";
 import { BOOTSTRAP, NETWORK, TRANSIT, type NetworkAccountFixture } from "./fixture";
 
 const STACKS = [BOOTSTRAP, TRANSIT, NETWORK];
@@ -29,11 +30,6 @@ function orgWithMovedSubnet(base: OrgModel): OrgModel {
   subnets[MOVED.tier].cidrs[MOVED.azId] = MOVED.to;
   layout.subnets = subnets as typeof layout.subnets;
   return resolveOrg(input, "example org, one dev subnet moved (test)");
-}
-
-function capture() {
-  const io = { stdout: "", stderr: "", out: (t: string) => (io.stdout += `${t}\n`), err: (t: string) => (io.stderr += `${t}\n`) };
-  return io;
 }
 
 /**
@@ -78,23 +74,23 @@ export function describeDelivery(fixture: NetworkAccountFixture): void {
       "state list / show / pull / output read the stack's state from its account's bucket, initializing first",
       () => {
         rmSync(join(stack(NETWORK).dir, ".terraform"), { recursive: true, force: true });
-        const list = capture();
+        const list = capturedIo();
         expect(runState([NETWORK, "list", "--outdir", fixture.outdir], list, fixture.tf)).toBe(0);
         const managed = list.stdout.split("\n").filter((a) => a && !a.startsWith("data."));
         const applied = fixture.runner.targetArgs(stack(NETWORK)).map((t) => t.slice("-target=".length));
         expect(managed.sort()).toEqual(applied.sort());
 
         const vpc = managed.find((a) => a.startsWith("aws_vpc."))!;
-        const show = capture();
+        const show = capturedIo();
         expect(runState([NETWORK, "show", vpc, "--outdir", fixture.outdir], show, fixture.tf)).toBe(0);
         expect(show.stdout).toMatch(/cidr_block\s+= "10\.0\.0\.0\/16"/);
 
-        const pull = capture();
+        const pull = capturedIo();
         expect(runState([NETWORK, "pull", "--outdir", fixture.outdir], pull, fixture.tf)).toBe(0);
         const state = JSON.parse(pull.stdout) as { resources: { mode: string }[]; outputs: Record<string, unknown> };
         expect(state.resources.filter((r) => r.mode === "managed")).toHaveLength(applied.length);
 
-        const output = capture();
+        const output = capturedIo();
         expect(runState([NETWORK, "output", "vpc_cidr", "--outdir", fixture.outdir], output, fixture.tf)).toBe(0);
         expect(JSON.parse(output.stdout)).toBe("10.0.0.0/16");
       },
@@ -102,7 +98,7 @@ export function describeDelivery(fixture: NetworkAccountFixture): void {
     );
 
     it("state names a mistyped stack's closest names and runs nothing", () => {
-      const io = capture();
+      const io = capturedIo();
       expect(runState(["dev-us-east-1-netwrk", "list", "--outdir", fixture.outdir], io, fixture.tf)).toBe(64);
       expect(io.stderr).toContain(`did you mean ${NETWORK}`);
     });
@@ -110,7 +106,7 @@ export function describeDelivery(fixture: NetworkAccountFixture): void {
     it(
       "drift finds nothing right after apply: what moto could not apply is reported as not applied, not as drift",
       async () => {
-        const io = capture();
+        const io = capturedIo();
         const json = join(fixture.workDir, "drift-clean.json");
         expect(await runDrift(["--outdir", fixture.outdir, ...STACKS.flatMap((s) => ["--stack", s]), "--json", json], io, fixture.tf)).toBe(0);
         const reports = (JSON.parse(readFileSync(json, "utf8")) as { stacks: StackDrift[] }).stacks;
@@ -138,7 +134,7 @@ export function describeDelivery(fixture: NetworkAccountFixture): void {
         ).resources.find((r) => `${r.type}.${r.name}` === address)!.instances[0].attributes.id;
         awsIn(org.networkAccount.id, ["ec2", "modify-subnet-attribute", "--subnet-id", subnetId, "--map-public-ip-on-launch"]);
 
-        const io = capture();
+        const io = capturedIo();
         const json = join(fixture.workDir, "drift.json");
         const issues = join(fixture.workDir, "drift-issues");
         const plans = join(fixture.workDir, "drift-plans");
@@ -167,7 +163,7 @@ export function describeDelivery(fixture: NetworkAccountFixture): void {
     it(
       "plan prints a progress line per stack and the summary table",
       async () => {
-        const io = capture();
+        const io = capturedIo();
         expect(await runPlanEnv(["--outdir", fixture.outdir, "--stack", TRANSIT, "--no-lock"], io, fixture.tf)).toBe(0);
         const excluded = fixture.runner.excludedAddresses(stack(TRANSIT)).length;
         expect(io.stdout).toMatch(new RegExp(`^\\[1/1\\] ${TRANSIT}: ${excluded} to add \\(\\d+\\.\\d s\\)$`, "m"));
@@ -194,7 +190,7 @@ export function describeDelivery(fixture: NetworkAccountFixture): void {
         expect(refused.code).toBe(1);
         writeFileSync(join(plans, `${BOOTSTRAP}.error.txt`), refused.stderr);
         record(`pull-request/${BOOTSTRAP}.error.txt`, refused.stderr);
-        const io = capture();
+        const io = capturedIo();
         expect(runPlanSummary([plans, "--run-url", "https://github.com/example/orgplat/actions/runs/1"], io)).toBe(0);
         comment = io.stdout;
         // The comment itself, for a look at what a pull request would show.
@@ -256,7 +252,7 @@ export function describeDelivery(fixture: NetworkAccountFixture): void {
         const json = fixture.runner.ok(stack(NETWORK), ["show", "-json", "destroy.tfplan"]).stdout;
         writeFileSync(join(plans, `${NETWORK}.json`), json);
         record("destroy/dev-us-east-1-network.json", json);
-        const io = capture();
+        const io = capturedIo();
         expect(runPlanSummary([plans], io)).toBe(0);
         const logGroup = fixture.runner
           .targetArgs(stack(NETWORK))

@@ -2,12 +2,8 @@ import { copyFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { runApply } from "../../../scripts/apply";
 import { PLAN_FILE } from "../../../scripts/lib/stack-plan";
+import { capturedIo } from "../../scripts/fixtures/example-synth";
 import { BOOTSTRAP, TRANSIT, type NetworkAccountFixture } from "./fixture";
-
-function capture() {
-  const io = { stdout: "", stderr: "", out: (t: string) => void (io.stdout += `${t}\n`), err: (t: string) => void (io.stderr += `${t}\n`) };
-  return io;
-}
 
 /**
  * What the deploy workflow does after approval: `npm run apply` applies the plan file saved for the
@@ -46,7 +42,7 @@ export function describeSavedPlanApply(fixture: NetworkAccountFixture): void {
 
         // The second reviewed plan is applied: exactly what it planned now exists.
         copyFileSync(join(transit().dir, "second.tfplan"), join(transit().dir, PLAN_FILE));
-        const applied = capture();
+        const applied = capturedIo();
         expect(runApply(["--stack", TRANSIT, "--outdir", fixture.outdir], applied, fixture.tf)).toBe(0);
         expect(applied.stdout).toContain(`Applying the saved plan of ${TRANSIT}`);
         expect(applied.stdout).toMatch(new RegExp(`Apply complete! Resources: ${planned.length} added, 0 changed, 0 destroyed`));
@@ -54,7 +50,7 @@ export function describeSavedPlanApply(fixture: NetworkAccountFixture): void {
 
         // The first plan was made before that apply: terraform refuses it and nothing changes.
         copyFileSync(join(transit().dir, "first.tfplan"), join(transit().dir, PLAN_FILE));
-        const stale = capture();
+        const stale = capturedIo();
         expect(runApply(["--stack", TRANSIT, "--outdir", fixture.outdir], stale, fixture.tf)).toBe(1);
         expect(stale.stderr).toContain(`${TRANSIT}: the saved plan is stale`);
         expect(stale.stderr).toContain(`Re-plan and review again`);
@@ -65,7 +61,7 @@ export function describeSavedPlanApply(fixture: NetworkAccountFixture): void {
 
     it("refuses a stack without a saved plan instead of making a fresh one", () => {
       rmSync(join(fixture.stack(BOOTSTRAP).dir, PLAN_FILE), { force: true });
-      const io = capture();
+      const io = capturedIo();
       expect(runApply(["--stack", BOOTSTRAP, "--outdir", fixture.outdir], io, fixture.tf)).toBe(1);
       expect(io.stderr).toContain(`${BOOTSTRAP} has no saved plan`);
     });
